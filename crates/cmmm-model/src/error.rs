@@ -1,0 +1,160 @@
+//! Errors of loading and validating a model.
+
+use std::fmt;
+
+/// Why a model file was rejected.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is not JSON of the model's shape (syntax, wrong type, unknown or duplicate
+    /// field).
+    #[error("model JSON at {path} (line {line}, column {column}): {message}")]
+    Json {
+        /// JSON path of the fault, e.g. `profiles[0].weights`.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The JSON is well formed but breaks one or more rules of a model.
+    #[error("invalid model: {}", Problems(.0))]
+    Invalid(Vec<Problem>),
+}
+
+impl ModelError {
+    /// Stable code of the error kind: `io`, `invalid-json` or `invalid-model`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ModelError::Io { .. } => "io",
+            ModelError::Json { .. } => "invalid-json",
+            ModelError::Invalid(_) => "invalid-model",
+        }
+    }
+
+    /// The rule problems of an `Invalid` model (empty for the other kinds).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ModelError::Invalid(p) => p,
+            _ => &[],
+        }
+    }
+
+    /// Converts a JSON error located by serde_path_to_error.
+    pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> ModelError {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        ModelError::Json {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+    }
+}
+
+/// serde_json appends " at line L column C"; we report the position in our own fields.
+pub(crate) fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+struct Problems<'a>(&'a [Problem]);
+
+impl fmt::Display for Problems<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One broken rule in a model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Which rule.
+    pub rule: Rule,
+    /// JSON path of the fault, e.g. `profiles[1].weights.domains.design`.
+    pub at: String,
+    /// What is wrong, naming the id concerned.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} [{}]", self.at, self.message, self.rule.code())
+    }
+}
+
+/// The rules a model must keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Rule {
+    /// An id, scale key or label appears twice where it must be unique.
+    DuplicateId,
+    /// An id or required text is empty.
+    Empty,
+    /// The levels are not numbered 1, 2, … without gaps.
+    Levels,
+    /// A requirement names a level the model does not have.
+    LevelOutOfRange,
+    /// A scale value is outside [0, 1], or the scale is empty.
+    Scale,
+    /// The gate is outside (0, 1].
+    Gate,
+    /// The bands overlap, leave a gap, or do not cover 0 to the top level.
+    Bands,
+    /// An element, domain or sub-domain has no children.
+    Structure,
+    /// A weight is negative or not an exact decimal or fraction.
+    InvalidWeight,
+    /// Sibling weights do not sum to exactly 1.
+    WeightSum,
+    /// A profile names a node the model lacks.
+    UnknownNode,
+    /// A profile gives no weight for a node.
+    MissingWeight,
+    /// A profile has nothing to score at some level.
+    NothingToScore,
+    /// The model has no profile.
+    NoProfile,
+}
+
+impl Rule {
+    /// Stable code of the rule.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::DuplicateId => "duplicate-id",
+            Rule::Empty => "empty",
+            Rule::Levels => "levels",
+            Rule::LevelOutOfRange => "level-out-of-range",
+            Rule::Scale => "scale",
+            Rule::Gate => "gate",
+            Rule::Bands => "bands",
+            Rule::Structure => "structure",
+            Rule::InvalidWeight => "invalid-weight",
+            Rule::WeightSum => "weight-sum",
+            Rule::UnknownNode => "unknown-node",
+            Rule::MissingWeight => "missing-weight",
+            Rule::NothingToScore => "nothing-to-score",
+            Rule::NoProfile => "no-profile",
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! Exact rational numbers for weights and scores.
+//!
+//! Ratings and weights are decimals, but means and rescaled weights are not: 2.3 / 3 has no
+//! finite decimal form. [`Ratio`] keeps every intermediate value exact so that a level score
+//! that is mathematically 0.8 meets a 0.8 gate. Values leave the engine as decimal strings,
+//! rounded half away from zero only at the edge ([`Ratio::to_decimal_string`]).
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// Most fractional digits a decimal string carries: the precision of [`Decimal`].
+pub const FULL_PRECISION: u32 = 28;
+
+/// An exact fraction `num / den` with `den > 0`, not necessarily in lowest terms.
+///
+/// Arithmetic is checked: an operation whose exact result does not fit in 128-bit integers
+/// returns `None` instead of a wrong answer.
+#[derive(Clone, Copy, Debug)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+/// Why a text is not an exact number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an exact decimal (like `0.25`) or fraction (like `1/3`)")]
+pub struct ParseRatioError(pub String);
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 0 {
+        return b as i128;
+    }
+    if b == 0 {
+        return a as i128;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            // Both inputs are at most i128::MAX in magnitude unless one was i128::MIN,
+            // whose gcd with anything fits after the shift below for every value we build.
+            return (a << shift) as i128;
+        }
+    }
+}
+
+impl Ratio {
+    /// Zero.
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Ratio = Ratio { num: 1, den: 1 };
+
+    /// `num / den`; `None` when `den` is zero.
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        match den.cmp(&0) {
+            Ordering::Equal => None,
+            Ordering::Greater => Some(Ratio { num, den }),
+            Ordering::Less => Some(Ratio {
+                num: num.checked_neg()?,
+                den: den.checked_neg()?,
+            }),
+        }
+    }
+
+    /// The integer `n`.
+    pub const fn from_int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// The exact value of a decimal.
+    pub fn from_decimal(d: Decimal) -> Ratio {
+        Ratio {
+            num: d.mantissa(),
+            den: 10i128.pow(d.scale()),
+        }
+    }
+
+    /// Numerator (the sign lives here).
+    pub fn numer(&self) -> i128 {
+        self.num
+    }
+
+    /// Denominator, always positive.
+    pub fn denom(&self) -> i128 {
+        self.den
+    }
+
+    /// The same value in lowest terms.
+    pub fn reduced(self) -> Ratio {
+        let g = gcd(self.num, self.den);
+        if g <= 1 {
+            return self;
+        }
+        Ratio {
+            num: self.num / g,
+            den: self.den / g,
+        }
+    }
+
+    /// `self + other`, exactly.
+    pub fn checked_add(self, other: Ratio) -> Option<Ratio> {
+        if self.den == other.den {
+            return Some(Ratio {
+                num: self.num.checked_add(other.num)?,
+                den: self.den,
+            });
+        }
+        let g = gcd(self.den, other.den);
+        let (a, b) = (self.den / g, other.den / g);
+        let num = self
+            .num
+            .checked_mul(b)?
+            .checked_add(other.num.checked_mul(a)?)?;
+        Some(
+            Ratio {
+                num,
+                den: self.den.checked_mul(b)?,
+            }
+            .reduced(),
+        )
+    }
+
+    /// `self - other`, exactly.
+    pub fn checked_sub(self, other: Ratio) -> Option<Ratio> {
+        self.checked_add(Ratio {
+            num: other.num.checked_neg()?,
+            den: other.den,
+        })
+    }
+
+    /// `self * other`, exactly.
+    pub fn checked_mul(self, other: Ratio) -> Option<Ratio> {
+        let g1 = gcd(self.num, other.den);
+        let g2 = gcd(other.num, self.den);
+        let (g1, g2) = (g1.max(1), g2.max(1));
+        Some(Ratio {
+            num: (self.num / g1).checked_mul(other.num / g2)?,
+            den: (self.den / g2).checked_mul(other.den / g1)?,
+        })
+    }
+
+    /// `self / other`, exactly; `None` when `other` is zero or on overflow.
+    pub fn checked_div(self, other: Ratio) -> Option<Ratio> {
+        let inv = Ratio::new(other.den, other.num)?;
+        self.checked_mul(inv)
+    }
+
+    /// Compares exactly; `None` only if even the reduced forms overflow.
+    pub fn checked_cmp(&self, other: &Ratio) -> Option<Ordering> {
+        if let (Some(l), Some(r)) = (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            return Some(l.cmp(&r));
+        }
+        let (a, b) = (self.reduced(), other.reduced());
+        let g = gcd(a.den, b.den);
+        let l = a.num.checked_mul(b.den / g)?;
+        let r = b.num.checked_mul(a.den / g)?;
+        Some(l.cmp(&r))
+    }
+
+    /// True when the value is zero.
+    pub fn is_zero(&self) -> bool {
+        self.num == 0
+    }
+
+    /// True when the value is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.num < 0
+    }
+
+    /// Rounds half away from zero (四舍五入) to `places` fractional digits (at most
+    /// [`FULL_PRECISION`]) and writes the shortest decimal of that value, without trailing
+    /// zeros unless `fixed` asks for exactly `places` digits.
+    pub fn to_decimal_string(&self, places: u32, fixed: bool) -> String {
+        let places = places.min(FULL_PRECISION);
+        let negative = self.num < 0;
+        let num = self.num.unsigned_abs();
+        let den = self.den.unsigned_abs();
+        let mut int = num / den;
+        let mut rem = num % den;
+        // Fractional digits, produced in chunks as large as fit without overflow, plus one
+        // guard step (remainder compared with half the denominator) for rounding.
+        let mut frac: u128 = 0;
+        let mut left = places;
+        while left > 0 {
+            let mut chunk = left;
+            while chunk > 1 && rem.checked_mul(10u128.pow(chunk)).is_none() {
+                chunk -= 1;
+            }
+            let scaled = match rem.checked_mul(10u128.pow(chunk)) {
+                Some(s) => s,
+                None => {
+                    // rem < den <= i128::MAX, so rem * 10 can only overflow for huge
+                    // denominators; fall back to a rougher split that still never overflows.
+                    let q = den / 10;
+                    let digit = (rem / q).min(9);
+                    rem -= digit * q;
+                    frac = frac * 10 + digit;
+                    left -= 1;
+                    continue;
+                }
+            };
+            frac = frac * 10u128.pow(chunk) + scaled / den;
+            rem = scaled % den;
+            left -= chunk;
+        }
+        // Round half away from zero: compare 2 * rem with den without overflow.
+        if rem >= den - rem {
+            frac += 1;
+            if frac == 10u128.pow(places) {
+                frac = 0;
+                int += 1;
+            }
+        }
+        let mut digits = if places == 0 {
+            String::new()
+        } else {
+            format!("{:0width$}", frac, width = places as usize)
+        };
+        if !fixed {
+            while digits.ends_with('0') {
+                digits.pop();
+            }
+        }
+        let sign = if negative && (int != 0 || frac != 0) {
+            "-"
+        } else {
+            ""
+        };
+        if digits.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{digits}")
+        }
+    }
+
+    /// The value as a [`Decimal`] at full precision (rounded half away from zero).
+    pub fn to_decimal(&self) -> Decimal {
+        // The string has at most 28 fractional digits and our values are small; a value too
+        // large for Decimal saturates rather than panicking.
+        Decimal::from_str_exact(&self.to_decimal_string(FULL_PRECISION, false)).unwrap_or(
+            if self.num < 0 {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            },
+        )
+    }
+}
+
+impl PartialEq for Ratio {
+    fn eq(&self, other: &Ratio) -> bool {
+        self.checked_cmp(other) == Some(Ordering::Equal)
+    }
+}
+
+impl FromStr for Ratio {
+    type Err = ParseRatioError;
+
+    /// Parses an exact decimal (`"0.25"`, `"1"`) or a fraction of integers (`"1/3"`).
+    fn from_str(s: &str) -> Result<Ratio, ParseRatioError> {
+        let err = || ParseRatioError(s.to_string());
+        let plain = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if let Some((n, d)) = s.split_once('/') {
+            let (n, d) = (n.trim(), d.trim());
+            let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            if !digits(n) || !digits(d) {
+                return Err(err());
+            }
+            let n: i128 = n.parse().map_err(|_| err())?;
+            let d: i128 = d.parse().map_err(|_| err())?;
+            return Ratio::new(n, d).map(Ratio::reduced).ok_or_else(err);
+        }
+        let body = s.strip_prefix('-').unwrap_or(s);
+        if !plain(body) || body.starts_with('.') || body.ends_with('.') {
+            return Err(err());
+        }
+        let d = Decimal::from_str_exact(s).map_err(|_| err())?;
+        Ok(Ratio::from_decimal(d))
+    }
+}
+
+impl fmt::Display for Ratio {
+    /// Lowest terms: `1/3`, `2`, `-1/4`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = self.reduced();
+        if r.den == 1 {
+            write!(f, "{}", r.num)
+        } else {
+            write!(f, "{}/{}", r.num, r.den)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn r(s: &str) -> Ratio {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_decimals_and_fractions() {
+        assert_eq!(r("0.25"), Ratio::new(1, 4).unwrap());
+        assert_eq!(r("2/6"), Ratio::new(1, 3).unwrap());
+        assert_eq!(r("1"), Ratio::ONE);
+        for bad in [
+            "", "abc", "1e-3", ".5", "5.", "1/0", "-1/3", "1/-3", "0x10", "1.2.3", " 1",
+        ] {
+            assert!(bad.parse::<Ratio>().is_err(), "{bad:?} should not parse");
+        }
+        assert!(r("-0.5").is_negative());
+    }
+
+    #[test]
+    fn thirds_sum_exactly() {
+        let third = r("1/3");
+        let sum = third
+            .checked_add(third)
+            .unwrap()
+            .checked_add(third)
+            .unwrap();
+        assert_eq!(sum, Ratio::ONE);
+        // 2.3 / 3 + 1.7 / 3 == 4/3
+        let a = r("2.3").checked_div(r("3")).unwrap();
+        let b = r("1.7").checked_div(r("3")).unwrap();
+        assert_eq!(a.checked_add(b).unwrap(), r("4/3"));
+    }
+
+    #[test]
+    fn decimal_strings_round_half_away_from_zero() {
+        assert_eq!(r("2/3").to_decimal_string(2, true), "0.67");
+        assert_eq!(r("1/3").to_decimal_string(2, true), "0.33");
+        assert_eq!(r("0.125").to_decimal_string(2, true), "0.13");
+        assert_eq!(r("-0.125").to_decimal_string(2, true), "-0.13");
+        assert_eq!(r("0.995").to_decimal_string(2, true), "1.00");
+        assert_eq!(r("0.8").to_decimal_string(2, true), "0.80");
+        assert_eq!(r("0.8").to_decimal_string(28, false), "0.8");
+        assert_eq!(r("5").to_decimal_string(28, false), "5");
+        assert_eq!(
+            r("2.3")
+                .checked_div(r("3"))
+                .unwrap()
+                .to_decimal_string(28, false),
+            "0.7666666666666666666666666667"
+        );
+        assert_eq!(
+            r("2/3").to_decimal_string(28, false),
+            "0.6666666666666666666666666667"
+        );
+        assert_eq!(r("1/7").to_decimal_string(0, false), "0");
+        assert_eq!(r("1/2").to_decimal_string(0, false), "1");
+    }
+
+    proptest! {
+        #[test]
+        fn decimal_string_matches_rust_decimal(n in -1_000_000i64..1_000_000, d in 1i64..10_000) {
+            let ratio = Ratio::new(n as i128, d as i128).unwrap();
+            let exact = Decimal::from(n) / Decimal::from(d);
+            let want = exact.round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            let got: Decimal = ratio.to_decimal_string(6, false).parse().unwrap();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn arithmetic_agrees_with_cross_multiplication(a in -1000i128..1000, b in 1i128..1000, c in -1000i128..1000, d in 1i128..1000) {
+            let x = Ratio::new(a, b).unwrap();
+            let y = Ratio::new(c, d).unwrap();
+            prop_assert_eq!(x.checked_add(y).unwrap(), Ratio::new(a * d + c * b, b * d).unwrap());
+            prop_assert_eq!(x.checked_sub(y).unwrap(), Ratio::new(a * d - c * b, b * d).unwrap());
+            prop_assert_eq!(x.checked_mul(y).unwrap(), Ratio::new(a * c, b * d).unwrap());
+            prop_assert_eq!(x.checked_cmp(&y).unwrap(), (a * d).cmp(&(c * b)));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The validated model: the file's data plus flat indexes that scoring walks.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::error::ModelError;
+use crate::exact::Ratio;
+use crate::model::{LevelDef, ModelDoc, Profile, ScalePoint};
+use crate::text::Text;
+
+/// A validated maturity model. Build it with [`Model::from_json`], [`Model::from_path`] or
+/// [`Model::from_doc`]; every constructor runs every rule of the model format.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub(crate) doc: ModelDoc,
+    pub(crate) layout: Layout,
+    pub(crate) profiles: Vec<ProfileIndex>,
+}
+
+/// The model's tree, flattened in file order: element `i`'s domains are `elements[i].children`
+/// in `domains`, and so on down to requirements.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Elements.
+    pub elements: Vec<Node>,
+    /// Domains of all elements.
+    pub domains: Vec<Node>,
+    /// Sub-domains of all domains.
+    pub sub_domains: Vec<Node>,
+    /// Requirements of all sub-domains.
+    pub requirements: Vec<RequirementRef>,
+    /// Requirement counts: `counts[s][n - 1]` requirements of sub-domain `s` at level `n`.
+    pub counts: Vec<Vec<u32>>,
+    pub(crate) requirement_ids: HashMap<String, usize>,
+    pub(crate) sub_domain_ids: HashMap<String, usize>,
+}
+
+/// One element, domain or sub-domain in the flat layout.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// Index of the parent in the layer above (0 for elements, which have none).
+    pub parent: usize,
+    /// Indexes of its children in the layer below.
+    pub children: Range<usize>,
+}
+
+/// One requirement in the flat layout.
+#[derive(Clone, Debug)]
+pub struct RequirementRef {
+    /// Its id.
+    pub id: String,
+    /// Index of its sub-domain.
+    pub sub_domain: usize,
+    /// Its level.
+    pub level: u8,
+    /// Its statement.
+    pub text: Text,
+}
+
+/// A profile's weights and scope, resolved to flat indexes.
+#[derive(Clone, Debug)]
+pub struct ProfileIndex {
+    /// Weight of each element among the elements.
+    pub element_weights: Vec<Ratio>,
+    /// Weight of each domain among its siblings.
+    pub domain_weights: Vec<Ratio>,
+    /// Weight of each sub-domain among its siblings.
+    pub sub_domain_weights: Vec<Ratio>,
+    /// Sub-domains out of scope unless included.
+    pub excluded_by_default: Vec<bool>,
+    /// Sub-domains that may be tailored out.
+    pub tailorable: Vec<bool>,
+}
+
+impl Model {
+    /// Parses and validates a model from JSON text.
+    pub fn from_json(json: &str) -> Result<Model, ModelError> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let doc: ModelDoc =
+            serde_path_to_error::deserialize(&mut de).map_err(ModelError::from_json)?;
+        de.end().map_err(|e| ModelError::Json {
+            path: ".".into(),
+            line: e.line(),
+            column: e.column(),
+            message: crate::error::strip_position(&e.to_string()),
+        })?;
+        Model::from_doc(doc)
+    }
+
+    /// Reads, parses and validates a model file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Model, ModelError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Model::from_json(&text)
+    }
+
+    /// Reads, parses and validates a model from a reader.
+    pub fn from_reader(mut reader: impl std::io::Read) -> Result<Model, ModelError> {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|source| ModelError::Io {
+                path: "<reader>".into(),
+                source,
+            })?;
+        Model::from_json(&text)
+    }
+
+    /// Validates a model document.
+    pub fn from_doc(doc: ModelDoc) -> Result<Model, ModelError> {
+        crate::validate::validate(doc)
+    }
+
+    /// The model as written in its file.
+    pub fn doc(&self) -> &ModelDoc {
+        &self.doc
+    }
+
+    /// The model as pretty JSON, in the file format.
+    pub fn to_json_pretty(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(&self.doc).expect("model data serializes")
+    }
+
+    /// Id of the model.
+    pub fn id(&self) -> &str {
+        &self.doc.id
+    }
+
+    /// Version of the model data.
+    pub fn version(&self) -> &str {
+        &self.doc.version
+    }
+
+    /// The flat layout of the tree.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The levels, from 1.
+    pub fn levels(&self) -> &[LevelDef] {
+        &self.doc.levels
+    }
+
+    /// The number of levels.
+    pub fn level_count(&self) -> u8 {
+        // Validation keeps the level count within u8.
+        self.doc.levels.len() as u8
+    }
+
+    /// The name of a result level (0 = below the first level).
+    pub fn level_name(&self, level: u8) -> &Text {
+        match level {
+            0 => &self.doc.below_first_level,
+            n => &self.doc.levels[usize::from(n) - 1].name,
+        }
+    }
+
+    /// The rating scale.
+    pub fn scale(&self) -> &[ScalePoint] {
+        &self.doc.scale
+    }
+
+    /// A profile with its resolved index.
+    pub fn profile(&self, id: &str) -> Option<(&Profile, &ProfileIndex)> {
+        let i = self.doc.profiles.iter().position(|p| p.id == id)?;
+        Some((&self.doc.profiles[i], &self.profiles[i]))
+    }
+
+    /// The profiles.
+    pub fn profiles(&self) -> &[Profile] {
+        &self.doc.profiles
+    }
+
+    /// The flat index of a requirement.
+    pub fn requirement_index(&self, id: &str) -> Option<usize> {
+        self.layout.requirement_ids.get(id).copied()
+    }
+
+    /// The flat index of a sub-domain.
+    pub fn sub_domain_index(&self, id: &str) -> Option<usize> {
+        self.layout.sub_domain_ids.get(id).copied()
+    }
+}

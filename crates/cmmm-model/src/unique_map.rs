@@ -1,0 +1,130 @@
+//! A JSON object that rejects duplicate keys instead of silently keeping the last one.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use schemars::JsonSchema;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An ordered map read from a JSON object; a repeated key is a deserialization error naming
+/// the key. Order of insertion is kept, so a file written back keeps its order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UniqueMap<V> {
+    entries: Vec<(String, V)>,
+}
+
+impl<V> Default for UniqueMap<V> {
+    fn default() -> Self {
+        UniqueMap {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> UniqueMap<V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `key`; returns the value back if the key is already present.
+    pub fn insert(&mut self, key: impl Into<String>, value: V) -> Result<(), V> {
+        let key = key.into();
+        if self.get(&key).is_some() {
+            return Err(value);
+        }
+        self.entries.push((key, value));
+        Ok(())
+    }
+
+    /// The value of `key`. Linear in the size of the map; callers that look up many keys
+    /// build their own index.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Mutable entries in insertion order.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut V)> {
+        self.entries.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for UniqueMap<V> {
+    /// Later duplicates are dropped; use [`UniqueMap::insert`] to detect them.
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut map = UniqueMap::new();
+        for (k, v) in iter {
+            let _ = map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl<V: Serialize> Serialize for UniqueMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = UniqueMap<V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with unique keys")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, V)> =
+                    Vec::with_capacity(access.size_hint().unwrap_or(0));
+                let mut seen = std::collections::HashSet::new();
+                while let Some(key) = access.next_key::<String>()? {
+                    if !seen.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate key `{key}`"
+                        )));
+                    }
+                    let value = access.next_value()?;
+                    entries.push((key, value));
+                }
+                Ok(UniqueMap { entries })
+            }
+        }
+
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+impl<V: JsonSchema> JsonSchema for UniqueMap<V> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let value = generator.subschema_for::<V>();
+        schemars::json_schema!({
+            "type": "object",
+            "description": "An object whose keys are unique.",
+            "additionalProperties": value,
+        })
+    }
+}
