@@ -1,0 +1,305 @@
+//! The result of scoring: everything an assessor, a programme officer or a program needs,
+//! with the full trace. Serialized as JSON (schema: `data/schema/result.schema.json`).
+
+use cmmm_model::{Enterprise, Provenance, Ratio, Source, Tailoring, Text, TotalRule};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Places of the rounded display form of every score.
+pub const DISPLAY_PLACES: u32 = 2;
+
+/// An exact score. In JSON: `{"value": "0.7666666666666666666666666667", "display": "0.77"}`,
+/// the value at full precision (28 places, rounded half away from zero) and the display form
+/// rounded half away from zero to [`DISPLAY_PLACES`]. Decisions use the exact value, never
+/// either string.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Score(pub Ratio);
+
+impl Score {
+    /// The value at full precision.
+    pub fn value(&self) -> String {
+        self.0.to_decimal_string(cmmm_model::FULL_PRECISION, false)
+    }
+
+    /// The display form: [`DISPLAY_PLACES`] places, half away from zero.
+    pub fn display(&self) -> String {
+        self.0.to_decimal_string(DISPLAY_PLACES, true)
+    }
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Score")]
+/// An exact score as decimal strings.
+struct ScoreJson {
+    /// Full precision: up to 28 places, rounded half away from zero, no trailing zeros.
+    #[schemars(with = "cmmm_model::decimal::DecimalText")]
+    value: String,
+    /// Rounded half away from zero to 2 places, for display only.
+    #[schemars(with = "cmmm_model::decimal::DecimalText")]
+    display: String,
+}
+
+impl Serialize for Score {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ScoreJson {
+            value: self.value(),
+            display: self.display(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let json = ScoreJson::deserialize(deserializer)?;
+        let value: Ratio = json.value.parse().map_err(|_| {
+            serde::de::Error::custom(format_args!("`{}` is not an exact decimal", json.value))
+        })?;
+        Ok(Score(value))
+    }
+}
+
+impl JsonSchema for Score {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ScoreJson::json_schema(generator)
+    }
+}
+
+/// The result of scoring one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Always true: a self-assessment, not a certified assessment.
+    pub self_assessed: bool,
+    /// The model scored against, with the provenance of its parts.
+    pub model: ModelInfo,
+    /// The profile, with the provenance of its weights.
+    pub profile: ProfileInfo,
+    /// Who was assessed.
+    pub assessment: AssessmentInfo,
+    /// The effective scope.
+    pub scope: ScopeInfo,
+    /// T(n) for every level, counted or not.
+    pub levels: Vec<LevelScore>,
+    /// The total score S.
+    pub total: Total,
+    /// The level S falls in.
+    pub level: Achieved,
+    /// True when the level is 2 or above (the 2023 demonstration-factory condition).
+    pub meets_level_2: bool,
+    /// Programme thresholds from `data/programs.json`.
+    pub thresholds: Vec<Threshold>,
+    /// B(e, n) of every element.
+    pub elements: Vec<NodeScores>,
+    /// C(d, n) of every domain.
+    pub domains: Vec<NodeScores>,
+    /// D(s, n) of every sub-domain.
+    pub sub_domains: Vec<NodeScores>,
+    /// What keeps the target level out of reach; `None` at the top level.
+    pub gaps: Option<Gaps>,
+    /// Things the reader must know (unofficial data, unrated requirements scored as none).
+    pub warnings: Vec<Warning>,
+}
+
+/// The model of a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModelInfo {
+    /// Model id.
+    pub id: String,
+    /// Model data version.
+    pub version: String,
+    /// Title.
+    pub title: Text,
+    /// Where the structure, requirements and method come from.
+    pub provenance: Provenance,
+    /// How S is made.
+    pub total_rule: TotalRule,
+}
+
+/// The profile of a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInfo {
+    /// Profile id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Where its weights come from.
+    pub weights_provenance: Source,
+}
+
+/// Who was assessed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentInfo {
+    /// Assessment id.
+    pub id: Option<String>,
+    /// The enterprise.
+    pub enterprise: Option<Enterprise>,
+    /// Date.
+    pub assessed_on: Option<String>,
+    /// Assessor.
+    pub assessor: Option<String>,
+}
+
+/// The effective scope.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeInfo {
+    /// Sub-domains scored.
+    pub sub_domains: Vec<String>,
+    /// Sub-domains the profile excludes and the assessment did not include.
+    pub excluded: Vec<String>,
+    /// Optional sub-domains the assessment included.
+    pub included: Vec<String>,
+    /// Sub-domains tailored out, with reasons.
+    pub tailored: Vec<Tailoring>,
+    /// In-scope requirements (rated or scored as none).
+    pub requirements: u32,
+}
+
+/// T(n) of one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelScore {
+    /// The level.
+    pub level: u8,
+    /// Its name.
+    pub name: Text,
+    /// T(n).
+    pub score: Score,
+    /// T(n) ≥ gate.
+    pub met: bool,
+    /// Whether T(n) counts towards S.
+    pub counted: bool,
+}
+
+/// The total score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Total {
+    /// The rule that made it.
+    pub rule: TotalRule,
+    /// S.
+    pub score: Score,
+}
+
+/// The level reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Achieved {
+    /// 0 (below the first level) to the top level.
+    pub level: u8,
+    /// Its name.
+    pub name: Text,
+}
+
+/// Whether the result meets one programme's minimum level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// Programme id.
+    pub programme: String,
+    /// Name.
+    pub name: Text,
+    /// Year of the notice.
+    pub year: u16,
+    /// Minimum level; `None` when no figure is published.
+    pub minimum_level: Option<u8>,
+    /// Whether a self-assessment suffices.
+    pub self_assessment: bool,
+    /// `None` when no minimum level is published.
+    pub met: Option<bool>,
+    /// Conditions outside this model.
+    pub conditions: Text,
+}
+
+/// The scores of one element, domain or sub-domain.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodeScores {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Parent id (domain of a sub-domain, element of a domain; none for elements).
+    pub parent: Option<String>,
+    /// One entry per level.
+    pub levels: Vec<NodeLevel>,
+}
+
+/// A node at one level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodeLevel {
+    /// The level.
+    pub level: u8,
+    /// Its score; `None` when it has nothing to score at this level.
+    pub score: Option<Score>,
+    /// Its weight among the siblings that take part at this level, after rescaling; `None`
+    /// when it drops out.
+    pub weight: Option<Score>,
+}
+
+/// The gaps to a target level and the smallest plan that reaches it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gaps {
+    /// The level aimed at.
+    pub target: u8,
+    /// Whether the result already reaches it.
+    pub reached: bool,
+    /// Every in-scope requirement at levels 1 to target that is not fully met, by gain in S,
+    /// then gain in T(n), then id.
+    pub items: Vec<Gap>,
+    /// The fewest rating upgrades (to the top of the scale) that reach the target.
+    pub plan: Plan,
+}
+
+/// One requirement not fully met.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    /// Requirement id.
+    pub requirement: String,
+    /// Its sub-domain.
+    pub sub_domain: String,
+    /// Its level.
+    pub level: u8,
+    /// Current rating key.
+    pub rating: String,
+    /// How much raising it alone to the top of the scale adds to T(level).
+    pub gain_level: Score,
+    /// How much it adds to S.
+    pub gain_total: Score,
+}
+
+/// A set of upgrades that reaches the target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Requirements to raise to the top of the scale, in the order of the gap list.
+    pub upgrades: Vec<String>,
+    /// S after the upgrades.
+    pub total: Score,
+    /// Level after the upgrades.
+    pub level: u8,
+}
+
+/// Something the reader of a result must know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    /// Stable code: `unofficial-model` or `scored-as-none`.
+    pub code: String,
+    /// Explanation.
+    pub message: Text,
+    /// Ids concerned.
+    pub ids: Vec<String>,
+}

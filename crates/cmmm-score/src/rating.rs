@@ -1,0 +1,91 @@
+//! Reading a rating against the model's scale.
+
+use cmmm_model::{decimal, Model, RatingInput, Ratio};
+use rust_decimal::Decimal;
+
+/// The model's scale, with each value as an integer numerator over 10^digits.
+#[derive(Clone, Debug)]
+pub(crate) struct Scale {
+    keys: Vec<String>,
+    zh: Vec<String>,
+    en: Vec<String>,
+    values: Vec<Decimal>,
+    /// Per point: value · 10^digits.
+    pub units: Vec<i128>,
+    /// Fractional digits that make every value an integer.
+    pub digits: u32,
+    /// Index of the highest value ("fully met").
+    pub top: usize,
+    /// Index of the lowest value ("not met").
+    pub bottom: usize,
+    /// The accepted inputs, for messages.
+    pub expected: String,
+}
+
+impl Scale {
+    pub fn new(model: &Model) -> Scale {
+        let points = model.scale();
+        let digits = points.iter().map(|p| p.value.scale()).max().unwrap_or(0);
+        let units = points
+            .iter()
+            .map(|p| {
+                let r = Ratio::from_decimal(p.value);
+                // Scale values are in [0, 1] with at most 28 digits: value·10^digits fits.
+                r.numer() * 10i128.pow(digits) / r.denom()
+            })
+            .collect::<Vec<_>>();
+        let by = |better: fn(&i128, &i128) -> bool| {
+            (0..units.len()).fold(0, |best, i| {
+                if better(&units[i], &units[best]) {
+                    i
+                } else {
+                    best
+                }
+            })
+        };
+        let top = by(|a, b| a > b);
+        let bottom = by(|a, b| a < b);
+        let expected = points
+            .iter()
+            .map(|p| format!("{} / {} / {}", p.key, p.label.zh, p.value))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Scale {
+            keys: points.iter().map(|p| p.key.clone()).collect(),
+            zh: points.iter().map(|p| p.label.zh.clone()).collect(),
+            en: points.iter().map(|p| p.label.en.to_lowercase()).collect(),
+            values: points.iter().map(|p| p.value.normalize()).collect(),
+            units,
+            digits,
+            top,
+            bottom,
+            expected,
+        }
+    }
+
+    /// The scale point a rating names: a key, a Chinese or English label, or an exact value.
+    pub fn resolve(&self, input: &RatingInput) -> Option<usize> {
+        let text = input.as_str().trim();
+        if let RatingInput::Text(_) = input {
+            if let Some(i) = self.keys.iter().position(|k| k == text) {
+                return Some(i);
+            }
+            if let Some(i) = self.zh.iter().position(|k| k == text) {
+                return Some(i);
+            }
+            if !text.is_empty() {
+                let lower = text.to_lowercase();
+                if let Some(i) = self.en.iter().position(|k| *k == lower) {
+                    return Some(i);
+                }
+            }
+        }
+        let value = decimal::parse_exact(text)?.normalize();
+        self.values.iter().position(|v| *v == value)
+    }
+
+    /// The key of a point.
+    pub fn key(&self, point: usize) -> &str {
+        &self.keys[point]
+    }
+}
