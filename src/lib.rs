@@ -1,1 +1,32 @@
-//! placeholder
+//! cmmm: intelligent-manufacturing maturity self-assessment under GB/T 39116-2020 (the model)
+//! and GB/T 39117-2020 (the assessment method).
+//!
+//! This facade re-exports the two core crates: [`model`] (the model as validated data) and
+//! [`score`] (exact scoring). The embedded default model has the standard's structure with an
+//! **illustrative** requirement catalogue and **placeholder** weights — labelled so in its
+//! data and in every result.
+//!
+//! ```
+//! let model = cmmm::Model::gbt39116_2020();
+//! let template = cmmm::model::template(model, "process", &[]).unwrap();
+//! // The process profile leaves product design out unless asked.
+//! assert!(template.ratings.iter().all(|(id, _)| !id.starts_with("product-design.")));
+//! ```
+#![warn(missing_docs)]
+
+pub use cmmm_model as model;
+pub use cmmm_score as score;
+
+pub use cmmm_model::{Assessment, Model};
+pub use cmmm_score::{Options, Outcome, ScoreError, Scorer};
+
+/// The JSON Schemas of the file formats, as `(file name, pretty JSON)`: the model file, the
+/// assessment file and the result. They are committed in `data/schema/`; a test fails when
+/// they are stale.
+pub fn schemas() -> Vec<(&'static str, String)> {
+    vec![
+        ("model.schema.json", cmmm_model::schema::model_schema()),
+        ("assessment.schema.json", cmmm_model::schema::assessment_schema()),
+        ("result.schema.json", cmmm_model::schema::schema_json::<cmmm_score::Outcome>()),
+    ]
+}

@@ -1,0 +1,115 @@
+//! `cmmm`: intelligent-manufacturing maturity self-assessment (GB/T 39116-2020 / 39117-2020).
+//!
+//! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
+
+mod files;
+mod model_cmd;
+mod score_cmd;
+mod template_cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use cmmm_model::{Lang, Model};
+
+/// Intelligent-manufacturing maturity self-assessment (GB/T 39116-2020 / GB/T 39117-2020).
+///
+/// The embedded default model has the standard's structure with an ILLUSTRATIVE requirement
+/// catalogue and PLACEHOLDER weights; load an official model with --model.
+#[derive(Parser)]
+#[command(name = "cmmm", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score one assessment: level, total S, T(n) per level, thresholds and gaps.
+    Score(score_cmd::ScoreArgs),
+    /// Print a blank questionnaire for a profile.
+    Template(template_cmd::TemplateArgs),
+    /// Model tools: validate, show, export, build from spreadsheets.
+    #[command(subcommand)]
+    Model(model_cmd::ModelCommand),
+    /// Write the JSON Schemas of the model, assessment and result files.
+    Schema {
+        /// Directory to write into.
+        #[arg(long, default_value = "data/schema")]
+        out_dir: PathBuf,
+    },
+}
+
+/// Output language of texts.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// A failed command: its message and exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn input(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::input(message)
+    }
+}
+
+/// Loads `--model FILE`, or the embedded default model.
+fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>, Failure> {
+    match path {
+        None => Ok(std::borrow::Cow::Borrowed(Model::gbt39116_2020())),
+        Some(p) => Model::from_path(p)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Failure::input(format!("{}: {e} [{}]", p.display(), e.code()))),
+    }
+}
+
+fn write_schemas(out_dir: &std::path::Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(out_dir).map_err(|e| Failure::input(format!("{}: {e}", out_dir.display())))?;
+    for (name, text) in cmmm::schemas() {
+        files::write_atomic(&out_dir.join(name), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Score(args) => score_cmd::run(args),
+        Command::Template(args) => template_cmd::run(args),
+        Command::Model(cmd) => model_cmd::run(cmd),
+        Command::Schema { out_dir } => write_schemas(out_dir),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("cmmm: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
