@@ -175,14 +175,15 @@ impl Reader<'_> {
             return Vec::new();
         }
         let mut rows = Vec::new();
+        let mut lines = Lines::new(text);
         for record in reader.records() {
             match record {
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = e.position().map_or(0, |p| lines.at(p.byte()));
                     self.problem(line, "", format!("unreadable row: {e}"));
                 }
                 Ok(rec) => {
-                    let line = rec.position().map_or(0, |p| p.line());
+                    let line = rec.position().map_or(0, |p| lines.at(p.byte()));
                     if rec.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
@@ -213,6 +214,48 @@ impl Reader<'_> {
         } else {
             Some(v)
         }
+    }
+}
+
+/// Physical line numbers of record starts.
+///
+/// The csv crate's own line count runs one short after CRLF line ends and after blank lines
+/// (BurntSushi/rust-csv#395, #208), and its byte offset may point at the line end before the
+/// record, so we skip line ends and count them ourselves (CRLF, LF or a lone CR). Records
+/// come in order, so counting resumes where the previous record left off.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which the record at byte `offset` starts.
+    fn at(&mut self, offset: u64) -> u64 {
+        let b = self.bytes;
+        let mut start = usize::try_from(offset).map_or(b.len(), |o| o.min(b.len()));
+        while start < b.len() && matches!(b[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.pos {
+            // Not expected from the reader; count again from the top.
+            (self.pos, self.line) = (0, 1);
+        }
+        for i in self.pos..start {
+            if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.pos = start;
+        self.line
     }
 }
 
