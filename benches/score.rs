@@ -1,1 +1,38 @@
-fn main() {}
+//! Scoring throughput on the embedded default model with a full assessment
+//! (`data/examples/discrete.json`, 300 requirements). Target: under 50 µs per assessment.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+const EXAMPLE: &str = include_str!("../data/examples/discrete.json");
+
+fn bench(c: &mut Criterion) {
+    let model = cmmm::Model::gbt39116_2020();
+    let assessment = cmmm::score::parse_assessment(EXAMPLE).expect("example parses");
+    let scorer = cmmm::Scorer::new(model);
+    let options = cmmm::Options::default();
+    c.bench_function("score (scorer reused)", |b| {
+        b.iter(|| {
+            scorer
+                .score(black_box(&assessment), &options)
+                .expect("scores")
+        })
+    });
+    c.bench_function("score (fresh scorer)", |b| {
+        b.iter(|| cmmm::score::score(model, black_box(&assessment)).expect("scores"))
+    });
+    c.bench_function("parse assessment", |b| {
+        b.iter(|| cmmm::score::parse_assessment(black_box(EXAMPLE)).expect("parses"))
+    });
+    c.bench_function("score + serialize result", |b| {
+        b.iter(|| {
+            let o = scorer
+                .score(black_box(&assessment), &options)
+                .expect("scores");
+            serde_json::to_string(&o).expect("serializes")
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

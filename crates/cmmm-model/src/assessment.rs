@@ -1,6 +1,9 @@
 //! The assessment file: a filled-in questionnaire, the input of scoring.
 
 use schemars::JsonSchema;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::Text;
@@ -99,21 +102,54 @@ impl Serialize for RatingInput {
     }
 }
 
-impl RatingInput {
-    fn from_value<E: serde::de::Error>(value: serde_json::Value) -> Result<RatingInput, E> {
-        match value {
-            serde_json::Value::String(s) => Ok(RatingInput::Text(s)),
-            serde_json::Value::Number(n) => Ok(RatingInput::Number(n.to_string())),
-            other => Err(E::custom(format_args!(
-                "a rating is a scale key, a Chinese label or a value, not {other}"
-            ))),
+/// How serde_json (with `arbitrary_precision`) hands a number to `deserialize_any`: a map
+/// with this single key whose value is the number's text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+const NOT_A_RATING: &str = "a rating (a scale key, a Chinese label or a value)";
+
+struct RatingVisitor;
+
+impl<'de> Visitor<'de> for RatingVisitor {
+    type Value = RatingInput;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(NOT_A_RATING)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RatingInput, E> {
+        Ok(RatingInput::Text(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RatingInput, E> {
+        Ok(RatingInput::Text(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RatingInput, E> {
+        Ok(RatingInput::Number(v.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RatingInput, E> {
+        Ok(RatingInput::Number(v.to_string()))
+    }
+
+    /// Only reached from deserializers that hold binary floats (not from JSON text, whose
+    /// numbers arrive digit for digit); the shortest text that round-trips is taken.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RatingInput, E> {
+        Ok(RatingInput::Number(v.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RatingInput, A::Error> {
+        match map.next_key::<String>()? {
+            Some(k) if k == NUMBER_TOKEN => Ok(RatingInput::Number(map.next_value()?)),
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
 }
 
 impl<'de> Deserialize<'de> for RatingInput {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        RatingInput::from_value(serde_json::Value::deserialize(deserializer)?)
+        deserializer.deserialize_any(RatingVisitor)
     }
 }
 
@@ -149,8 +185,8 @@ pub struct Answer {
     pub text: Option<Text>,
 }
 
-/// The object form of [`Answer`].
-#[derive(Serialize, Deserialize, JsonSchema)]
+/// The object form of [`Answer`] (written by [`Answer`]'s serializer; read by its visitor).
+#[derive(Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "AnswerObject")]
 struct AnswerObject {
@@ -206,24 +242,83 @@ impl Serialize for Answer {
     }
 }
 
+struct AnswerVisitor;
+
+const ANSWER_FIELDS: &[&str] = &[
+    "rating",
+    "evidence",
+    "comment",
+    "sub_domain",
+    "level",
+    "text",
+];
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence and a comment")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
+        Ok(Answer::default())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Answer, E> {
+        Ok(Answer::default())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+        RatingVisitor.visit_str(v).map(Answer::rated)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Answer, E> {
+        RatingVisitor.visit_string(v).map(Answer::rated)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+        RatingVisitor.visit_u64(v).map(Answer::rated)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
+        RatingVisitor.visit_i64(v).map(Answer::rated)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
+        RatingVisitor.visit_f64(v).map(Answer::rated)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+        let mut answer = Answer::default();
+        let mut seen = [false; ANSWER_FIELDS.len()];
+        let mut first = true;
+        while let Some(key) = map.next_key::<String>()? {
+            if first && key == NUMBER_TOKEN {
+                return Ok(Answer::rated(RatingInput::Number(map.next_value()?)));
+            }
+            first = false;
+            let Some(field) = ANSWER_FIELDS.iter().position(|f| *f == key) else {
+                return Err(de::Error::unknown_field(&key, ANSWER_FIELDS));
+            };
+            if std::mem::replace(&mut seen[field], true) {
+                return Err(de::Error::duplicate_field(ANSWER_FIELDS[field]));
+            }
+            match field {
+                0 => answer.rating = map.next_value()?,
+                1 => answer.evidence = map.next_value()?,
+                2 => answer.comment = map.next_value()?,
+                3 => answer.sub_domain = map.next_value()?,
+                4 => answer.level = map.next_value()?,
+                _ => answer.text = map.next_value()?,
+            }
+        }
+        Ok(answer)
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        match serde_json::Value::deserialize(deserializer)? {
-            serde_json::Value::Null => Ok(Answer::default()),
-            object @ serde_json::Value::Object(_) => {
-                let o: AnswerObject = serde_json::from_value(object).map_err(D::Error::custom)?;
-                Ok(Answer {
-                    rating: o.rating,
-                    evidence: o.evidence,
-                    comment: o.comment,
-                    sub_domain: o.sub_domain,
-                    level: o.level,
-                    text: o.text,
-                })
-            }
-            scalar => RatingInput::from_value(scalar).map(Answer::rated),
-        }
+        deserializer.deserialize_any(AnswerVisitor)
     }
 }
 

@@ -183,66 +183,95 @@ impl Ratio {
     /// [`FULL_PRECISION`]) and writes the shortest decimal of that value, without trailing
     /// zeros unless `fixed` asks for exactly `places` digits.
     pub fn to_decimal_string(&self, places: u32, fixed: bool) -> String {
-        let places = places.min(FULL_PRECISION);
+        let places = places.min(FULL_PRECISION) as usize;
         let negative = self.num < 0;
         let num = self.num.unsigned_abs();
         let den = self.den.unsigned_abs();
-        let mut int = num / den;
-        let mut rem = num % den;
-        // Fractional digits, produced in chunks as large as fit without overflow, plus one
-        // guard step (remainder compared with half the denominator) for rounding.
-        let mut frac: u128 = 0;
-        let mut left = places;
-        while left > 0 {
-            let mut chunk = left;
-            while chunk > 1 && rem.checked_mul(10u128.pow(chunk)).is_none() {
-                chunk -= 1;
-            }
-            let scaled = match rem.checked_mul(10u128.pow(chunk)) {
-                Some(s) => s,
-                None => {
-                    // rem < den <= i128::MAX, so rem * 10 can only overflow for huge
-                    // denominators; fall back to a rougher split that still never overflows.
-                    let q = den / 10;
-                    let digit = (rem / q).min(9);
-                    rem -= digit * q;
-                    frac = frac * 10 + digit;
-                    left -= 1;
-                    continue;
+        let (mut int, mut rem) = match (u64::try_from(num), u64::try_from(den)) {
+            (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
+            _ => (num / den, num % den),
+        };
+        // Long division, one chunk of digits at a time: up to 9 digits per u64 division
+        // while the denominator is small (the usual case), one digit per step otherwise.
+        let mut digits = [0u8; FULL_PRECISION as usize];
+        let mut i = 0;
+        if den < 1 << 32 {
+            let (den, mut r) = (den as u64, rem as u64);
+            while i < places && r != 0 {
+                let chunk = (places - i).min(9);
+                let scaled = r * 10u64.pow(chunk as u32);
+                let mut q = scaled / den;
+                r = scaled % den;
+                for j in (0..chunk).rev() {
+                    digits[i + j] = (q % 10) as u8;
+                    q /= 10;
                 }
-            };
-            frac = frac * 10u128.pow(chunk) + scaled / den;
-            rem = scaled % den;
-            left -= chunk;
+                i += chunk;
+            }
+            rem = u128::from(r);
+        } else {
+            while i < places && rem != 0 {
+                // rem < den ≤ 2^127, so rem · 10 fits in u128.
+                let scaled = rem * 10;
+                digits[i] = (scaled / den) as u8;
+                rem = scaled % den;
+                i += 1;
+            }
         }
-        // Round half away from zero: compare 2 * rem with den without overflow.
+        // Round half away from zero: the rest is at least one half when rem ≥ den − rem.
         if rem >= den - rem {
-            frac += 1;
-            if frac == 10u128.pow(places) {
-                frac = 0;
-                int += 1;
+            let mut j = places;
+            loop {
+                if j == 0 {
+                    int += 1;
+                    break;
+                }
+                j -= 1;
+                if digits[j] == 9 {
+                    digits[j] = 0;
+                } else {
+                    digits[j] += 1;
+                    break;
+                }
             }
         }
-        let mut digits = if places == 0 {
-            String::new()
-        } else {
-            format!("{:0width$}", frac, width = places as usize)
-        };
+        let mut len = places;
         if !fixed {
-            while digits.ends_with('0') {
-                digits.pop();
+            while len > 0 && digits[len - 1] == 0 {
+                len -= 1;
             }
         }
-        let sign = if negative && (int != 0 || frac != 0) {
-            "-"
-        } else {
-            ""
-        };
-        if digits.is_empty() {
-            format!("{sign}{int}")
-        } else {
-            format!("{sign}{int}.{digits}")
+        // Sign, integer digits, point and fraction, written into one buffer.
+        let mut buf = [0u8; 72];
+        let mut at = 0;
+        if negative && (int != 0 || digits[..len].iter().any(|d| *d != 0)) {
+            buf[at] = b'-';
+            at += 1;
         }
+        let mut int_digits = [0u8; 40];
+        let mut n = 0;
+        loop {
+            int_digits[n] = b'0' + (int % 10) as u8;
+            int /= 10;
+            n += 1;
+            if int == 0 {
+                break;
+            }
+        }
+        for d in int_digits[..n].iter().rev() {
+            buf[at] = *d;
+            at += 1;
+        }
+        if len > 0 {
+            buf[at] = b'.';
+            at += 1;
+            for d in &digits[..len] {
+                buf[at] = b'0' + d;
+                at += 1;
+            }
+        }
+        // Only ASCII digits, '-' and '.' were written.
+        String::from_utf8(buf[..at].to_vec()).expect("ASCII")
     }
 
     /// The value as a [`Decimal`] at full precision (rounded half away from zero).
@@ -373,6 +402,15 @@ mod tests {
             let want = exact.round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             let got: Decimal = ratio.to_decimal_string(6, false).parse().unwrap();
             prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn large_denominators_print_like_small_ones(n in -1_000_000i128..1_000_000, d in 1i128..100_000, places in 0u32..=28) {
+            let k = 1i128 << 40;
+            let small = Ratio::new(n, d).unwrap();
+            let large = Ratio::new(n * k, d * k).unwrap();
+            prop_assert_eq!(small.to_decimal_string(places, true), large.to_decimal_string(places, true));
+            prop_assert_eq!(small.to_decimal_string(places, false), large.to_decimal_string(places, false));
         }
 
         #[test]

@@ -32,8 +32,43 @@ pub struct Layout {
     pub requirements: Vec<RequirementRef>,
     /// Requirement counts: `counts[s][n - 1]` requirements of sub-domain `s` at level `n`.
     pub counts: Vec<Vec<u32>>,
-    pub(crate) requirement_ids: HashMap<String, usize>,
-    pub(crate) sub_domain_ids: HashMap<String, usize>,
+    pub(crate) requirement_ids: HashMap<String, usize, IdHash>,
+    pub(crate) sub_domain_ids: HashMap<String, usize, IdHash>,
+}
+
+/// A fast hash for the fixed id tables of a model (an Fx-style multiply-rotate). The tables
+/// are built from model data and only read afterwards, so flooding them is not a concern;
+/// speed is: scoring looks up every rated requirement.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHash;
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+/// The hasher of [`IdHash`].
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// One element, domain or sub-domain in the flat layout.
@@ -78,8 +113,9 @@ pub struct ProfileIndex {
 }
 
 impl Model {
-    /// Parses and validates a model from JSON text.
+    /// Parses and validates a model from JSON text (a leading byte-order mark is ignored).
     pub fn from_json(json: &str) -> Result<Model, ModelError> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut de = serde_json::Deserializer::from_str(json);
         let doc: ModelDoc =
             serde_path_to_error::deserialize(&mut de).map_err(ModelError::from_json)?;

@@ -259,6 +259,18 @@ impl<'t> Lines<'t> {
     }
 }
 
+/// The provenance of a part whose status the builder stated: the base model's note no longer
+/// applies, so it is replaced by one that says who stated what.
+fn stated(status: SourceStatus, part: &str) -> Source {
+    Source {
+        status,
+        note: text(
+            &format!("由 cmmm model build 从电子表格构建；{part}的状态（{}）由构建者声明。", status.as_str()),
+            &format!("Built by `cmmm model build` from spreadsheets; the status of the {part} ({}) was stated by the builder.", status.as_str()),
+        ),
+    }
+}
+
 fn text(zh: &str, en: &str) -> Text {
     Text::new(zh, en)
 }
@@ -288,7 +300,7 @@ pub fn build(
         doc.version = v.clone();
     }
     if let Some(s) = options.requirements_status {
-        doc.provenance.requirements.status = s;
+        doc.provenance.requirements = stated(s, "requirement texts");
     }
     doc.elements = read_structure(structure, &mut problems);
     read_requirements(requirements, &mut doc.elements, &mut problems);
@@ -456,7 +468,7 @@ fn read_weights(
                 p.excluded_by_default.clear();
                 p.tailorable.clear();
                 if let Some(s) = options.weights_status {
-                    p.weights_provenance.status = s;
+                    p.weights_provenance = stated(s, "weights");
                 }
                 profiles.push(p);
                 profiles.len() - 1

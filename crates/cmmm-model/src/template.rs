@@ -15,6 +15,9 @@ pub enum TemplateError {
     /// An included sub-domain is not one the profile excludes by default.
     #[error("`{0}` is not a sub-domain that profile `{1}` excludes by default")]
     NotOptional(String, String),
+    /// A sub-domain is included twice.
+    #[error("sub-domain `{0}` is included twice")]
+    DuplicateInclude(String),
 }
 
 impl TemplateError {
@@ -23,6 +26,7 @@ impl TemplateError {
         match self {
             TemplateError::UnknownProfile(_) => "unknown-profile",
             TemplateError::NotOptional(..) => "not-optional",
+            TemplateError::DuplicateInclude(_) => "duplicate-key",
         }
     }
 }
@@ -42,6 +46,9 @@ pub fn template(
     let mut in_scope: Vec<bool> = index.excluded_by_default.iter().map(|x| !x).collect();
     for id in include {
         match model.sub_domain_index(id) {
+            Some(s) if index.excluded_by_default[s] && in_scope[s] => {
+                return Err(TemplateError::DuplicateInclude(id.clone()))
+            }
             Some(s) if index.excluded_by_default[s] => in_scope[s] = true,
             _ => return Err(TemplateError::NotOptional(id.clone(), profile.to_string())),
         }

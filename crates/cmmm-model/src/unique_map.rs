@@ -94,11 +94,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                use std::hash::BuildHasher;
                 let mut entries: Vec<(String, V)> =
                     Vec::with_capacity(access.size_hint().unwrap_or(0));
+                // Hashes of the keys so far; a repeated hash is checked against the keys, so
+                // the error points at the duplicate itself without copying every key.
+                let state = std::collections::hash_map::RandomState::new();
                 let mut seen = std::collections::HashSet::new();
                 while let Some(key) = access.next_key::<String>()? {
-                    if !seen.insert(key.clone()) {
+                    if !seen.insert(state.hash_one(&key)) && entries.iter().any(|(k, _)| *k == key)
+                    {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate key `{key}`"
                         )));

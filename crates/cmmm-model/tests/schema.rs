@@ -233,7 +233,7 @@ fn the_assessment_schema_rejects_what_the_reader_rejects() {
         (
             json!({ "profile": "discrete", "ratings": { "a.1.a": true } }),
             "/ratings/a.1.a",
-            "a rating is a scale key, a Chinese label or a value, not true",
+            "invalid type: boolean `true`, expected a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence and a comment",
         ),
         (
             json!({ "profile": "discrete", "ratings": { "a.1.a": { "rating": "full", "note": "x" } } }),

@@ -596,6 +596,18 @@ fn build_options_are_applied() {
     assert_eq!(model.version(), "2020.official.1");
     let doc = model.doc();
     assert_eq!(doc.provenance.requirements.status, SourceStatus::Official);
+    // The base's note ("illustrative…") no longer applies and is replaced.
+    assert_eq!(
+        doc.provenance.requirements.note.en,
+        "Built by `cmmm model build` from spreadsheets; the status of the requirement texts (official) was stated by the builder."
+    );
+    for p in &doc.profiles {
+        assert!(
+            !p.weights_provenance.note.en.contains("Placeholder"),
+            "{}",
+            p.weights_provenance.note.en
+        );
+    }
     // What the options do not name comes from the base.
     assert_eq!(doc.provenance.structure, base.doc().provenance.structure);
     assert_eq!(doc.provenance.method, base.doc().provenance.method);

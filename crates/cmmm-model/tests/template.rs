@@ -239,3 +239,14 @@ fn a_template_csv_speaks_the_asked_language_and_carries_the_assessment_id() {
         "acme-2024,discrete,org-strategy.1.a,org-strategy,1,The enterprise shall state in writing"
     ));
 }
+
+#[test]
+fn including_a_sub_domain_twice_is_an_error() {
+    let twice = vec!["product-design".to_string(), "product-design".to_string()];
+    let err = template(model(), "process", &twice).unwrap_err();
+    assert_eq!(
+        err,
+        TemplateError::DuplicateInclude("product-design".into())
+    );
+    assert_eq!(err.code(), "duplicate-key");
+}

@@ -1490,3 +1490,10 @@ fn io_errors_name_the_file() {
     let model = Model::from_reader(GBT39116_2020_JSON.as_bytes()).expect("valid");
     assert_eq!(model.doc(), Model::gbt39116_2020().doc());
 }
+
+#[test]
+fn a_model_file_with_a_byte_order_mark_loads() {
+    let with_bom = format!("\u{feff}{GBT39116_2020_JSON}");
+    let model = cmmm_model::Model::from_json(&with_bom).expect("a BOM is ignored");
+    assert_eq!(model.id(), "gbt39116-2020");
+}

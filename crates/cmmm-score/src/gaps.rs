@@ -2,7 +2,9 @@
 //!
 //! Raising requirement r (at level n, in sub-domain s) to the top of the scale adds
 //! a(s)·(top − m) / den(n) to T(n) and nothing to other levels, so gains at one level add up
-//! and never interact. The plan is **provably minimal** in the number of upgrades:
+//! and never interact. All gains are integers over the scope's common denominator
+//! ([`crate::total::Units`]), so every comparison below is exact. The plan is **provably
+//! minimal** in the number of upgrades:
 //!
 //! Let k be the number of levels counted in a final result (its first unmet level, or the
 //! top). Any final result counting k levels meets the gate at every level below k, and S is
@@ -20,244 +22,202 @@
 //! levels only add to S), and the optimum counts some k levels, so the minimum over k is the
 //! minimum over all plans. Tests compare it with exhaustive search on small models.
 
-use std::cmp::Ordering;
-
-use cmmm_model::Ratio;
+use cmmm_model::TotalRule;
 
 use crate::error::ScoreError;
-use crate::outcome::{Gap, Gaps, Plan, Score};
-use crate::total::{Rules, Totals};
+use crate::total::{Totals, Units};
 
-/// One possible upgrade.
-#[derive(Clone, Debug)]
+/// One possible upgrade: requirement `index` (in model order) at `level`, adding `gain`
+/// units to T(level).
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
-    /// Requirement id.
-    pub id: String,
-    /// Sub-domain id.
-    pub sub_domain: String,
-    /// Level (1-based).
+    pub index: usize,
     pub level: u8,
-    /// Current rating key.
-    pub rating: String,
-    /// Gain in T(level).
-    pub gain: Ratio,
+    pub gain: i128,
+}
+
+/// A gap: a candidate with its gain in S (units).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Item {
+    pub candidate: Candidate,
+    pub gain_total: i128,
+}
+
+/// The gap list and plan, in units.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub items: Vec<Item>,
+    /// Candidates of the plan, by level then gain.
+    pub plan: Vec<Candidate>,
+    /// Totals after the plan (the current totals when the target is reached).
+    pub after: Totals,
 }
 
 fn overflow() -> ScoreError {
     ScoreError::Overflow("gaps".into())
 }
 
-fn desc(a: &Ratio, b: &Ratio) -> Ordering {
-    b.checked_cmp(a).unwrap_or(Ordering::Equal)
-}
-
-/// S after adding `gain` to T(level), with a shortcut for upgrades that do not move a gate.
+/// S gained by adding `gain` to T(level), with a shortcut for upgrades that move no gate.
 fn total_gain(
-    rules: &Rules,
-    t: &[Ratio],
+    units: &Units,
+    t: &[i128],
     totals: &Totals,
-    level: usize,
-    gain: Ratio,
-) -> Result<Ratio, ScoreError> {
-    let n = level - 1;
-    let raised = t[n].checked_add(gain).ok_or_else(overflow)?;
-    let crosses = !totals.met[n] && rules.meets_gate(&raised)?;
-    if crosses {
+    c: &Candidate,
+) -> Result<i128, ScoreError> {
+    let n = usize::from(c.level) - 1;
+    let raised = t[n].checked_add(c.gain).ok_or_else(overflow)?;
+    if !totals.met[n] && units.meets_gate(raised) {
         let mut t2 = t.to_vec();
         t2[n] = raised;
-        return rules
-            .totals(&t2)?
-            .total
-            .checked_sub(totals.total)
-            .ok_or_else(overflow);
+        return Ok(units.totals(&t2)?.total - totals.total);
     }
-    let counts = match rules.rule() {
-        cmmm_model::TotalRule::SumUntilFirstUnmet => level <= totals.counted,
-        cmmm_model::TotalRule::MetCountPlusPartial => level == totals.counted,
+    let counts = match units.rule() {
+        TotalRule::SumUntilFirstUnmet => n < totals.counted,
+        TotalRule::MetCountPlusPartial => n + 1 == totals.counted,
     };
-    Ok(if counts { gain } else { Ratio::ZERO })
+    Ok(if counts { c.gain } else { 0 })
 }
 
-/// The gap list and plan for `target`.
+/// Gaps for `target`: every candidate at a level up to the target or with a gain in S,
+/// ordered by gain in S, then in T(n), then level and model order; and the smallest plan.
 pub(crate) fn gaps(
-    rules: &Rules,
-    t: &[Ratio],
+    units: &Units,
+    t: &[i128],
     totals: &Totals,
     candidates: Vec<Candidate>,
     target: u8,
-) -> Result<Gaps, ScoreError> {
-    let levels = t.len();
-    let mut items = Vec::new();
+) -> Result<Found, ScoreError> {
+    let mut items = Vec::with_capacity(candidates.len());
     for c in &candidates {
-        let gain_total = total_gain(rules, t, totals, usize::from(c.level), c.gain)?;
-        if c.level <= target || !gain_total.is_zero() {
-            items.push((c, gain_total));
+        let gain_total = total_gain(units, t, totals, c)?;
+        if c.level <= target || gain_total != 0 {
+            items.push(Item {
+                candidate: *c,
+                gain_total,
+            });
         }
     }
-    items.sort_by(|(a, sa), (b, sb)| {
-        desc(sa, sb)
-            .then_with(|| desc(&a.gain, &b.gain))
-            .then_with(|| a.level.cmp(&b.level))
-            .then_with(|| a.id.cmp(&b.id))
+    items.sort_unstable_by_key(|i| {
+        (
+            std::cmp::Reverse(i.gain_total),
+            std::cmp::Reverse(i.candidate.gain),
+            i.candidate.level,
+            i.candidate.index,
+        )
     });
-    let reached = totals.level >= target;
-    let plan = if reached {
-        Plan {
-            upgrades: Vec::new(),
-            total: Score(totals.total),
-            level: totals.level,
-        }
-    } else {
-        plan(rules, t, &candidates, levels, target)?
-    };
-    Ok(Gaps {
-        target,
-        reached,
-        items: items
-            .into_iter()
-            .map(|(c, gain_total)| Gap {
-                requirement: c.id.clone(),
-                sub_domain: c.sub_domain.clone(),
-                level: c.level,
-                rating: c.rating.clone(),
-                gain_level: Score(c.gain),
-                gain_total: Score(gain_total),
-            })
-            .collect(),
-        plan,
-    })
-}
-
-/// The fewest upgrades that reach `target` (see the module docs for the proof).
-fn plan(
-    rules: &Rules,
-    t: &[Ratio],
-    candidates: &[Candidate],
-    levels: usize,
-    target: u8,
-) -> Result<Plan, ScoreError> {
-    // Per level: candidate indexes by gain, largest first.
-    let mut by_level: Vec<Vec<usize>> = vec![Vec::new(); levels];
-    for (i, c) in candidates.iter().enumerate() {
-        by_level[usize::from(c.level) - 1].push(i);
-    }
-    for list in &mut by_level {
-        list.sort_by(|a, b| {
-            desc(&candidates[*a].gain, &candidates[*b].gain)
-                .then_with(|| candidates[*a].id.cmp(&candidates[*b].id))
+    if totals.level >= target {
+        return Ok(Found {
+            items,
+            plan: Vec::new(),
+            after: totals.clone(),
         });
     }
-    let bound = rules.band_min(target);
-    let gate = rules.gate();
-    let mut best: Option<(Vec<usize>, Totals)> = None;
+    let (plan, after) = plan(units, t, candidates, target)?;
+    Ok(Found { items, plan, after })
+}
+
+/// The fewest upgrades that reach `target` (see the module docs for the proof). Empty with
+/// the current totals when no set of upgrades reaches it (a scale whose top is below 1).
+fn plan(
+    units: &Units,
+    t: &[i128],
+    candidates: Vec<Candidate>,
+    target: u8,
+) -> Result<(Vec<Candidate>, Totals), ScoreError> {
+    let levels = t.len();
+    let mut by_level: Vec<Vec<Candidate>> = vec![Vec::new(); levels];
+    for c in candidates {
+        by_level[usize::from(c.level) - 1].push(c);
+    }
+    for list in &mut by_level {
+        list.sort_unstable_by_key(|c| (std::cmp::Reverse(c.gain), c.index));
+    }
+    let bound = units.band_min(target);
+    let mut best: Option<(Vec<Candidate>, Totals)> = None;
     for k in 1..=levels {
-        let Some(chosen) = candidate_plan(rules, t, candidates, &by_level, k, bound, gate)? else {
+        let Some(chosen) = for_counted_levels(units, t, &by_level, k, bound)? else {
             continue;
         };
         let mut t2 = t.to_vec();
-        for &i in &chosen {
-            let n = usize::from(candidates[i].level) - 1;
-            t2[n] = t2[n].checked_add(candidates[i].gain).ok_or_else(overflow)?;
+        for c in &chosen {
+            let n = usize::from(c.level) - 1;
+            t2[n] = t2[n].checked_add(c.gain).ok_or_else(overflow)?;
         }
-        let totals = rules.totals(&t2)?;
-        if totals.level < target {
+        let after = units.totals(&t2)?;
+        if after.level < target {
             continue;
         }
         let better = match &best {
             None => true,
             Some((b, bt)) => {
-                chosen.len() < b.len()
-                    || (chosen.len() == b.len()
-                        && totals.total.checked_cmp(&bt.total) == Some(Ordering::Greater))
+                chosen.len() < b.len() || (chosen.len() == b.len() && after.total > bt.total)
             }
         };
         if better {
-            best = Some((chosen, totals));
+            best = Some((chosen, after));
         }
     }
-    // Raising every requirement to the top gives T(n) = 1 at every level, which reaches
-    // every level whenever the top scale value is 1; with a lower top the plan may not exist.
-    let Some((mut chosen, totals)) = best else {
-        return Ok(Plan {
-            upgrades: Vec::new(),
-            total: Score(Ratio::ZERO),
-            level: 0,
-        });
+    let Some((mut chosen, after)) = best else {
+        return Ok((Vec::new(), units.totals(t)?));
     };
-    chosen.sort_by(|a, b| {
-        let (x, y) = (&candidates[*a], &candidates[*b]);
-        x.level
-            .cmp(&y.level)
-            .then_with(|| desc(&x.gain, &y.gain))
-            .then_with(|| x.id.cmp(&y.id))
-    });
-    Ok(Plan {
-        upgrades: chosen.iter().map(|&i| candidates[i].id.clone()).collect(),
-        total: Score(totals.total),
-        level: totals.level,
-    })
+    chosen.sort_unstable_by_key(|c| (c.level, std::cmp::Reverse(c.gain), c.index));
+    Ok((chosen, after))
 }
 
 /// The fewest upgrades that make a result counting `k` levels reach `bound`, or `None`.
-fn candidate_plan(
-    rules: &Rules,
-    t: &[Ratio],
-    candidates: &[Candidate],
-    by_level: &[Vec<usize>],
+fn for_counted_levels(
+    units: &Units,
+    t: &[i128],
+    by_level: &[Vec<Candidate>],
     k: usize,
-    bound: Ratio,
-    gate: Ratio,
-) -> Result<Option<Vec<usize>>, ScoreError> {
+    bound: i128,
+) -> Result<Option<Vec<Candidate>>, ScoreError> {
     let mut chosen = Vec::new();
     let mut taken = vec![0usize; by_level.len()];
     let mut raised = t.to_vec();
-    // Lift T(n) to `goal` with the largest gains of level n.
-    let lift = |n: usize,
-                goal: Ratio,
-                raised: &mut Vec<Ratio>,
-                taken: &mut Vec<usize>,
-                chosen: &mut Vec<usize>|
+    // Lifts T(n) to `goal` with the largest gains of level n; false if they do not suffice.
+    let mut lift = |n: usize,
+                    goal: i128,
+                    raised: &mut [i128],
+                    chosen: &mut Vec<Candidate>|
      -> Result<bool, ScoreError> {
-        while raised[n].checked_cmp(&goal).ok_or_else(overflow)?.is_lt() {
-            let Some(&i) = by_level[n].get(taken[n]) else {
+        while raised[n] < goal {
+            let Some(c) = by_level[n].get(taken[n]) else {
                 return Ok(false);
             };
-            raised[n] = raised[n]
-                .checked_add(candidates[i].gain)
-                .ok_or_else(overflow)?;
+            raised[n] = raised[n].checked_add(c.gain).ok_or_else(overflow)?;
             taken[n] += 1;
-            chosen.push(i);
+            chosen.push(*c);
         }
         Ok(true)
     };
     for n in 0..k - 1 {
-        if !lift(n, gate, &mut raised, &mut taken, &mut chosen)? {
+        if !lift(n, units.gate(), &mut raised, &mut chosen)? {
             return Ok(None);
         }
     }
-    match rules.rule() {
-        cmmm_model::TotalRule::MetCountPlusPartial => {
-            let goal = bound
-                .checked_sub(Ratio::from_int(k as i128 - 1))
-                .ok_or_else(overflow)?;
-            if !lift(k - 1, goal, &mut raised, &mut taken, &mut chosen)? {
+    match units.rule() {
+        TotalRule::MetCountPlusPartial => {
+            let goal = bound - (k as i128 - 1) * units.den;
+            if !lift(k - 1, goal, &mut raised, &mut chosen)? {
                 return Ok(None);
             }
         }
-        cmmm_model::TotalRule::SumUntilFirstUnmet => {
-            let mut sum = Ratio::ZERO;
-            for x in &raised[..k] {
-                sum = sum.checked_add(*x).ok_or_else(overflow)?;
-            }
-            while sum.checked_cmp(&bound).ok_or_else(overflow)?.is_lt() {
-                // The largest remaining gain among levels 1..=k.
+        TotalRule::SumUntilFirstUnmet => {
+            let mut sum = raised[..k]
+                .iter()
+                .try_fold(0i128, |s, x| s.checked_add(*x))
+                .ok_or_else(overflow)?;
+            // Take the largest remaining gain of levels 1..=k until the sum reaches the bound
+            // (each level's list is sorted, so its next gain is its largest remaining one).
+            while sum < bound {
                 let next = (0..k)
-                    .filter_map(|n| by_level[n].get(taken[n]).map(|&i| (n, i)))
-                    .min_by(|(_, a), (_, b)| desc(&candidates[*a].gain, &candidates[*b].gain));
-                let Some((n, i)) = next else { return Ok(None) };
-                sum = sum.checked_add(candidates[i].gain).ok_or_else(overflow)?;
+                    .filter_map(|n| by_level[n].get(taken[n]).map(|c| (n, c)))
+                    .min_by_key(|(_, c)| (std::cmp::Reverse(c.gain), c.level, c.index));
+                let Some((n, c)) = next else { return Ok(None) };
+                sum = sum.checked_add(c.gain).ok_or_else(overflow)?;
                 taken[n] += 1;
-                chosen.push(i);
+                chosen.push(*c);
             }
         }
     }

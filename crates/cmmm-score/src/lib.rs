@@ -46,7 +46,6 @@ use cmmm_model::{Ratio, Text};
 use crate::gaps::Candidate;
 use crate::rating::Scale;
 use crate::scope::Scope;
-use crate::total::Rules;
 use crate::weights::Prepared;
 
 /// Choices of a scoring run.
@@ -60,7 +59,9 @@ pub struct Options {
 }
 
 /// Parses an assessment from JSON text, naming the JSON path, line and column of a fault.
+/// A leading byte-order mark is ignored.
 pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let mut de = serde_json::Deserializer::from_str(json);
     let located = |path: String, e: serde_json::Error| {
         let message = e.to_string();
@@ -93,7 +94,6 @@ pub fn score(model: &Model, assessment: &Assessment) -> Result<Outcome, ScoreErr
 pub struct Scorer<'m> {
     model: &'m Model,
     scale: Scale,
-    rules: Rules,
     programmes: &'m Programmes,
     defaults: Vec<OnceLock<Result<Prepared, ScoreError>>>,
 }
@@ -109,7 +109,6 @@ impl<'m> Scorer<'m> {
         Scorer {
             model,
             scale: Scale::new(model),
-            rules: Rules::new(model),
             programmes,
             defaults: model.profiles().iter().map(|_| OnceLock::new()).collect(),
         }
@@ -229,6 +228,7 @@ impl<'m> Scorer<'m> {
 
         // T(n) and the trace.
         let mut t = Vec::with_capacity(levels);
+        let mut t_units = Vec::with_capacity(levels);
         let mut sub_levels: Vec<Vec<NodeLevel>> =
             vec![Vec::with_capacity(levels); layout.sub_domains.len()];
         let mut dom_levels: Vec<Vec<NodeLevel>> =
@@ -288,12 +288,10 @@ impl<'m> Scorer<'m> {
             for (e, node) in layout.elements.iter().enumerate() {
                 let score = match lw.elements[e] {
                     Some(_) => {
-                        let mut num = 0i128;
-                        for d in node.children.clone() {
-                            num = num
-                                .checked_add(dom_num[d])
-                                .ok_or_else(|| overflow("node scores"))?;
-                        }
+                        let num = dom_num[node.children.clone()]
+                            .iter()
+                            .try_fold(0i128, |a, x| a.checked_add(*x))
+                            .ok_or_else(|| overflow("node scores"))?;
                         Some(node_score(num, lw.element_global[e])?)
                     }
                     None => None,
@@ -305,8 +303,14 @@ impl<'m> Scorer<'m> {
                 });
             }
             t.push(Ratio::new(total_num, lw.den).ok_or_else(|| overflow("level scores"))?);
+            t_units.push(
+                total_num
+                    .checked_mul(prepared.to_units[n])
+                    .ok_or_else(|| overflow("level scores"))?,
+            );
         }
-        let totals = self.rules.totals(&t)?;
+        let units = &prepared.units;
+        let totals = units.totals(&t_units)?;
 
         // Gaps to the target.
         let target = options
@@ -321,21 +325,49 @@ impl<'m> Scorer<'m> {
                     if p == self.scale.top {
                         continue;
                     }
-                    let lw = &prepared.levels[usize::from(q.level) - 1];
+                    let n = usize::from(q.level) - 1;
                     let lift = self.scale.units[self.scale.top] - self.scale.units[p];
-                    let gain = lw.coef[q.sub_domain]
+                    let gain = prepared.levels[n].coef[q.sub_domain]
                         .checked_mul(lift)
-                        .and_then(|x| Ratio::new(x, lw.den))
+                        .and_then(|x| x.checked_mul(prepared.to_units[n]))
                         .ok_or_else(|| overflow("gaps"))?;
                     candidates.push(Candidate {
-                        id: q.id.clone(),
-                        sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
+                        index: r,
                         level: q.level,
-                        rating: self.scale.key(p).to_string(),
                         gain,
                     });
                 }
-                Some(gaps::gaps(&self.rules, &t, &totals, candidates, target)?)
+                let found = gaps::gaps(units, &t_units, &totals, candidates, target)?;
+                let rating =
+                    |r: usize| points[r].map_or(String::new(), |p| self.scale.key(p).to_string());
+                Some(Gaps {
+                    target,
+                    reached: totals.level >= target,
+                    items: found
+                        .items
+                        .iter()
+                        .map(|i| {
+                            let q = &layout.requirements[i.candidate.index];
+                            Gap {
+                                requirement: q.id.clone(),
+                                sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
+                                level: q.level,
+                                rating: rating(i.candidate.index),
+                                gain_level: Score(units.ratio(i.candidate.gain)),
+                                gain_total: Score(units.ratio(i.gain_total)),
+                            }
+                        })
+                        .collect(),
+                    plan: Plan {
+                        upgrades: found
+                            .plan
+                            .iter()
+                            .map(|c| layout.requirements[c.index].id.clone())
+                            .collect(),
+                        total: Score(units.ratio(found.after.total)),
+                        level: found.after.level,
+                    },
+                })
             }
         };
 
@@ -445,8 +477,8 @@ impl<'m> Scorer<'m> {
                 })
                 .collect(),
             total: Total {
-                rule: self.rules.rule(),
-                score: Score(totals.total),
+                rule: units.rule(),
+                score: Score(units.ratio(totals.total)),
             },
             level: Achieved {
                 level: totals.level,

@@ -1,98 +1,112 @@
 //! From level scores to the total S and the level: the gate, the total rule and the bands.
+//!
+//! Decisions are made on integers: every level score, the gate and every band bound are
+//! written over one common denominator (see [`Units`]), so comparisons are exact and cheap.
 
 use cmmm_model::{Model, Ratio, TotalRule};
 
 use crate::error::ScoreError;
 
-/// The model's decision data, as exact numbers.
-#[derive(Clone, Debug)]
-pub(crate) struct Rules {
-    gate: Ratio,
-    rule: TotalRule,
-    /// (level, inclusive lower bound), ascending.
-    bands: Vec<(u8, Ratio)>,
-}
-
-/// S and what it decides.
+/// S and what it decides, in units of 1/`Units::den`.
 #[derive(Clone, Debug)]
 pub(crate) struct Totals {
     /// Per level: T(n) ≥ gate.
     pub met: Vec<bool>,
     /// Number of levels counted (k).
     pub counted: usize,
-    /// S.
-    pub total: Ratio,
+    /// S, in units.
+    pub total: i128,
     /// The level S falls in.
     pub level: u8,
 }
 
-fn overflow() -> ScoreError {
-    ScoreError::Overflow("total".into())
+/// The gate, the bands and the total rule over a common denominator `den` that also
+/// divides exactly into every level score of one scope.
+#[derive(Clone, Debug)]
+pub(crate) struct Units {
+    /// The common denominator.
+    pub den: i128,
+    gate: i128,
+    /// (level, inclusive lower bound), ascending.
+    bands: Vec<(u8, i128)>,
+    rule: TotalRule,
 }
 
-impl Rules {
-    pub fn new(model: &Model) -> Rules {
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+fn lcm(a: i128, b: i128) -> Option<i128> {
+    (a / gcd(a, b)).checked_mul(b)
+}
+
+impl Units {
+    /// Units for a model whose level scores have denominators `level_dens`.
+    pub fn new(model: &Model, level_dens: &[i128]) -> Result<Units, ScoreError> {
         let doc = model.doc();
-        Rules {
-            gate: Ratio::from_decimal(doc.gate),
-            rule: doc.total_rule,
-            bands: doc
-                .bands
-                .iter()
-                .map(|b| (b.level, Ratio::from_decimal(b.min)))
-                .collect(),
+        let overflow = || ScoreError::Overflow("gate and bands".into());
+        let gate = Ratio::from_decimal(doc.gate).reduced();
+        let bands: Vec<(u8, Ratio)> = doc
+            .bands
+            .iter()
+            .map(|b| (b.level, Ratio::from_decimal(b.min).reduced()))
+            .collect();
+        let mut den = gate.denom();
+        for d in level_dens
+            .iter()
+            .copied()
+            .chain(bands.iter().map(|(_, r)| r.denom()))
+        {
+            den = lcm(den, d).ok_or_else(overflow)?;
         }
+        let to_units = |r: Ratio| r.numer().checked_mul(den / r.denom()).ok_or_else(overflow);
+        Ok(Units {
+            den,
+            gate: to_units(gate)?,
+            bands: bands
+                .into_iter()
+                .map(|(l, r)| to_units(r).map(|u| (l, u)))
+                .collect::<Result<_, _>>()?,
+            rule: doc.total_rule,
+        })
     }
 
-    /// T(n) ≥ gate, exactly.
-    pub fn meets_gate(&self, t: &Ratio) -> Result<bool, ScoreError> {
-        Ok(t.checked_cmp(&self.gate).ok_or_else(overflow)?.is_ge())
+    /// A value in units as an exact ratio.
+    pub fn ratio(&self, units: i128) -> Ratio {
+        // `den` is positive by construction.
+        Ratio::new(units, self.den).expect("positive denominator")
+    }
+
+    /// T(n) ≥ gate.
+    pub fn meets_gate(&self, t: i128) -> bool {
+        t >= self.gate
+    }
+
+    /// The gate in units.
+    pub fn gate(&self) -> i128 {
+        self.gate
     }
 
     /// The lower bound of the band of `level`.
-    pub fn band_min(&self, level: u8) -> Ratio {
+    pub fn band_min(&self, level: u8) -> i128 {
         self.bands
             .iter()
             .find(|(l, _)| *l == level)
-            .map_or(Ratio::ZERO, |(_, m)| *m)
+            .map_or(0, |(_, m)| *m)
     }
 
     /// The level whose band holds `total` (lower bounds inclusive).
-    pub fn level_of(&self, total: &Ratio) -> Result<u8, ScoreError> {
-        let mut level = 0;
-        for (l, min) in &self.bands {
-            if total.checked_cmp(min).ok_or_else(overflow)?.is_ge() {
-                level = *l;
-            }
-        }
-        Ok(level)
-    }
-
-    /// Applies the gate, the total rule and the bands to the level scores `t`.
-    pub fn totals(&self, t: &[Ratio]) -> Result<Totals, ScoreError> {
-        let met = t
+    pub fn level_of(&self, total: i128) -> u8 {
+        self.bands
             .iter()
-            .map(|x| self.meets_gate(x))
-            .collect::<Result<Vec<_>, _>>()?;
-        let k = met.iter().position(|m| !m).map_or(t.len(), |i| i + 1);
-        let total = match self.rule {
-            TotalRule::SumUntilFirstUnmet => {
-                let mut s = Ratio::ZERO;
-                for x in &t[..k] {
-                    s = s.checked_add(*x).ok_or_else(overflow)?;
-                }
-                s
-            }
-            TotalRule::MetCountPlusPartial => Ratio::from_int(k as i128 - 1)
-                .checked_add(t[k - 1])
-                .ok_or_else(overflow)?,
-        };
-        Ok(Totals {
-            level: self.level_of(&total)?,
-            met,
-            counted: k,
-            total,
-        })
+            .filter(|(_, min)| total >= *min)
+            .map(|(l, _)| *l)
+            .last()
+            .unwrap_or(0)
     }
 
     /// The total rule.
@@ -100,8 +114,26 @@ impl Rules {
         self.rule
     }
 
-    /// The gate.
-    pub fn gate(&self) -> Ratio {
-        self.gate
+    /// Applies the gate, the total rule and the bands to the level scores `t` (in units).
+    pub fn totals(&self, t: &[i128]) -> Result<Totals, ScoreError> {
+        let met: Vec<bool> = t.iter().map(|x| self.meets_gate(*x)).collect();
+        let k = met.iter().position(|m| !m).map_or(t.len(), |i| i + 1);
+        let overflow = || ScoreError::Overflow("total".into());
+        let total = match self.rule {
+            TotalRule::SumUntilFirstUnmet => t[..k]
+                .iter()
+                .try_fold(0i128, |s, x| s.checked_add(*x))
+                .ok_or_else(overflow)?,
+            TotalRule::MetCountPlusPartial => (k as i128 - 1)
+                .checked_mul(self.den)
+                .and_then(|x| x.checked_add(t[k - 1]))
+                .ok_or_else(overflow)?,
+        };
+        Ok(Totals {
+            level: self.level_of(total),
+            met,
+            counted: k,
+            total,
+        })
     }
 }

@@ -11,6 +11,7 @@ use cmmm_model::{Layout, Model, ProfileIndex, Ratio};
 
 use crate::error::ScoreError;
 use crate::scope::Scope;
+use crate::total::Units;
 
 /// Effective weights of one level.
 #[derive(Clone, Debug)]
@@ -35,6 +36,10 @@ pub(crate) struct LevelWeights {
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
     pub levels: Vec<LevelWeights>,
+    /// Gate and bands over a denominator that every level's `den` divides.
+    pub units: Units,
+    /// Per level: `units.den / levels[n].den`, which turns a level numerator into units.
+    pub to_units: Vec<i128>,
 }
 
 fn overflow(level: usize) -> ScoreError {
@@ -203,6 +208,13 @@ impl Prepared {
                 domain_global,
             });
         }
-        Ok(Prepared { levels })
+        let dens: Vec<i128> = levels.iter().map(|l| l.den).collect();
+        let units = Units::new(model, &dens)?;
+        let to_units = dens.iter().map(|d| units.den / d).collect();
+        Ok(Prepared {
+            levels,
+            units,
+            to_units,
+        })
     }
 }
