@@ -26,7 +26,13 @@ pub use cmmm_score::{Options, Outcome, ScoreError, Scorer};
 pub fn schemas() -> Vec<(&'static str, String)> {
     vec![
         ("model.schema.json", cmmm_model::schema::model_schema()),
-        ("assessment.schema.json", cmmm_model::schema::assessment_schema()),
-        ("result.schema.json", cmmm_model::schema::schema_json::<cmmm_score::Outcome>()),
+        (
+            "assessment.schema.json",
+            cmmm_model::schema::assessment_schema(),
+        ),
+        (
+            "result.schema.json",
+            cmmm_model::schema::schema_json::<cmmm_score::Outcome>(),
+        ),
     ]
 }

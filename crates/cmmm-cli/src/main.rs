@@ -65,11 +65,17 @@ struct Failure {
 
 impl Failure {
     fn input(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 
     fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
 }
 
@@ -90,7 +96,8 @@ fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>
 }
 
 fn write_schemas(out_dir: &std::path::Path) -> Result<(), Failure> {
-    std::fs::create_dir_all(out_dir).map_err(|e| Failure::input(format!("{}: {e}", out_dir.display())))?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| Failure::input(format!("{}: {e}", out_dir.display())))?;
     for (name, text) in cmmm::schemas() {
         files::write_atomic(&out_dir.join(name), text.as_bytes())?;
     }

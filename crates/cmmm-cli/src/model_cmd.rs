@@ -104,20 +104,39 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
             match format {
                 ExportFormat::Json => emit(out.as_deref(), &(model.to_json_pretty() + "\n"))?,
                 ExportFormat::Csv => {
-                    let dir = out.as_ref().ok_or_else(|| Failure::usage("--format csv needs --out DIR"))?;
+                    let dir = out
+                        .as_ref()
+                        .ok_or_else(|| Failure::usage("--format csv needs --out DIR"))?;
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                     let s = sheets::export(&model);
-                    for (name, text) in [("structure.csv", &s.structure), ("requirements.csv", &s.requirements), ("weights.csv", &s.weights)] {
+                    for (name, text) in [
+                        ("structure.csv", &s.structure),
+                        ("requirements.csv", &s.requirements),
+                        ("weights.csv", &s.weights),
+                    ] {
                         write_atomic(&dir.join(name), text.as_bytes())?;
                     }
                 }
             }
             Ok(())
         }
-        ModelCommand::Build { structure, requirements, weights, base, id, version, requirements_status, weights_status, out } => {
+        ModelCommand::Build {
+            structure,
+            requirements,
+            weights,
+            base,
+            id,
+            version,
+            requirements_status,
+            weights_status,
+            out,
+        } => {
             let base = load_model(base.as_ref())?;
             let status = |s: &Option<String>| -> Result<Option<SourceStatus>, Failure> {
-                s.as_deref().map(str::parse).transpose().map_err(Failure::usage)
+                s.as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(Failure::usage)
             };
             let options = BuildOptions {
                 id: id.clone(),
@@ -130,17 +149,36 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
                 read_input(&requirements.to_string_lossy())?,
                 read_input(&weights.to_string_lossy())?,
             );
-            let names = (structure.display().to_string(), requirements.display().to_string(), weights.display().to_string());
+            let names = (
+                structure.display().to_string(),
+                requirements.display().to_string(),
+                weights.display().to_string(),
+            );
             let model = sheets::build(
-                Sheet { name: &names.0, text: &s },
-                Sheet { name: &names.1, text: &r },
-                Sheet { name: &names.2, text: &w },
+                Sheet {
+                    name: &names.0,
+                    text: &s,
+                },
+                Sheet {
+                    name: &names.1,
+                    text: &r,
+                },
+                Sheet {
+                    name: &names.2,
+                    text: &w,
+                },
                 &base,
                 &options,
             )
             .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
             write_atomic(out, (model.to_json_pretty() + "\n").as_bytes())?;
-            eprintln!("{}: wrote model `{}` {} ({} requirements)", out.display(), model.id(), model.version(), model.layout().requirements.len());
+            eprintln!(
+                "{}: wrote model `{}` {} ({} requirements)",
+                out.display(),
+                model.id(),
+                model.version(),
+                model.layout().requirements.len()
+            );
             Ok(())
         }
     }
@@ -152,25 +190,65 @@ pub fn outline(model: &Model, lang: Lang) -> String {
     let l = model.layout();
     let levels = model.levels().len();
     let mut o = String::new();
-    let _ = writeln!(o, "{} — {} {}", doc.title.get(lang), model.id(), model.version());
+    let _ = writeln!(
+        o,
+        "{} — {} {}",
+        doc.title.get(lang),
+        model.id(),
+        model.version()
+    );
     let _ = writeln!(o);
     let _ = writeln!(o, "Provenance:");
-    for (part, src) in [("structure", &doc.provenance.structure), ("requirements", &doc.provenance.requirements), ("method", &doc.provenance.method)] {
-        let _ = writeln!(o, "  {part:<13} {:<13} {}", src.status.as_str().to_uppercase(), src.note.get(lang));
+    for (part, src) in [
+        ("structure", &doc.provenance.structure),
+        ("requirements", &doc.provenance.requirements),
+        ("method", &doc.provenance.method),
+    ] {
+        let _ = writeln!(
+            o,
+            "  {part:<13} {:<13} {}",
+            src.status.as_str().to_uppercase(),
+            src.note.get(lang)
+        );
     }
     for p in model.profiles() {
-        let _ = writeln!(o, "  weights/{:<5} {:<13} {}", p.id, p.weights_provenance.status.as_str().to_uppercase(), p.weights_provenance.note.get(lang));
+        let _ = writeln!(
+            o,
+            "  weights/{:<5} {:<13} {}",
+            p.id,
+            p.weights_provenance.status.as_str().to_uppercase(),
+            p.weights_provenance.note.get(lang)
+        );
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "Levels:");
     for lv in model.levels() {
         let _ = writeln!(o, "  {}  {}", lv.level, lv.name.get(lang));
     }
-    let _ = writeln!(o, "  0  {} (S < {})", model.level_name(0).get(lang), doc.bands.get(1).map_or(doc.gate, |b| b.min));
-    let scale: Vec<String> = doc.scale.iter().map(|p| format!("{} {} = {}", p.key, p.label.get(lang), p.value)).collect();
+    let _ = writeln!(
+        o,
+        "  0  {} (S < {})",
+        model.level_name(0).get(lang),
+        doc.bands.get(1).map_or(doc.gate, |b| b.min)
+    );
+    let scale: Vec<String> = doc
+        .scale
+        .iter()
+        .map(|p| format!("{} {} = {}", p.key, p.label.get(lang), p.value))
+        .collect();
     let _ = writeln!(o, "Scale: {}", scale.join(", "));
-    let bands: Vec<String> = doc.bands.iter().map(|b| format!("{}: [{}, {})", b.level, b.min, b.max)).collect();
-    let _ = writeln!(o, "Gate: {}   Total rule: {}   Bands: {}", doc.gate, doc.total_rule.as_str(), bands.join(" "));
+    let bands: Vec<String> = doc
+        .bands
+        .iter()
+        .map(|b| format!("{}: [{}, {})", b.level, b.min, b.max))
+        .collect();
+    let _ = writeln!(
+        o,
+        "Gate: {}   Total rule: {}   Bands: {}",
+        doc.gate,
+        doc.total_rule.as_str(),
+        bands.join(" ")
+    );
     let _ = writeln!(o);
     let header: String = (1..=levels).map(|n| format!(" L{n:<3}")).collect();
     let _ = writeln!(o, "{:<58}{header} total", "Element / domain / sub-domain");
@@ -183,8 +261,15 @@ pub fn outline(model: &Model, lang: Lang) -> String {
                 let counts = &l.counts[d.children.start + offset];
                 let cells: String = counts.iter().map(|c| format!(" {c:<4}")).collect();
                 let label = format!("    {} ({})", s.name.get(lang), s.id);
-                let pad = 58usize.saturating_sub(label.chars().count() + label.chars().filter(|c| !c.is_ascii()).count());
-                let _ = writeln!(o, "{label}{}{cells} {}", " ".repeat(pad), counts.iter().sum::<u32>());
+                let pad = 58usize.saturating_sub(
+                    label.chars().count() + label.chars().filter(|c| !c.is_ascii()).count(),
+                );
+                let _ = writeln!(
+                    o,
+                    "{label}{}{cells} {}",
+                    " ".repeat(pad),
+                    counts.iter().sum::<u32>()
+                );
                 for (n, c) in counts.iter().enumerate() {
                     per_level[n] += c;
                 }
@@ -192,7 +277,12 @@ pub fn outline(model: &Model, lang: Lang) -> String {
         }
     }
     let cells: String = per_level.iter().map(|c| format!(" {c:<4}")).collect();
-    let _ = writeln!(o, "{:<58}{cells} {}", "Requirements per level", per_level.iter().sum::<u32>());
+    let _ = writeln!(
+        o,
+        "{:<58}{cells} {}",
+        "Requirements per level",
+        per_level.iter().sum::<u32>()
+    );
     let _ = writeln!(
         o,
         "\n{} elements, {} domains, {} sub-domains, {} levels, {} requirements.",

@@ -43,15 +43,25 @@ enum ScoreFormat {
 pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
     let text = read_input(&args.file)?;
-    let name = if args.file == "-" { "<stdin>" } else { &args.file };
-    let assessment = cmmm_score::parse_assessment(&text).map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
-    let options = Options { allow_missing: args.allow_missing, target: args.target };
+    let name = if args.file == "-" {
+        "<stdin>"
+    } else {
+        &args.file
+    };
+    let assessment = cmmm_score::parse_assessment(&text)
+        .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
+    let options = Options {
+        allow_missing: args.allow_missing,
+        target: args.target,
+    };
     let outcome = Scorer::new(&model)
         .score(&assessment, &options)
         .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
     let out = match args.format {
         // The outcome is plain data; serializing it cannot fail.
-        ScoreFormat::Json => serde_json::to_string_pretty(&outcome).expect("outcome serializes") + "\n",
+        ScoreFormat::Json => {
+            serde_json::to_string_pretty(&outcome).expect("outcome serializes") + "\n"
+        }
         ScoreFormat::Text => summary(&outcome, args.lang.into()),
     };
     emit(args.out.as_deref(), &out)?;
@@ -61,7 +71,13 @@ pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
 /// A readable summary: level, S, T(n), thresholds, top gaps, provenance warnings.
 pub fn summary(o: &Outcome, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
-    let t = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    let t = |zh_text: &str, en_text: &str| {
+        if zh {
+            zh_text.to_string()
+        } else {
+            en_text.to_string()
+        }
+    };
     let yes_no = |b: bool| if b { t("是", "yes") } else { t("否", "no") };
     let mut s = String::new();
     let who = o
@@ -71,12 +87,47 @@ pub fn summary(o: &Outcome, lang: Lang) -> String {
         .and_then(|e| e.name.clone())
         .or_else(|| o.assessment.id.clone())
         .unwrap_or_else(|| t("（未命名）", "(unnamed)"));
-    let _ = writeln!(s, "{}: {}   {}: {}   {}: {} {}", t("评估对象", "Assessee"), who, t("类型", "Profile"), o.profile.name.get(lang), t("模型", "Model"), o.model.id, o.model.version);
-    let _ = writeln!(s, "{}", t("自评估结果（非认证结论）", "Self-assessment result (not a certified assessment)"));
+    let _ = writeln!(
+        s,
+        "{}: {}   {}: {}   {}: {} {}",
+        t("评估对象", "Assessee"),
+        who,
+        t("类型", "Profile"),
+        o.profile.name.get(lang),
+        t("模型", "Model"),
+        o.model.id,
+        o.model.version
+    );
+    let _ = writeln!(
+        s,
+        "{}",
+        t(
+            "自评估结果（非认证结论）",
+            "Self-assessment result (not a certified assessment)"
+        )
+    );
     let _ = writeln!(s);
-    let _ = writeln!(s, "{}: {} {}", t("成熟度等级", "Level"), o.level.level, o.level.name.get(lang));
-    let _ = writeln!(s, "{} S = {}   ({}: {})", t("总分", "Total"), o.total.score.display(), t("规则", "rule"), o.total.rule.as_str());
-    let _ = writeln!(s, "{}: {}", t("达到二级（规范级）", "Meets level 2"), yes_no(o.meets_level_2));
+    let _ = writeln!(
+        s,
+        "{}: {} {}",
+        t("成熟度等级", "Level"),
+        o.level.level,
+        o.level.name.get(lang)
+    );
+    let _ = writeln!(
+        s,
+        "{} S = {}   ({}: {})",
+        t("总分", "Total"),
+        o.total.score.display(),
+        t("规则", "rule"),
+        o.total.rule.as_str()
+    );
+    let _ = writeln!(
+        s,
+        "{}: {}",
+        t("达到二级（规范级）", "Meets level 2"),
+        yes_no(o.meets_level_2)
+    );
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", t("各级得分 T(n)：", "Level scores T(n):"));
     for l in &o.levels {
@@ -85,7 +136,14 @@ pub fn summary(o: &Outcome, lang: Lang) -> String {
             (false, true) => t("未达门槛，计入", "not met, counted"),
             (_, false) => t("不计入", "not counted"),
         };
-        let _ = writeln!(s, "  T({}) = {}  {:<24} {}", l.level, l.score.display(), l.name.get(lang), mark);
+        let _ = writeln!(
+            s,
+            "  T({}) = {}  {:<24} {}",
+            l.level,
+            l.score.display(),
+            l.name.get(lang),
+            mark
+        );
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", t("政策门槛：", "Programme thresholds:"));
@@ -95,13 +153,20 @@ pub fn summary(o: &Outcome, lang: Lang) -> String {
             Some(false) => t("不满足", "not met"),
             None => t("无公开等级要求", "no published level"),
         };
-        let min = th.minimum_level.map_or("—".to_string(), |m| format!("≥ {m}"));
+        let min = th
+            .minimum_level
+            .map_or("—".to_string(), |m| format!("≥ {m}"));
         let _ = writeln!(s, "  {} {} ({min}): {met}", th.year, th.name.get(lang));
     }
     if let Some(g) = &o.gaps {
         let _ = writeln!(s);
         if g.reached {
-            let _ = writeln!(s, "{} {}", t("已达到目标等级", "Target level reached:"), g.target);
+            let _ = writeln!(
+                s,
+                "{} {}",
+                t("已达到目标等级", "Target level reached:"),
+                g.target
+            );
         } else {
             let _ = writeln!(
                 s,
@@ -114,9 +179,24 @@ pub fn summary(o: &Outcome, lang: Lang) -> String {
                 t("等级", "level"),
                 g.plan.level
             );
-            let _ = writeln!(s, "{}", t("收益最大的差距（提升至全部满足）：", "Largest gaps (raising to fully met):"));
+            let _ = writeln!(
+                s,
+                "{}",
+                t(
+                    "收益最大的差距（提升至全部满足）：",
+                    "Largest gaps (raising to fully met):"
+                )
+            );
             for gap in g.items.iter().take(10) {
-                let _ = writeln!(s, "  {:<26} {} → full   ΔT({}) = +{}   ΔS = +{}", gap.requirement, gap.rating, gap.level, gap.gain_level.display(), gap.gain_total.display());
+                let _ = writeln!(
+                    s,
+                    "  {:<26} {} → full   ΔT({}) = +{}   ΔS = +{}",
+                    gap.requirement,
+                    gap.rating,
+                    gap.level,
+                    gap.gain_level.display(),
+                    gap.gain_total.display()
+                );
             }
         }
     }

@@ -41,7 +41,9 @@ pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
     let text = match args.format {
         // An assessment is plain data; serializing it cannot fail.
-        TemplateFormat::Json => serde_json::to_string_pretty(&template).expect("assessment serializes") + "\n",
+        TemplateFormat::Json => {
+            serde_json::to_string_pretty(&template).expect("assessment serializes") + "\n"
+        }
         TemplateFormat::Csv => cmmm_model::template_csv(&model, &template, args.lang.into()),
     };
     emit(args.out.as_deref(), &text)?;

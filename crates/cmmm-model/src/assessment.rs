@@ -185,7 +185,7 @@ pub struct Answer {
     pub text: Option<Text>,
 }
 
-/// The object form of [`Answer`] (written by [`Answer`]'s serializer; read by its visitor).
+/// The object form of an answer (written by its serializer, read by its visitor).
 #[derive(Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "AnswerObject")]
