@@ -99,8 +99,9 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                     Vec::with_capacity(access.size_hint().unwrap_or(0));
                 // Hashes of the keys so far; a repeated hash is checked against the keys, so
                 // the error points at the duplicate itself without copying every key.
-                let state = std::collections::hash_map::RandomState::new();
-                let mut seen = std::collections::HashSet::new();
+                let state = crate::index::IdHash;
+                let mut seen: std::collections::HashSet<u64, crate::index::IdHash> =
+                    std::collections::HashSet::with_capacity_and_hasher(64, crate::index::IdHash);
                 while let Some(key) = access.next_key::<String>()? {
                     if !seen.insert(state.hash_one(&key)) && entries.iter().any(|(k, _)| *k == key)
                     {

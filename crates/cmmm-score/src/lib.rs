@@ -62,7 +62,11 @@ pub struct Options {
 /// A leading byte-order mark is ignored.
 pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let mut de = serde_json::Deserializer::from_str(json);
+    // The fast path parses without tracking paths; only a faulty text is parsed again to
+    // find where the fault is.
+    if let Ok(assessment) = serde_json::from_str::<Assessment>(json) {
+        return Ok(assessment);
+    }
     let located = |path: String, e: serde_json::Error| {
         let message = e.to_string();
         let message = match message.rfind(" at line ") {
@@ -76,6 +80,7 @@ pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
             message,
         }
     };
+    let mut de = serde_json::Deserializer::from_str(json);
     let assessment: Assessment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         located(path, e.into_inner())

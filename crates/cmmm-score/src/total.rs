@@ -103,10 +103,9 @@ impl Units {
     pub fn level_of(&self, total: i128) -> u8 {
         self.bands
             .iter()
-            .filter(|(_, min)| total >= *min)
-            .map(|(l, _)| *l)
-            .last()
-            .unwrap_or(0)
+            .rev()
+            .find(|(_, min)| total >= *min)
+            .map_or(0, |(l, _)| *l)
     }
 
     /// The total rule.

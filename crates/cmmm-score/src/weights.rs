@@ -165,9 +165,9 @@ impl Prepared {
                     }
                 }
             }
-            for e in 0..l.elements.len() {
+            for (e, node) in l.elements.iter().enumerate() {
                 if elements[e].is_none() {
-                    for d in l.elements[e].children.clone() {
+                    for d in node.children.clone() {
                         domains[d] = None;
                     }
                 }
