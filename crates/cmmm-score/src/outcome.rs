@@ -256,7 +256,7 @@ pub struct Gaps {
     /// Whether the result already reaches it.
     pub reached: bool,
     /// Every in-scope requirement at levels 1 to target that is not fully met, by gain in S,
-    /// then gain in T(n), then id.
+    /// then gain in T(n), then level and model order.
     pub items: Vec<Gap>,
     /// The fewest rating upgrades (to the top of the scale) that reach the target.
     pub plan: Plan,

@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 pub(crate) struct Scale {
     keys: Vec<String>,
     zh: Vec<String>,
-    en: Vec<String>,
     values: Vec<Decimal>,
     /// Per point: value · 10^digits.
     pub units: Vec<i128>,
@@ -53,7 +52,6 @@ impl Scale {
         Scale {
             keys: points.iter().map(|p| p.key.clone()).collect(),
             zh: points.iter().map(|p| p.label.zh.clone()).collect(),
-            en: points.iter().map(|p| p.label.en.to_lowercase()).collect(),
             values: points.iter().map(|p| p.value.normalize()).collect(),
             units,
             digits,
@@ -63,21 +61,17 @@ impl Scale {
         }
     }
 
-    /// The scale point a rating names: a key, a Chinese or English label, or an exact value.
+    /// The scale point a rating names: its key, its Chinese label or its exact value
+    /// (method.md §1); anything else, English labels and padded text included, is not on
+    /// the scale.
     pub fn resolve(&self, input: &RatingInput) -> Option<usize> {
-        let text = input.as_str().trim();
+        let text = input.as_str();
         if let RatingInput::Text(_) = input {
             if let Some(i) = self.keys.iter().position(|k| k == text) {
                 return Some(i);
             }
             if let Some(i) = self.zh.iter().position(|k| k == text) {
                 return Some(i);
-            }
-            if !text.is_empty() {
-                let lower = text.to_lowercase();
-                if let Some(i) = self.en.iter().position(|k| *k == lower) {
-                    return Some(i);
-                }
             }
         }
         let value = decimal::parse_exact(text)?.normalize();

@@ -74,6 +74,12 @@ fn rating_not_on_the_scale() {
         ),
         (json!("8e-1"), "8e-1"),
         (json!({ "rating": "x", "evidence": ["QA-12"] }), "x"),
+        // Only the key, the Chinese label or the exact value (method.md §1): no English
+        // labels, no case folding, no surrounding blanks.
+        (json!("Mostly met"), "Mostly met"),
+        (json!("FULL"), "FULL"),
+        (json!(" 0.5 "), " 0.5 "),
+        (json!(" full"), " full"),
     ] {
         let mut a = all_full("discrete");
         ratings(&mut a).insert(id.clone(), given.clone());
@@ -726,7 +732,6 @@ fn every_spelling_of_a_scale_point_scores_the_same() {
                 json!(1),
                 json!("1.0"),
                 json!("1.00"),
-                json!("Fully met"),
             ],
         ),
         (
@@ -739,7 +744,6 @@ fn every_spelling_of_a_scale_point_scores_the_same() {
                 json!("0.80"),
                 serde_json::from_str::<Value>("0.80").unwrap(),
                 json!({ "rating": "0.8", "evidence": ["MES report"] }),
-                json!("mostly MET"),
             ],
         ),
         (
@@ -749,7 +753,6 @@ fn every_spelling_of_a_scale_point_scores_the_same() {
                 json!("部分满足"),
                 json!("0.5"),
                 serde_json::from_str::<Value>("0.50").unwrap(),
-                json!(" 0.5 "),
             ],
         ),
         (
