@@ -598,7 +598,7 @@ fn build_options_are_applied() {
     assert_eq!(doc.provenance.requirements.status, SourceStatus::Official);
     // The base's note ("illustrative…") no longer applies and is replaced.
     assert_eq!(
-        doc.provenance.requirements.note.en,
+        &*doc.provenance.requirements.note.en,
         "Built by `cmmm model build` from spreadsheets; the status of the requirement texts (official) was stated by the builder."
     );
     for p in &doc.profiles {
@@ -660,11 +660,11 @@ fn a_profile_new_to_the_base_is_labelled_placeholder() {
     let ids: Vec<&str> = model.profiles().iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["discrete", "process", "custom"]);
     let (custom, _) = model.profile("custom").expect("custom");
-    assert_eq!(custom.name.zh, "custom");
-    assert_eq!(custom.name.en, "custom");
+    assert_eq!(&*custom.name.zh, "custom");
+    assert_eq!(&*custom.name.en, "custom");
     assert_eq!(custom.weights_provenance.status, SourceStatus::Placeholder);
     assert_eq!(
-        custom.weights_provenance.note.en,
+        &*custom.weights_provenance.note.en,
         "Imported from a spreadsheet; source not stated."
     );
     let (discrete, _) = model.profile("discrete").expect("discrete");

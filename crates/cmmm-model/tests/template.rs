@@ -13,7 +13,7 @@ fn requirement_ids_of(sub_domain: &str) -> Vec<String> {
     layout.sub_domains[s]
         .children
         .clone()
-        .map(|i| layout.requirements[i].id.clone())
+        .map(|i| layout.requirements[i].id.to_string())
         .collect()
 }
 
@@ -29,13 +29,13 @@ fn a_discrete_template_has_every_requirement_unrated() {
     let layout = model().layout();
     // Every requirement, in model order, with its sub-domain, level and text.
     for ((id, answer), q) in t.ratings.iter().zip(&layout.requirements) {
-        assert_eq!(id, q.id);
+        assert_eq!(id, &*q.id);
         assert_eq!(answer.rating, None, "{id}");
         assert!(answer.evidence.is_empty(), "{id}");
         assert_eq!(answer.comment, None, "{id}");
         assert_eq!(
             answer.sub_domain.as_deref(),
-            Some(layout.sub_domains[q.sub_domain].id.as_str())
+            Some(&*layout.sub_domains[q.sub_domain].id)
         );
         assert_eq!(answer.level, Some(q.level));
         assert_eq!(answer.text.as_ref(), Some(&q.text));
@@ -218,7 +218,7 @@ fn a_template_csv_has_a_header_and_one_row_per_requirement() {
             assert_eq!(&record[2], id);
             assert_eq!(Some(&record[3]), answer.sub_domain.as_deref());
             assert_eq!(record[4].parse::<u8>().ok(), answer.level);
-            assert_eq!(&record[5], answer.text.as_ref().expect("text").en.as_str());
+            assert_eq!(&record[5], &*answer.text.as_ref().expect("text").en);
             assert_eq!((&record[6], &record[7], &record[8]), ("", "", ""));
         }
     }

@@ -114,12 +114,12 @@ fn the_default_model_validates_with_the_standards_shape() {
         [1, 2, 3, 4, 5]
     );
     assert_eq!(layout.requirements.len(), 300);
-    let ids: Vec<&str> = layout.elements.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = layout.elements.iter().map(|e| &*e.id).collect();
     assert_eq!(
         ids,
         ["personnel", "technology", "resource", "manufacturing"]
     );
-    let sub_ids: Vec<&str> = layout.sub_domains.iter().map(|s| s.id.as_str()).collect();
+    let sub_ids: Vec<&str> = layout.sub_domains.iter().map(|s| &*s.id).collect();
     assert_eq!(
         sub_ids,
         [
@@ -171,7 +171,7 @@ fn every_requirement_id_is_sub_domain_level_letter() {
     for q in &layout.requirements {
         let sub = &layout.sub_domains[q.sub_domain].id;
         let next = expected_next.entry((q.sub_domain, q.level)).or_insert(b'a');
-        assert_eq!(q.id, format!("{sub}.{}.{}", q.level, *next as char));
+        assert_eq!(&*q.id, format!("{sub}.{}.{}", q.level, *next as char));
         *next += 1;
         // The flat index finds it back.
         let i = model.requirement_index(&q.id).expect("indexed");
@@ -239,7 +239,7 @@ fn global_weights(model: &Model, profile: &str) -> Vec<(String, Ratio)> {
             .and_then(|x| x.checked_mul(index.sub_domain_weights[s]))
             .and_then(|x| x.checked_div(sub_total))
             .expect("small exact weights");
-        out.push((layout.sub_domains[s].id.clone(), w));
+        out.push((layout.sub_domains[s].id.to_string(), w));
     }
     out
 }
@@ -365,8 +365,8 @@ fn a_domain_and_its_only_sub_domain_may_share_an_id() {
     // `data` is both a domain and a sub-domain id in the default model: separate namespaces.
     let model = Model::gbt39116_2020();
     let layout = model.layout();
-    assert_eq!(layout.domains[2].id, "data");
-    assert_eq!(layout.sub_domains[2].id, "data");
+    assert_eq!(&*layout.domains[2].id, "data");
+    assert_eq!(&*layout.sub_domains[2].id, "data");
 }
 
 #[test]

@@ -28,8 +28,8 @@ fn req(sub: &str, level: u8) -> String {
     m.layout()
         .requirements
         .iter()
-        .find(|q| m.layout().sub_domains[q.sub_domain].id == sub && q.level == level)
-        .map(|q| q.id.clone())
+        .find(|q| &*m.layout().sub_domains[q.sub_domain].id == sub && q.level == level)
+        .map(|q| q.id.to_string())
         .expect("the default model has a requirement there")
 }
 
@@ -146,7 +146,7 @@ fn rating_for_a_tailored_out_requirement() {
     drop_sub_domain(&mut ok, "energy");
     let outcome = run(&ok, &Options::default()).unwrap();
     assert_eq!(outcome.scope.tailored[0].sub_domain, "energy");
-    assert!(!outcome.scope.sub_domains.contains(&"energy".to_string()));
+    assert!(!outcome.scope.sub_domains.contains(&"energy".into()));
     // ...with any of them it is rejected, naming the requirement and the sub-domain.
     let id = req("energy", 4);
     let mut bad = ok.clone();
@@ -460,7 +460,7 @@ fn missing_ratings_lists_every_missing_id() {
         .iter()
         .find(|w| w.code == "scored-as-none")
         .expect("a scored-as-none warning");
-    assert_eq!(warning.ids, want);
+    assert_eq!(warning.ids.iter().map(|x| &**x).collect::<Vec<_>>(), want);
     assert!(warning.message.en.contains(&want.len().to_string()));
     // Identical to rating them `none` explicitly (apart from the warning).
     let mut explicit = a.clone();
@@ -496,7 +496,7 @@ fn missing_ratings_leave_out_what_is_out_of_scope() {
             let s = common::sub_domain_of(m, q);
             s != "product-design" && s != "energy"
         })
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect();
     assert_eq!(e, ScoreError::MissingRatings(want.clone()));
     let outcome = run(
@@ -510,7 +510,10 @@ fn missing_ratings_leave_out_what_is_out_of_scope() {
     assert_eq!(outcome.total.score.value(), "0");
     assert_eq!(outcome.level.level, 0);
     let w = outcome.warnings.iter().find(|w| w.code == "scored-as-none");
-    assert_eq!(w.unwrap().ids, want);
+    assert_eq!(
+        w.unwrap().ids.iter().map(|x| &**x).collect::<Vec<_>>(),
+        want
+    );
     // No warning when nothing is missing.
     a = assessment("process", |_| json!("most"));
     let outcome = run(&a, &Options::default()).unwrap();
@@ -647,7 +650,7 @@ fn all_tailorable() -> Model {
         .layout()
         .sub_domains
         .iter()
-        .map(|s| s.id.clone())
+        .map(|s| s.id.to_string())
         .collect();
     doc.profiles[0].tailorable = all;
     Model::from_doc(doc).unwrap()

@@ -253,7 +253,7 @@ impl Small {
                     k = 0;
                 }
             }
-            out.push((q.id.clone(), k));
+            out.push((q.id.to_string(), k));
         }
         out
     }
@@ -376,9 +376,9 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
     distinct.dedup();
     prop_assert_eq!(distinct.len(), plan.upgrades.len(), "repeated upgrade");
     for u in &plan.upgrades {
-        prop_assert!(open.contains(&u.as_str()), "{} is already full", u);
+        prop_assert!(open.contains(&u.as_ref()), "{} is already full", u);
     }
-    let upgrades: Vec<&str> = plan.upgrades.iter().map(String::as_str).collect();
+    let upgrades: Vec<&str> = plan.upgrades.iter().map(|u| &**u).collect();
     let after = rescore(&scorer, &ratings, &upgrades, &options)?;
     prop_assert!(after.level.level >= target);
     prop_assert_eq!(plan.level, after.level.level);
@@ -402,7 +402,7 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
                 prop_assert_eq!(a.score.0, b.score.0, "{} moved T({})", id, m + 1);
             }
         }
-        let item = gaps.items.iter().find(|g| g.requirement == *id);
+        let item = gaps.items.iter().find(|g| &*g.requirement == *id);
         let should_list = q.level <= target || !gain_total.is_zero();
         prop_assert_eq!(item.is_some(), should_list, "{} listed: {:?}", id, item);
         if let Some(g) = item {
@@ -412,7 +412,7 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
             prop_assert_eq!(g.level, q.level);
             prop_assert_eq!(&g.sub_domain, &layout.sub_domains[q.sub_domain].id);
             let k = ratings.iter().find(|(x, _)| x == id).unwrap().1;
-            prop_assert_eq!(g.rating.as_str(), KEYS[k]);
+            prop_assert_eq!(&*g.rating, KEYS[k]);
         }
     }
     prop_assert_eq!(

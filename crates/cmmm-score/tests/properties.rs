@@ -134,12 +134,12 @@ impl Case {
         let l = m.layout();
         let mut ratings = Map::new();
         for r in self.rated() {
-            ratings.insert(l.requirements[r].id.clone(), self.rating(r));
+            ratings.insert(l.requirements[r].id.to_string(), self.rating(r));
         }
         let mut a = json!({ "profile": self.profile_id(), "ratings": ratings });
         let included: Vec<&str> = (0..l.sub_domains.len())
             .filter(|s| self.included()[*s])
-            .map(|s| l.sub_domains[s].id.as_str())
+            .map(|s| &*l.sub_domains[s].id)
             .collect();
         if !included.is_empty() {
             a["include"] = json!(included);
@@ -368,7 +368,7 @@ fn normalized(o: &Outcome) -> Value {
             p.sort_by(|a, b| a.0.cmp(&b.0).then(cmp(&b.1, &a.1)));
             p.iter().map(|(l, g)| format!("{l}:{g}")).collect()
         };
-        gaps.plan.upgrades = pairs;
+        gaps.plan.upgrades = pairs.into_iter().map(Into::into).collect();
         gaps.items.sort_by(|a, b| {
             cmp(&b.gain_total.0, &a.gain_total.0)
                 .then(cmp(&b.gain_level.0, &a.gain_level.0))
@@ -583,7 +583,7 @@ fn tailoring_matches_removal(c: &Case) -> Result<(), TestCaseError> {
     let tailored = c.tailored();
     let gone: Vec<String> = (0..l.sub_domains.len())
         .filter(|s| tailored[*s])
-        .map(|s| l.sub_domains[s].id.clone())
+        .map(|s| l.sub_domains[s].id.to_string())
         .collect();
     let reduced = Model::from_doc(without(&gone)).expect("the reduced model is valid");
     prop_assert_eq!(
@@ -672,13 +672,13 @@ fn vocabulary() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    words.extend(m.layout().sub_domains.iter().map(|s| s.id.clone()));
+    words.extend(m.layout().sub_domains.iter().map(|s| s.id.to_string()));
     words.extend(
         m.layout()
             .requirements
             .iter()
             .step_by(17)
-            .map(|q| q.id.clone()),
+            .map(|q| q.id.to_string()),
     );
     words
 }
@@ -977,8 +977,8 @@ proptest! {
     fn order_of_children_does_not_matter(c in case(), seed in any::<u64>()) {
         let permuted = Model::from_doc(permuted(seed)).expect("a permuted model is valid");
         prop_assert_ne!(
-            permuted.layout().requirements.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
-            model().layout().requirements.iter().map(|q| q.id.as_str()).collect::<Vec<_>>()
+            permuted.layout().requirements.iter().map(|q| &*q.id).collect::<Vec<_>>(),
+            model().layout().requirements.iter().map(|q| &*q.id).collect::<Vec<_>>()
         );
         let a = c.to_json();
         let x = must_score(model(), &a)?;

@@ -23,7 +23,7 @@ pub fn in_scope(model: &Model, profile: &str) -> Vec<String> {
         .requirements
         .iter()
         .filter(|q| !index.excluded_by_default[q.sub_domain])
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect()
 }
 
@@ -35,7 +35,7 @@ pub fn assessment(profile: &str, rate: impl Fn(&RequirementRef) -> Value) -> Val
     let mut ratings = Map::new();
     for q in &model.layout().requirements {
         if !index.excluded_by_default[q.sub_domain] {
-            ratings.insert(q.id.clone(), rate(q));
+            ratings.insert(q.id.to_string(), rate(q));
         }
     }
     json!({ "profile": profile, "ratings": ratings })
@@ -59,7 +59,7 @@ pub fn drop_sub_domain(a: &mut Value, sub: &str) {
         .requirements
         .iter()
         .filter(|q| sub_domain_of(model, q) == sub)
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect();
     let r = ratings(a);
     for id in ids {
@@ -75,6 +75,6 @@ pub fn requirements_of(sub: &str) -> Vec<String> {
         .requirements
         .iter()
         .filter(|q| sub_domain_of(model, q) == sub)
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect()
 }
