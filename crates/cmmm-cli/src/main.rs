@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 
+mod batch;
 mod files;
 mod model_cmd;
 mod score_cmd;
@@ -28,6 +29,8 @@ struct Cli {
 enum Command {
     /// Score one assessment: level, total S, T(n) per level, thresholds and gaps.
     Score(score_cmd::ScoreArgs),
+    /// Score exported questionnaires in bulk (JSON, NDJSON, CSV, XLSX), in input order.
+    Batch(batch::BatchArgs),
     /// Print a blank questionnaire for a profile.
     Template(template_cmd::TemplateArgs),
     /// Model tools: validate, show, export, build from spreadsheets.
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Score(args) => score_cmd::run(args),
+        Command::Batch(args) => batch::run(args),
         Command::Template(args) => template_cmd::run(args),
         Command::Model(cmd) => model_cmd::run(cmd),
         Command::Schema { out_dir } => write_schemas(out_dir),

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::ModelError;
 use crate::exact::Ratio;
@@ -16,6 +17,7 @@ pub struct Model {
     pub(crate) doc: ModelDoc,
     pub(crate) layout: Layout,
     pub(crate) profiles: Vec<ProfileIndex>,
+    pub(crate) derived: std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// The model's tree, flattened in file order: element `i`'s domains are `elements[i].children`
@@ -74,8 +76,8 @@ impl std::hash::Hasher for IdHasher {
 /// One element, domain or sub-domain in the flat layout.
 #[derive(Clone, Debug)]
 pub struct Node {
-    /// Its id.
-    pub id: String,
+    /// Its id (shared, so results copy it without allocating).
+    pub id: Arc<str>,
     /// Its name.
     pub name: Text,
     /// Index of the parent in the layer above (0 for elements, which have none).
@@ -87,8 +89,8 @@ pub struct Node {
 /// One requirement in the flat layout.
 #[derive(Clone, Debug)]
 pub struct RequirementRef {
-    /// Its id.
-    pub id: String,
+    /// Its id (shared, so results copy it without allocating).
+    pub id: Arc<str>,
     /// Index of its sub-domain.
     pub sub_domain: usize,
     /// Its level.
@@ -219,6 +221,18 @@ impl Model {
     /// The flat index of a requirement.
     pub fn requirement_index(&self, id: &str) -> Option<usize> {
         self.layout.requirement_ids.get(id).copied()
+    }
+
+    /// Data another crate derives from this model once and reuses (scoring keeps its
+    /// effective weights here): computed by `init` on first use and shared by every user and
+    /// thread afterwards. `None` if the slot already holds a value of another type.
+    pub fn derived<T: std::any::Any + Send + Sync>(
+        &self,
+        init: impl FnOnce(&Model) -> T,
+    ) -> Option<&T> {
+        self.derived
+            .get_or_init(|| Arc::new(init(self)))
+            .downcast_ref()
     }
 
     /// The flat index of a sub-domain.

@@ -551,22 +551,22 @@ pub fn export(model: &Model) -> Sheets {
             for s in &d.sub_domains {
                 structure.push([
                     e.id.clone(),
-                    e.name.zh.clone(),
-                    e.name.en.clone(),
+                    e.name.zh.to_string(),
+                    e.name.en.to_string(),
                     d.id.clone(),
-                    d.name.zh.clone(),
-                    d.name.en.clone(),
+                    d.name.zh.to_string(),
+                    d.name.en.to_string(),
                     s.id.clone(),
-                    s.name.zh.clone(),
-                    s.name.en.clone(),
+                    s.name.zh.to_string(),
+                    s.name.en.to_string(),
                 ]);
                 for q in &s.requirements {
                     requirements.push([
                         q.id.clone(),
                         s.id.clone(),
                         q.level.to_string(),
-                        q.text.zh.clone(),
-                        q.text.en.clone(),
+                        q.text.zh.to_string(),
+                        q.text.en.to_string(),
                     ]);
                 }
             }

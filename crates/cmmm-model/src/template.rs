@@ -59,13 +59,13 @@ pub fn template(
             continue;
         }
         let answer = Answer {
-            sub_domain: Some(layout.sub_domains[q.sub_domain].id.clone()),
+            sub_domain: Some(layout.sub_domains[q.sub_domain].id.to_string()),
             level: Some(q.level),
             text: Some(q.text.clone()),
             ..Answer::default()
         };
         // Requirement ids are unique in a validated model.
-        let _ = ratings.insert(q.id.clone(), answer);
+        let _ = ratings.insert(q.id.to_string(), answer);
     }
     Ok(Assessment {
         model: Some(model.id().to_string()),

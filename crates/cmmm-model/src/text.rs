@@ -1,23 +1,26 @@
 //! Bilingual texts.
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A text in Chinese and English. `en` may be empty when only the Chinese text is known
 /// (for example a transcription of the standard); [`Text::get`] then falls back to Chinese.
+/// The strings are shared (`Arc<str>`), so results copy a model's names without allocating.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Chinese (required, non-empty in a valid model).
-    pub zh: String,
+    pub zh: Arc<str>,
     /// English (may be empty).
     #[serde(default)]
-    pub en: String,
+    pub en: Arc<str>,
 }
 
 impl Text {
     /// A text from its two languages.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             zh: zh.into(),
             en: en.into(),

@@ -76,6 +76,7 @@ pub(crate) fn validate(doc: ModelDoc) -> Result<Model, ModelError> {
             doc,
             layout,
             profiles,
+            derived: Default::default(),
         })
     } else {
         Err(ModelError::Invalid(r.0))
@@ -123,7 +124,7 @@ fn check_scale(doc: &ModelDoc, r: &mut Report) {
             );
         }
         r.text(&format!("{at}.label"), &p.label);
-        if !labels.insert(p.label.zh.as_str()) {
+        if !labels.insert(&*p.label.zh) {
             r.add(
                 Rule::DuplicateId,
                 format!("{at}.label.zh"),
@@ -295,7 +296,7 @@ fn build_layout(doc: &ModelDoc, r: &mut Report) -> Layout {
                         .entry(q.id.clone())
                         .or_insert(l.requirements.len());
                     l.requirements.push(RequirementRef {
-                        id: q.id.clone(),
+                        id: q.id.as_str().into(),
                         sub_domain: sub_index,
                         level: q.level,
                         text: q.text.clone(),
@@ -303,21 +304,21 @@ fn build_layout(doc: &ModelDoc, r: &mut Report) -> Layout {
                 }
                 l.counts.push(counts);
                 l.sub_domains.push(Node {
-                    id: s.id.clone(),
+                    id: s.id.as_str().into(),
                     name: s.name.clone(),
                     parent: l.domains.len(),
                     children: r0..l.requirements.len(),
                 });
             }
             l.domains.push(Node {
-                id: d.id.clone(),
+                id: d.id.as_str().into(),
                 name: d.name.clone(),
                 parent: ei,
                 children: s0..l.sub_domains.len(),
             });
         }
         l.elements.push(Node {
-            id: e.id.clone(),
+            id: e.id.as_str().into(),
             name: e.name.clone(),
             parent: 0,
             children: d0..l.domains.len(),
@@ -334,11 +335,7 @@ fn layer_weights(
     what: &str,
     r: &mut Report,
 ) -> Vec<Ratio> {
-    let ids: HashMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let ids: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (&*n.id, i)).collect();
     let mut out = vec![None; nodes.len()];
     for (id, w) in map.iter() {
         let wat = format!("{at}.{id}");

@@ -94,13 +94,45 @@ pub fn score(model: &Model, assessment: &Assessment) -> Result<Outcome, ScoreErr
     Scorer::new(model).score(assessment, &Options::default())
 }
 
-/// A scorer bound to one model: it caches the effective weights of each profile's default
-/// scope, so scoring many assessments (as batch does, from many threads) repeats no work.
+/// A scorer bound to one model. The effective weights of each profile's default scope are
+/// computed once per model (kept with the model, see [`Model::derived`]) and shared by every
+/// scorer and thread, so scoring many assessments repeats no work.
 pub struct Scorer<'m> {
     model: &'m Model,
-    scale: Scale,
+    derived: Derived<'m>,
     programmes: &'m Programmes,
+}
+
+/// What scoring derives from a model once.
+struct ModelData {
+    scale: Scale,
     defaults: Vec<OnceLock<Result<Prepared, ScoreError>>>,
+}
+
+impl ModelData {
+    fn new(model: &Model) -> ModelData {
+        ModelData {
+            scale: Scale::new(model),
+            defaults: model.profiles().iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+}
+
+/// The model's shared data, or a private copy if its slot holds something else.
+enum Derived<'m> {
+    Shared(&'m ModelData),
+    Own(Box<ModelData>),
+}
+
+impl std::ops::Deref for Derived<'_> {
+    type Target = ModelData;
+
+    fn deref(&self) -> &ModelData {
+        match self {
+            Derived::Shared(d) => d,
+            Derived::Own(d) => d,
+        }
+    }
 }
 
 impl<'m> Scorer<'m> {
@@ -111,11 +143,14 @@ impl<'m> Scorer<'m> {
 
     /// A scorer for `model` with other programme thresholds.
     pub fn with_programmes(model: &'m Model, programmes: &'m Programmes) -> Scorer<'m> {
+        let derived = match model.derived(ModelData::new) {
+            Some(d) => Derived::Shared(d),
+            None => Derived::Own(Box::new(ModelData::new(model))),
+        };
         Scorer {
             model,
-            scale: Scale::new(model),
+            derived,
             programmes,
-            defaults: model.profiles().iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -124,8 +159,28 @@ impl<'m> Scorer<'m> {
         self.model
     }
 
-    /// Scores one assessment.
+    /// Scores one assessment: the full result, with the per-node trace and the gaps.
     pub fn score(&self, assessment: &Assessment, options: &Options) -> Result<Outcome, ScoreError> {
+        self.evaluate(assessment, options, true)
+    }
+
+    /// Scores one assessment without the per-node trace and the gaps: `elements`, `domains`
+    /// and `sub_domains` are empty and `gaps` is `None`; everything else, levels and totals
+    /// included, is as [`Scorer::score`] gives it. Batch scoring into flat tables uses this.
+    pub fn score_summary(
+        &self,
+        assessment: &Assessment,
+        options: &Options,
+    ) -> Result<Outcome, ScoreError> {
+        self.evaluate(assessment, options, false)
+    }
+
+    fn evaluate(
+        &self,
+        assessment: &Assessment,
+        options: &Options,
+        detail: bool,
+    ) -> Result<Outcome, ScoreError> {
         let model = self.model;
         let layout = model.layout();
         let levels = model.levels().len();
@@ -160,14 +215,14 @@ impl<'m> Scorer<'m> {
         let scope = Scope::of(model, &profile.id, pindex, assessment)?;
         let owned;
         let prepared: &Prepared = if scope.is_default {
-            match self.defaults[profile_pos]
-                .get_or_init(|| Prepared::new(model, pindex, &scope, self.scale.digits))
+            match self.derived.defaults[profile_pos]
+                .get_or_init(|| Prepared::new(model, pindex, &scope, self.derived.scale.digits))
             {
                 Ok(p) => p,
                 Err(e) => return Err(e.clone()),
             }
         } else {
-            owned = Prepared::new(model, pindex, &scope, self.scale.digits)?;
+            owned = Prepared::new(model, pindex, &scope, self.derived.scale.digits)?;
             &owned
         };
 
@@ -189,18 +244,19 @@ impl<'m> Scorer<'m> {
                 };
                 return Err(ScoreError::OutOfScopeRating {
                     id: id.to_string(),
-                    sub_domain: layout.sub_domains[s].id.clone(),
+                    sub_domain: layout.sub_domains[s].id.to_string(),
                     why: why.into(),
                 });
             }
-            let point = self
-                .scale
-                .resolve(input)
-                .ok_or_else(|| ScoreError::InvalidRating {
-                    id: id.to_string(),
-                    value: input.as_str().to_string(),
-                    expected: self.scale.expected.clone(),
-                })?;
+            let point =
+                self.derived
+                    .scale
+                    .resolve(input)
+                    .ok_or_else(|| ScoreError::InvalidRating {
+                        id: id.to_string(),
+                        value: input.as_str().to_string(),
+                        expected: self.derived.scale.expected.clone(),
+                    })?;
             points[r] = Some(point);
         }
         let mut missing = Vec::new();
@@ -210,12 +266,14 @@ impl<'m> Scorer<'m> {
                 in_scope_count += 1;
                 if points[r].is_none() {
                     missing.push(q.id.clone());
-                    points[r] = Some(self.scale.bottom);
+                    points[r] = Some(self.derived.scale.bottom);
                 }
             }
         }
         if !missing.is_empty() && !options.allow_missing {
-            return Err(ScoreError::MissingRatings(missing));
+            return Err(ScoreError::MissingRatings(
+                missing.iter().map(|id| id.to_string()).collect(),
+            ));
         }
 
         // Sums of rating units per sub-domain and level.
@@ -224,22 +282,24 @@ impl<'m> Scorer<'m> {
             if let Some(p) = points[r] {
                 let cell = &mut sums[q.sub_domain * levels + usize::from(q.level) - 1];
                 *cell = cell
-                    .checked_add(self.scale.units[p])
+                    .checked_add(self.derived.scale.units[p])
                     .ok_or_else(|| ScoreError::Overflow(format!("ratings.{}", q.id)))?;
             }
         }
-        let ten_k = 10i128.pow(self.scale.digits);
+        let ten_k = 10i128.pow(self.derived.scale.digits);
         let overflow = |what: &str| ScoreError::Overflow(what.to_string());
 
         // T(n) and the trace.
         let mut t = Vec::with_capacity(levels);
         let mut t_units = Vec::with_capacity(levels);
+        // The per-node trace, only when asked for.
+        let traced = |n: usize| if detail { n } else { 0 };
         let mut sub_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); layout.sub_domains.len()];
+            vec![Vec::with_capacity(levels); traced(layout.sub_domains.len())];
         let mut dom_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); layout.domains.len()];
+            vec![Vec::with_capacity(levels); traced(layout.domains.len())];
         let mut elem_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); layout.elements.len()];
+            vec![Vec::with_capacity(levels); traced(layout.elements.len())];
         let mut dom_num = vec![0i128; layout.domains.len()];
         for (n, lw) in prepared.levels.iter().enumerate() {
             let level = (n + 1) as u8;
@@ -257,14 +317,16 @@ impl<'m> Scorer<'m> {
                 total_num = total_num
                     .checked_add(share)
                     .ok_or_else(|| overflow("level scores"))?;
-                let score = (scope.in_scope[s] && count > 0)
-                    .then(|| Ratio::new(sum, i128::from(count) * ten_k).map(Score))
-                    .flatten();
-                sub_levels[s].push(NodeLevel {
-                    level,
-                    score,
-                    weight: lw.sub_domains[s].map(Score),
-                });
+                if detail {
+                    let score = (scope.in_scope[s] && count > 0)
+                        .then(|| Ratio::new(sum, i128::from(count) * ten_k).map(Score))
+                        .flatten();
+                    sub_levels[s].push(NodeLevel {
+                        level,
+                        score,
+                        weight: lw.sub_domains[s].map(Score),
+                    });
+                }
             }
             let node_score = |num: i128, global: Ratio| -> Result<Score, ScoreError> {
                 // score = (num / den) / global, kept unreduced: num·q / (den·p).
@@ -279,7 +341,7 @@ impl<'m> Scorer<'m> {
                     .map(Score)
                     .ok_or_else(|| overflow("node scores"))
             };
-            for d in 0..layout.domains.len() {
+            for d in (0..layout.domains.len()).filter(|_| detail) {
                 let score = match lw.domains[d] {
                     Some(_) => Some(node_score(dom_num[d], lw.domain_global[d])?),
                     None => None,
@@ -290,7 +352,7 @@ impl<'m> Scorer<'m> {
                     weight: lw.domains[d].map(Score),
                 });
             }
-            for (e, node) in layout.elements.iter().enumerate() {
+            for (e, node) in layout.elements.iter().enumerate().filter(|_| detail) {
                 let score = match lw.elements[e] {
                     Some(_) => {
                         let num = dom_num[node.children.clone()]
@@ -321,17 +383,18 @@ impl<'m> Scorer<'m> {
         let target = options
             .target
             .or_else(|| (usize::from(totals.level) < levels).then_some(totals.level + 1));
-        let gaps = match target {
+        let gaps = match target.filter(|_| detail) {
             None => None,
             Some(target) => {
                 let mut candidates = Vec::new();
                 for (r, q) in layout.requirements.iter().enumerate() {
                     let Some(p) = points[r] else { continue };
-                    if p == self.scale.top {
+                    if p == self.derived.scale.top {
                         continue;
                     }
                     let n = usize::from(q.level) - 1;
-                    let lift = self.scale.units[self.scale.top] - self.scale.units[p];
+                    let lift = self.derived.scale.units[self.derived.scale.top]
+                        - self.derived.scale.units[p];
                     let gain = prepared.levels[n].coef[q.sub_domain]
                         .checked_mul(lift)
                         .and_then(|x| x.checked_mul(prepared.to_units[n]))
@@ -343,8 +406,9 @@ impl<'m> Scorer<'m> {
                     });
                 }
                 let found = gaps::gaps(units, &t_units, &totals, candidates, target)?;
-                let rating =
-                    |r: usize| points[r].map_or(String::new(), |p| self.scale.key(p).to_string());
+                let rating = |r: usize| {
+                    points[r].map_or_else(|| "".into(), |p| self.derived.scale.key(p).clone())
+                };
                 Some(Gaps {
                     target,
                     reached: totals.level >= target,
@@ -378,7 +442,7 @@ impl<'m> Scorer<'m> {
 
         let mut warnings = Vec::new();
         let doc = model.doc();
-        let unofficial: Vec<String> = [
+        let unofficial: Vec<std::sync::Arc<str>> = [
             ("structure", doc.provenance.structure.status),
             ("requirements", doc.provenance.requirements.status),
             ("method", doc.provenance.method.status),
@@ -386,7 +450,7 @@ impl<'m> Scorer<'m> {
         ]
         .iter()
         .filter(|(_, s)| s.is_unofficial())
-        .map(|(part, s)| format!("{part}:{}", s.as_str()))
+        .map(|(part, s)| format!("{part}:{}", s.as_str()).into())
         .collect();
         if !unofficial.is_empty() {
             warnings.push(Warning {
@@ -405,12 +469,12 @@ impl<'m> Scorer<'m> {
                     format!(
                         "{} 项范围内要求未评分，按“{}”计分。",
                         missing.len(),
-                        doc.scale[self.scale.bottom].label.zh
+                        doc.scale[self.derived.scale.bottom].label.zh
                     ),
                     format!(
                         "{} in-scope requirement(s) were not rated and were scored as `{}`.",
                         missing.len(),
-                        self.scale.key(self.scale.bottom)
+                        self.derived.scale.key(self.derived.scale.bottom)
                     ),
                 ),
                 ids: missing,
@@ -432,7 +496,7 @@ impl<'m> Scorer<'m> {
                 })
                 .collect()
         };
-        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<String> {
+        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<std::sync::Arc<str>> {
             layout
                 .sub_domains
                 .iter()
@@ -491,9 +555,21 @@ impl<'m> Scorer<'m> {
             },
             meets_level_2: totals.level >= 2,
             thresholds: self.programmes.thresholds(totals.level),
-            elements: node_scores(&layout.elements, elem_levels, None),
-            domains: node_scores(&layout.domains, dom_levels, Some(&layout.elements)),
-            sub_domains: node_scores(&layout.sub_domains, sub_levels, Some(&layout.domains)),
+            elements: if detail {
+                node_scores(&layout.elements, elem_levels, None)
+            } else {
+                Vec::new()
+            },
+            domains: if detail {
+                node_scores(&layout.domains, dom_levels, Some(&layout.elements))
+            } else {
+                Vec::new()
+            },
+            sub_domains: if detail {
+                node_scores(&layout.sub_domains, sub_levels, Some(&layout.domains))
+            } else {
+                Vec::new()
+            },
             gaps,
             warnings,
         })

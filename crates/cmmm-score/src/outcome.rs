@@ -1,6 +1,8 @@
 //! The result of scoring: everything an assessor, a programme officer or a program needs,
 //! with the full trace. Serialized as JSON (schema: `data/schema/result.schema.json`).
 
+use std::sync::Arc;
+
 use cmmm_model::{Enterprise, Provenance, Ratio, Source, Tailoring, Text, TotalRule};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -153,9 +155,9 @@ pub struct AssessmentInfo {
 #[serde(deny_unknown_fields)]
 pub struct ScopeInfo {
     /// Sub-domains scored.
-    pub sub_domains: Vec<String>,
+    pub sub_domains: Vec<Arc<str>>,
     /// Sub-domains the profile excludes and the assessment did not include.
-    pub excluded: Vec<String>,
+    pub excluded: Vec<Arc<str>>,
     /// Optional sub-domains the assessment included.
     pub included: Vec<String>,
     /// Sub-domains tailored out, with reasons.
@@ -205,7 +207,7 @@ pub struct Achieved {
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Programme id.
-    pub programme: String,
+    pub programme: Arc<str>,
     /// Name.
     pub name: Text,
     /// Year of the notice.
@@ -225,11 +227,11 @@ pub struct Threshold {
 #[serde(deny_unknown_fields)]
 pub struct NodeScores {
     /// Id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name.
     pub name: Text,
     /// Parent id (domain of a sub-domain, element of a domain; none for elements).
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
     /// One entry per level.
     pub levels: Vec<NodeLevel>,
 }
@@ -267,13 +269,13 @@ pub struct Gaps {
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// Requirement id.
-    pub requirement: String,
+    pub requirement: Arc<str>,
     /// Its sub-domain.
-    pub sub_domain: String,
+    pub sub_domain: Arc<str>,
     /// Its level.
     pub level: u8,
     /// Current rating key.
-    pub rating: String,
+    pub rating: Arc<str>,
     /// How much raising it alone to the top of the scale adds to T(level).
     pub gain_level: Score,
     /// How much it adds to S.
@@ -285,7 +287,7 @@ pub struct Gap {
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Requirements to raise to the top of the scale, in the order of the gap list.
-    pub upgrades: Vec<String>,
+    pub upgrades: Vec<Arc<str>>,
     /// S after the upgrades.
     pub total: Score,
     /// Level after the upgrades.
@@ -301,5 +303,5 @@ pub struct Warning {
     /// Explanation.
     pub message: Text,
     /// Ids concerned.
-    pub ids: Vec<String>,
+    pub ids: Vec<Arc<str>>,
 }

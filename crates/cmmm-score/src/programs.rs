@@ -28,7 +28,7 @@ pub struct Programmes {
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     /// Stable id.
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     /// Name.
     pub name: Text,
     /// Year of the notice.

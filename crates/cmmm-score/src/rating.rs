@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 /// The model's scale, with each value as an integer numerator over 10^digits.
 #[derive(Clone, Debug)]
 pub(crate) struct Scale {
-    keys: Vec<String>,
+    keys: Vec<std::sync::Arc<str>>,
     zh: Vec<String>,
     values: Vec<Decimal>,
     /// Per point: value · 10^digits.
@@ -50,8 +50,8 @@ impl Scale {
             .collect::<Vec<_>>()
             .join(", ");
         Scale {
-            keys: points.iter().map(|p| p.key.clone()).collect(),
-            zh: points.iter().map(|p| p.label.zh.clone()).collect(),
+            keys: points.iter().map(|p| p.key.as_str().into()).collect(),
+            zh: points.iter().map(|p| p.label.zh.to_string()).collect(),
             values: points.iter().map(|p| p.value.normalize()).collect(),
             units,
             digits,
@@ -67,7 +67,7 @@ impl Scale {
     pub fn resolve(&self, input: &RatingInput) -> Option<usize> {
         let text = input.as_str();
         if let RatingInput::Text(_) = input {
-            if let Some(i) = self.keys.iter().position(|k| k == text) {
+            if let Some(i) = self.keys.iter().position(|k| **k == *text) {
                 return Some(i);
             }
             if let Some(i) = self.zh.iter().position(|k| k == text) {
@@ -79,7 +79,7 @@ impl Scale {
     }
 
     /// The key of a point.
-    pub fn key(&self, point: usize) -> &str {
+    pub fn key(&self, point: usize) -> &std::sync::Arc<str> {
         &self.keys[point]
     }
 }

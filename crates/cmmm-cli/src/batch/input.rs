@@ -1,0 +1,335 @@
+//! Reading exported questionnaires: files and directories, JSON, NDJSON, CSV (long and wide,
+//! UTF-8 or GBK/GB18030) and XLSX, as a stream of records in input order.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::ValueEnum;
+use cmmm_model::Assessment;
+
+use super::table;
+
+/// Where a record comes from.
+#[derive(Clone, Debug)]
+pub struct Location {
+    /// The file.
+    pub file: Arc<str>,
+    /// 1-based line (JSON, NDJSON, CSV) or row (XLSX); 0 for the whole file.
+    pub line: u64,
+}
+
+/// What a record holds before scoring.
+pub enum Payload {
+    /// The JSON text of one assessment (parsed by a worker).
+    Json(String),
+    /// An assessment assembled from a sheet.
+    Assessment(Box<Assessment>),
+    /// A record that could not be read, with a stable error code.
+    Broken {
+        /// Error code.
+        code: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// One input assessment, readable or not.
+pub struct Record {
+    pub location: Location,
+    /// The assessment id, when known before parsing (sheets).
+    pub id: Option<String>,
+    pub payload: Payload,
+}
+
+impl Record {
+    pub fn broken(
+        file: &Arc<str>,
+        line: u64,
+        id: Option<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Record {
+        Record {
+            location: Location {
+                file: file.clone(),
+                line,
+            },
+            id,
+            payload: Payload::Broken {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}
+
+/// Input formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Json,
+    Ndjson,
+    Csv,
+    Xlsx,
+}
+
+/// Text encodings of CSV input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 when the start of the file is valid UTF-8, else GB18030 (a superset of GBK).
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    Gbk,
+    Gb18030,
+}
+
+/// How to read inputs.
+pub struct InputOptions {
+    pub format: Option<InputFormat>,
+    pub encoding: EncodingArg,
+    pub sheet: Option<String>,
+    pub profile: Option<String>,
+}
+
+fn format_of(path: &Path) -> Option<InputFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(InputFormat::Json),
+        "ndjson" | "jsonl" => Some(InputFormat::Ndjson),
+        "csv" => Some(InputFormat::Csv),
+        "xlsx" => Some(InputFormat::Xlsx),
+        _ => None,
+    }
+}
+
+/// The input files: each file argument as given, each directory walked recursively for files
+/// of a known format, sorted by path.
+pub fn list_inputs(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if format_of(&p).is_some() {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            walk(a, &mut out);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+/// Reads one file, calling `emit` for each record in order and `progress` with bytes read.
+pub fn read_file(
+    path: &Path,
+    opts: &InputOptions,
+    progress: &dyn Fn(u64),
+    emit: &mut dyn FnMut(Record),
+) {
+    let file: Arc<str> = path.display().to_string().into();
+    let Some(format) = opts.format.or_else(|| format_of(path)) else {
+        emit(Record::broken(&file, 0, None, "unknown-format", "unknown input format; name the file .json, .ndjson, .jsonl, .csv or .xlsx, or use --input-format"));
+        return;
+    };
+    let result = match format {
+        InputFormat::Json => read_json(path, &file, progress, emit),
+        InputFormat::Ndjson => read_ndjson(path, &file, progress, emit),
+        InputFormat::Csv => read_csv(path, &file, opts, progress, emit),
+        InputFormat::Xlsx => table::read_xlsx(path, &file, opts, progress, emit),
+    };
+    if let Err(message) = result {
+        emit(Record::broken(&file, 0, None, "unreadable-file", message));
+    }
+}
+
+fn open(path: &Path) -> Result<std::fs::File, String> {
+    std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+fn read_json(
+    path: &Path,
+    file: &Arc<str>,
+    progress: &dyn Fn(u64),
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), String> {
+    let mut text = String::new();
+    open(path)?
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    progress(text.len() as u64);
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if !body.trim_start().starts_with('[') {
+        emit(Record {
+            location: Location {
+                file: file.clone(),
+                line: 1,
+            },
+            id: None,
+            payload: Payload::Json(body.to_string()),
+        });
+        return Ok(());
+    }
+    let items: Vec<&serde_json::value::RawValue> = match serde_json::from_str(body) {
+        Ok(items) => items,
+        Err(e) => {
+            emit(Record::broken(
+                file,
+                e.line() as u64,
+                None,
+                "invalid-json",
+                format!("the array of assessments is not valid JSON: {e}"),
+            ));
+            return Ok(());
+        }
+    };
+    // Line of each element, counted incrementally from the previous one.
+    let (mut line, mut counted) = (1u64, 0usize);
+    for item in items {
+        let start = item.get().as_ptr() as usize - body.as_ptr() as usize;
+        line += body.as_bytes()[counted..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        counted = start;
+        emit(Record {
+            location: Location {
+                file: file.clone(),
+                line,
+            },
+            id: None,
+            payload: Payload::Json(item.get().to_string()),
+        });
+    }
+    Ok(())
+}
+
+fn read_ndjson(
+    path: &Path,
+    file: &Arc<str>,
+    progress: &dyn Fn(u64),
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), String> {
+    let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
+    let mut buf = Vec::new();
+    let mut line = 0u64;
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("cannot read after line {line}: {e}"))?;
+        if n == 0 {
+            return Ok(());
+        }
+        progress(n as u64);
+        line += 1;
+        let bytes = if line == 1 {
+            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+        } else {
+            &buf
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(text) => emit(Record {
+                location: Location {
+                    file: file.clone(),
+                    line,
+                },
+                id: None,
+                payload: Payload::Json(text.trim_end().to_string()),
+            }),
+            Err(e) => emit(Record::broken(
+                file,
+                line,
+                None,
+                "invalid-encoding",
+                format!("not UTF-8 at byte {}", e.valid_up_to()),
+            )),
+        }
+    }
+}
+
+/// The encoding of a CSV file: as asked, or detected from its first 64 KiB.
+fn csv_encoding(path: &Path, asked: EncodingArg) -> Result<&'static encoding_rs::Encoding, String> {
+    Ok(match asked {
+        EncodingArg::Utf8 => encoding_rs::UTF_8,
+        EncodingArg::Gbk | EncodingArg::Gb18030 => encoding_rs::GB18030,
+        EncodingArg::Auto => {
+            let mut head = Vec::with_capacity(1 << 16);
+            open(path)?
+                .take(1 << 16)
+                .read_to_end(&mut head)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            match std::str::from_utf8(&head) {
+                Ok(_) => encoding_rs::UTF_8,
+                // A multi-byte character cut by the 64 KiB boundary is still UTF-8.
+                Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
+                Err(_) => encoding_rs::GB18030,
+            }
+        }
+    })
+}
+
+/// Counts bytes as the CSV reader consumes them.
+struct Counting<'a, R> {
+    inner: R,
+    progress: &'a dyn Fn(u64),
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        (self.progress)(n as u64);
+        Ok(n)
+    }
+}
+
+fn read_csv(
+    path: &Path,
+    file: &Arc<str>,
+    opts: &InputOptions,
+    progress: &dyn Fn(u64),
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), String> {
+    let encoding = csv_encoding(path, opts.encoding)?;
+    let raw = Counting {
+        inner: open(path)?,
+        progress,
+    };
+    let decoded = encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(Some(encoding))
+        .bom_override(true)
+        .build(raw);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(BufReader::with_capacity(1 << 20, decoded));
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => return Err("the file is empty".into()),
+        Some(Err(e)) => return Err(format!("cannot read the header: {e}")),
+        Some(Ok(h)) => h.iter().map(|c| c.trim().to_string()).collect(),
+    };
+    let rows = records.map(|r| match r {
+        Ok(rec) => Ok((
+            rec.position().map_or(0, |p| p.line()),
+            rec.iter().map(str::to_string).collect(),
+        )),
+        Err(e) => Err((e.position().map_or(0, |p| p.line()), e.to_string())),
+    });
+    table::assemble(header, rows, file, opts, emit)
+}

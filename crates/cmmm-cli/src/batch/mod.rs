@@ -1,0 +1,280 @@
+//! `cmmm batch`: score exported questionnaires in bulk, in input order, on every core, in
+//! bounded memory, losing nothing: a broken record becomes an error record and the rest
+//! still score.
+//!
+//! A reader thread turns the inputs into chunks of records; the chunks go through a bounded
+//! channel to the main thread, which scores each chunk on a rayon pool of `--jobs` threads
+//! (an indexed parallel map keeps input order) and writes the results. Memory is bounded by
+//! the chunk size and the channel depth, whatever the size of the input.
+
+mod input;
+mod output;
+mod summary;
+mod table;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::sync_channel;
+
+use clap::Args;
+use cmmm_score::{Options, Programmes, Scorer};
+use rayon::prelude::*;
+
+use self::input::{EncodingArg, InputFormat, InputOptions, Payload, Record};
+use self::output::{OutputFormat, RecordError, Sink};
+use crate::files::write_atomic;
+use crate::{load_model, Failure};
+
+/// Records per chunk handed to the workers.
+const CHUNK: usize = 512;
+/// Chunks that may wait between the reader and the workers.
+const QUEUE: usize = 4;
+
+#[derive(Args)]
+pub struct BatchArgs {
+    /// Input files or directories (walked recursively, in sorted order).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Model file (default: the embedded model).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Output file (default: stdout; required for xlsx).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "ndjson")]
+    format: OutputFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Score unrated requirements as "none" instead of failing the record.
+    #[arg(long)]
+    allow_missing: bool,
+    /// Also write the closing summary as JSON to this file.
+    #[arg(long)]
+    summary: Option<PathBuf>,
+    /// Input format, instead of detecting it from the file extension.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Text encoding of CSV input.
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+    /// Worksheet of XLSX input (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Profile of sheet rows that have no `profile` column.
+    #[arg(long)]
+    profile: Option<String>,
+}
+
+/// One scored record, rendered for the output by a worker.
+struct Done {
+    /// The level, or `None` when the record failed.
+    level: Option<u8>,
+    rendered: Rendered,
+}
+
+enum Rendered {
+    Bytes(Vec<u8>),
+    Cells(Vec<String>),
+}
+
+pub fn run(args: &BatchArgs) -> Result<(), Failure> {
+    let model = load_model(args.model.as_ref())?;
+    let model = &*model;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if jobs == 0 {
+        return Err(Failure::usage("--jobs must be at least 1"));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Failure::input(e.to_string()))?;
+    let files = input::list_inputs(&args.inputs);
+    let total_bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let opts = InputOptions {
+        format: args.input_format,
+        encoding: args.encoding,
+        sheet: args.sheet.clone(),
+        profile: args.profile.clone(),
+    };
+    let scorer = Scorer::new(model);
+    let programmes = Programmes::embedded();
+    let options = Options {
+        allow_missing: args.allow_missing,
+        target: None,
+    };
+    let format = args.format;
+
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(total_bytes)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    progress.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {msg} ({elapsed}, ETA {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let bytes_read = AtomicU64::new(0);
+
+    let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::usage)?;
+    let header = output::flat_header(model, programmes);
+    let written = match format {
+        OutputFormat::Ndjson => Ok(()),
+        OutputFormat::Csv => sink.write_bytes(&output::csv_line(&header)),
+        OutputFormat::Xlsx => sink.write_cells(&header),
+    };
+    if let Err(e) = written {
+        sink.abandon();
+        return Err(Failure::input(e));
+    }
+
+    let mut tally = summary::Tally::new(model);
+    let mut records = 0u64;
+    let result: Result<(), String> = std::thread::scope(|s| {
+        let (tx, rx) = sync_channel::<Vec<Record>>(QUEUE);
+        let (files, opts, bytes_read) = (&files, &opts, &bytes_read);
+        s.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let count = |n: u64| {
+                bytes_read.fetch_add(n, Ordering::Relaxed);
+            };
+            for path in files {
+                input::read_file(path, opts, &count, &mut |record| {
+                    chunk.push(record);
+                    if chunk.len() == CHUNK {
+                        // A closed channel means the writer failed; stop reading.
+                        let _ = tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                    }
+                });
+            }
+            if !chunk.is_empty() {
+                let _ = tx.send(chunk);
+            }
+        });
+        for chunk in rx {
+            let done: Vec<Done> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|r| process(&scorer, programmes, &options, format, r))
+                    .collect()
+            });
+            for d in done {
+                records += 1;
+                tally.add(d.level);
+                match &d.rendered {
+                    Rendered::Bytes(b) => sink.write_bytes(b)?,
+                    Rendered::Cells(c) => sink.write_cells(c)?,
+                }
+            }
+            progress.set_position(bytes_read.load(Ordering::Relaxed));
+            progress.set_message(format!("{records} records"));
+        }
+        Ok(())
+    });
+    progress.finish_and_clear();
+    if let Err(e) = result {
+        sink.abandon();
+        return Err(Failure::input(e));
+    }
+    sink.finish().map_err(Failure::input)?;
+
+    eprint!("{}", tally.text(model));
+    if let Some(path) = &args.summary {
+        write_atomic(path, tally.json(model).as_bytes())?;
+    }
+    if tally.scored() == 0 {
+        return Err(Failure {
+            code: 1,
+            message: format!(
+                "nothing could be scored: {} record(s) failed",
+                tally.failed()
+            ),
+        });
+    }
+    if tally.failed() > 0 {
+        return Err(Failure {
+            code: 3,
+            message: format!(
+                "{} of {records} record(s) failed; each is an error record in the output",
+                tally.failed()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Parses (if needed), scores and renders one record.
+fn process(
+    scorer: &Scorer<'_>,
+    programmes: &Programmes,
+    options: &Options,
+    format: OutputFormat,
+    record: Record,
+) -> Done {
+    let Record {
+        location,
+        id,
+        payload,
+    } = record;
+    let parsed = match payload {
+        Payload::Json(text) => cmmm_score::parse_assessment(&text)
+            .map(Box::new)
+            .map_err(|e| err(e.code(), e.to_string(), e.location())),
+        Payload::Assessment(a) => Ok(a),
+        Payload::Broken { code, message } => Err(err(code, message, String::new())),
+    };
+    let (id, result) = match parsed {
+        Ok(a) => {
+            let id = a.id.clone().or(id);
+            let scored = match format {
+                OutputFormat::Ndjson => scorer.score(&a, options),
+                OutputFormat::Csv | OutputFormat::Xlsx => scorer.score_summary(&a, options),
+            };
+            (
+                id,
+                scored.map_err(|e| err(e.code(), e.to_string(), e.location())),
+            )
+        }
+        Err(e) => (id, Err(e)),
+    };
+    let level = result.as_ref().ok().map(|o| o.level.level);
+    let result = result.as_ref();
+    let rendered = match format {
+        OutputFormat::Ndjson => {
+            Rendered::Bytes(output::ndjson_line(&location, id.as_deref(), result))
+        }
+        OutputFormat::Csv => Rendered::Bytes(output::csv_line(&output::flat_cells(
+            scorer.model(),
+            programmes,
+            &location,
+            id.as_deref(),
+            result,
+        ))),
+        OutputFormat::Xlsx => Rendered::Cells(output::flat_cells(
+            scorer.model(),
+            programmes,
+            &location,
+            id.as_deref(),
+            result,
+        )),
+    };
+    Done { level, rendered }
+}
+
+fn err(code: &str, message: String, location: String) -> RecordError {
+    RecordError {
+        code: code.to_string(),
+        message,
+        location,
+    }
+}
