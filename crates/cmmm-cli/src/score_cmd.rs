@@ -156,7 +156,13 @@ pub fn summary(o: &Outcome, lang: Lang) -> String {
         let min = th
             .minimum_level
             .map_or("—".to_string(), |m| format!("≥ {m}"));
-        let _ = writeln!(s, "  {} {} ({min}): {met}", th.year, th.name.get(lang));
+        let name = cmmm_score::Programmes::embedded()
+            .get(&th.programme)
+            .map_or_else(
+                || th.programme.to_string(),
+                |p| p.name.get(lang).to_string(),
+            );
+        let _ = writeln!(s, "  {} {name} ({min}): {met}", th.year);
     }
     if let Some(g) = &o.gaps {
         let _ = writeln!(s);

@@ -490,7 +490,6 @@ impl<'m> Scorer<'m> {
                 .zip(levels)
                 .map(|(node, levels)| NodeScores {
                     id: node.id.clone(),
-                    name: node.name.clone(),
                     parent: parents.map(|p| p[node.parent].id.clone()),
                     levels,
                 })
@@ -510,14 +509,17 @@ impl<'m> Scorer<'m> {
             model: ModelInfo {
                 id: model.id().to_string(),
                 version: model.version().to_string(),
-                title: doc.title.clone(),
-                provenance: doc.provenance.clone(),
+                provenance: ProvenanceStatus {
+                    structure: doc.provenance.structure.status,
+                    requirements: doc.provenance.requirements.status,
+                    method: doc.provenance.method.status,
+                    weights: profile.weights_provenance.status,
+                },
                 total_rule: doc.total_rule,
             },
             profile: ProfileInfo {
                 id: profile.id.clone(),
                 name: profile.name.clone(),
-                weights_provenance: profile.weights_provenance.clone(),
             },
             assessment: AssessmentInfo {
                 id: assessment.id.clone(),

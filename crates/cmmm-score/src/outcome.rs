@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use cmmm_model::{Enterprise, Provenance, Ratio, Source, Tailoring, Text, TotalRule};
+use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -116,12 +116,25 @@ pub struct ModelInfo {
     pub id: String,
     /// Model data version.
     pub version: String,
-    /// Title.
-    pub title: Text,
-    /// Where the structure, requirements and method come from.
-    pub provenance: Provenance,
+    /// How far each part of the model can be trusted (the model file's `provenance` says
+    /// where each comes from).
+    pub provenance: ProvenanceStatus,
     /// How S is made.
     pub total_rule: TotalRule,
+}
+
+/// The status of each part of a model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvenanceStatus {
+    /// The elements, domains, sub-domains and level names.
+    pub structure: SourceStatus,
+    /// The requirement texts.
+    pub requirements: SourceStatus,
+    /// The rating scale, gate, bands and total rule.
+    pub method: SourceStatus,
+    /// The profile's weights.
+    pub weights: SourceStatus,
 }
 
 /// The profile of a result.
@@ -132,8 +145,6 @@ pub struct ProfileInfo {
     pub id: String,
     /// Name.
     pub name: Text,
-    /// Where its weights come from.
-    pub weights_provenance: Source,
 }
 
 /// Who was assessed.
@@ -206,10 +217,8 @@ pub struct Achieved {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
-    /// Programme id.
+    /// Programme id (its name and conditions are in `data/programs.json`).
     pub programme: Arc<str>,
-    /// Name.
-    pub name: Text,
     /// Year of the notice.
     pub year: u16,
     /// Minimum level; `None` when no figure is published.
@@ -218,18 +227,14 @@ pub struct Threshold {
     pub self_assessment: bool,
     /// `None` when no minimum level is published.
     pub met: Option<bool>,
-    /// Conditions outside this model.
-    pub conditions: Text,
 }
 
 /// The scores of one element, domain or sub-domain.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NodeScores {
-    /// Id.
+    /// Id (its name is in the model).
     pub id: Arc<str>,
-    /// Name.
-    pub name: Text,
     /// Parent id (domain of a sub-domain, element of a domain; none for elements).
     pub parent: Option<Arc<str>>,
     /// One entry per level.

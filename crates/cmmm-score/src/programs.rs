@@ -60,6 +60,11 @@ impl Programmes {
         })
     }
 
+    /// The programme with this id.
+    pub fn get(&self, id: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| &*p.id == id)
+    }
+
     /// Whether `level` meets each programme. Compares whole levels, which come from the exact
     /// total, so no rounding is involved.
     pub fn thresholds(&self, level: u8) -> Vec<Threshold> {
@@ -67,12 +72,10 @@ impl Programmes {
             .iter()
             .map(|p| Threshold {
                 programme: p.id.clone(),
-                name: p.name.clone(),
                 year: p.year,
                 minimum_level: p.minimum_level,
                 self_assessment: p.self_assessment,
                 met: p.minimum_level.map(|m| level >= m),
-                conditions: p.conditions.clone(),
             })
             .collect()
     }
