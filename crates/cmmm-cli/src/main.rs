@@ -4,6 +4,7 @@
 
 mod batch;
 mod files;
+mod generate;
 mod model_cmd;
 mod score_cmd;
 mod template_cmd;
@@ -12,6 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// mimalloc: scoring and parsing allocate many small strings, and batch does so on every
+/// core; glibc's allocator is several times slower at that and contends across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use cmmm_model::{Lang, Model};
 
 /// Intelligent-manufacturing maturity self-assessment (GB/T 39116-2020 / GB/T 39117-2020).
@@ -31,6 +37,9 @@ enum Command {
     Score(score_cmd::ScoreArgs),
     /// Score exported questionnaires in bulk (JSON, NDJSON, CSV, XLSX), in input order.
     Batch(batch::BatchArgs),
+    /// Write synthetic assessments for tests and benchmarks.
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
     /// Print a blank questionnaire for a profile.
     Template(template_cmd::TemplateArgs),
     /// Model tools: validate, show, export, build from spreadsheets.
@@ -112,6 +121,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Score(args) => score_cmd::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Generate(args) => generate::run(args),
         Command::Template(args) => template_cmd::run(args),
         Command::Model(cmd) => model_cmd::run(cmd),
         Command::Schema { out_dir } => write_schemas(out_dir),

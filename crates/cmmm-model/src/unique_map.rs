@@ -1,9 +1,12 @@
 //! A JSON object that rejects duplicate keys instead of silently keeping the last one.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
 use schemars::JsonSchema;
+
+use crate::index::IdHash;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -95,23 +98,36 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 use std::hash::BuildHasher;
+                thread_local! {
+                    /// Key hashes of the map being read; reused so that reading many maps
+                    /// (a batch of assessments) does not allocate and grow a set each time.
+                    static SEEN: std::cell::RefCell<HashSet<u64, IdHash>> =
+                        std::cell::RefCell::new(HashSet::with_hasher(IdHash));
+                }
                 let mut entries: Vec<(String, V)> =
                     Vec::with_capacity(access.size_hint().unwrap_or(0));
                 // Hashes of the keys so far; a repeated hash is checked against the keys, so
-                // the error points at the duplicate itself without copying every key.
-                let state = crate::index::IdHash;
-                let mut seen: std::collections::HashSet<u64, crate::index::IdHash> =
-                    std::collections::HashSet::with_capacity_and_hasher(64, crate::index::IdHash);
-                while let Some(key) = access.next_key::<String>()? {
-                    if !seen.insert(state.hash_one(&key)) && entries.iter().any(|(k, _)| *k == key)
-                    {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "duplicate key `{key}`"
-                        )));
+                // the error points at the duplicate itself without copying every key. The
+                // set is taken out of its slot while in use, so a map nested in a value gets
+                // a fresh one.
+                let mut seen = SEEN.with(|s| std::mem::take(&mut *s.borrow_mut()));
+                seen.clear();
+                let result = (|| {
+                    while let Some(key) = access.next_key::<String>()? {
+                        if !seen.insert(IdHash.hash_one(&key))
+                            && entries.iter().any(|(k, _)| *k == key)
+                        {
+                            return Err(serde::de::Error::custom(format_args!(
+                                "duplicate key `{key}`"
+                            )));
+                        }
+                        let value = access.next_value()?;
+                        entries.push((key, value));
                     }
-                    let value = access.next_value()?;
-                    entries.push((key, value));
-                }
+                    Ok(())
+                })();
+                SEEN.with(|s| *s.borrow_mut() = seen);
+                result?;
                 Ok(UniqueMap { entries })
             }
         }

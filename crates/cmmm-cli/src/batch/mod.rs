@@ -66,6 +66,10 @@ pub struct BatchArgs {
     /// Profile of sheet rows that have no `profile` column.
     #[arg(long)]
     profile: Option<String>,
+    /// Benchmark baseline: read and parse every record into the assessment type, score and
+    /// write nothing.
+    #[arg(long, hide = true)]
+    parse_only: bool,
 }
 
 /// One scored record, rendered for the output by a worker.
@@ -126,6 +130,9 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     );
     let bytes_read = AtomicU64::new(0);
 
+    if args.parse_only {
+        return parse_only(&files, &opts, &pool);
+    }
     let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::usage)?;
     let header = output::flat_header(model, programmes);
     let written = match format {
@@ -141,26 +148,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let mut tally = summary::Tally::new(model);
     let mut records = 0u64;
     let result: Result<(), String> = std::thread::scope(|s| {
-        let (tx, rx) = sync_channel::<Vec<Record>>(QUEUE);
-        let (files, opts, bytes_read) = (&files, &opts, &bytes_read);
-        s.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            let count = |n: u64| {
-                bytes_read.fetch_add(n, Ordering::Relaxed);
-            };
-            for path in files {
-                input::read_file(path, opts, &count, &mut |record| {
-                    chunk.push(record);
-                    if chunk.len() == CHUNK {
-                        // A closed channel means the writer failed; stop reading.
-                        let _ = tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
-                    }
-                });
-            }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
-            }
-        });
+        let rx = spawn_reader(s, &files, &opts, &bytes_read);
         for chunk in rx {
             let done: Vec<Done> = pool.install(|| {
                 chunk
@@ -210,6 +198,70 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
             ),
         });
     }
+    Ok(())
+}
+
+/// Starts the reader thread: it reads every file in order and sends chunks of records
+/// through a bounded channel, adding the bytes it reads to `bytes_read`.
+fn spawn_reader<'s, 'e: 's>(
+    scope: &'s std::thread::Scope<'s, 'e>,
+    files: &'e [PathBuf],
+    opts: &'e InputOptions,
+    bytes_read: &'e AtomicU64,
+) -> std::sync::mpsc::Receiver<Vec<Record>> {
+    let (tx, rx) = sync_channel::<Vec<Record>>(QUEUE);
+    scope.spawn(move || {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let count = |n: u64| {
+            bytes_read.fetch_add(n, Ordering::Relaxed);
+        };
+        for path in files {
+            input::read_file(path, opts, &count, &mut |record| {
+                chunk.push(record);
+                if chunk.len() == CHUNK {
+                    // A closed channel means the consumer failed; the rest is not needed.
+                    let _ = tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                }
+            });
+        }
+        if !chunk.is_empty() {
+            let _ = tx.send(chunk);
+        }
+    });
+    rx
+}
+
+/// The parse-only baseline: the same reading and parsing as a real run, on the same pool.
+fn parse_only(
+    files: &[PathBuf],
+    opts: &InputOptions,
+    pool: &rayon::ThreadPool,
+) -> Result<(), Failure> {
+    let (mut parsed, mut failed) = (0u64, 0u64);
+    let bytes_read = AtomicU64::new(0);
+    std::thread::scope(|s| {
+        let rx = spawn_reader(s, files, opts, &bytes_read);
+        for chunk in rx {
+            let ok: Vec<bool> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|r| match r.payload {
+                        Payload::Json(text) => cmmm_score::parse_assessment(&text).is_ok(),
+                        Payload::Assessment(_) => true,
+                        Payload::Broken { .. } => false,
+                    })
+                    .collect()
+            });
+            for o in ok {
+                if o {
+                    parsed += 1;
+                } else {
+                    failed += 1;
+                }
+            }
+        }
+    });
+    eprintln!("parsed: {parsed}, unreadable: {failed}");
     Ok(())
 }
 
