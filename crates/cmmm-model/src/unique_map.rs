@@ -102,7 +102,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                     /// Key hashes of the map being read; reused so that reading many maps
                     /// (a batch of assessments) does not allocate and grow a set each time.
                     static SEEN: std::cell::RefCell<HashSet<u64, IdHash>> =
-                        std::cell::RefCell::new(HashSet::with_hasher(IdHash));
+                        const { std::cell::RefCell::new(HashSet::with_hasher(IdHash)) };
                 }
                 let mut entries: Vec<(String, V)> =
                     Vec::with_capacity(access.size_hint().unwrap_or(0));
