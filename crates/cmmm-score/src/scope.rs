@@ -12,8 +12,6 @@ pub(crate) struct Scope {
     pub in_scope: Vec<bool>,
     /// Per sub-domain: tailored out by the assessment.
     pub tailored: Vec<bool>,
-    /// True when the assessment neither tailors nor includes anything.
-    pub is_default: bool,
 }
 
 impl Scope {
@@ -22,7 +20,6 @@ impl Scope {
         Scope {
             in_scope: profile.excluded_by_default.iter().map(|x| !x).collect(),
             tailored: vec![false; profile.excluded_by_default.len()],
-            is_default: true,
         }
     }
 
@@ -58,7 +55,6 @@ impl Scope {
             }
             included[s] = true;
             scope.in_scope[s] = true;
-            scope.is_default = false;
         }
         for (i, t) in assessment.tailoring.iter().enumerate() {
             let field = format!("tailoring[{i}].sub_domain");
@@ -97,7 +93,6 @@ impl Scope {
             }
             scope.tailored[s] = true;
             scope.in_scope[s] = false;
-            scope.is_default = false;
         }
         Ok(scope)
     }

@@ -148,7 +148,10 @@ fn yes_no(b: Option<bool>) -> String {
 
 /// One CSV line (with its newline) from flat cells.
 pub fn csv_line(cells: &[String]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::with_capacity(256));
+    // A small buffer: the writer's default of 8 KiB per line is wasted work here.
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(512)
+        .from_writer(Vec::with_capacity(512));
     // Writing to memory cannot fail.
     w.write_record(cells).expect("write to memory");
     w.into_inner().expect("flush to memory")
@@ -235,7 +238,7 @@ impl Sink {
 
     /// Finishes the output: flushes and renames the temporary file into place.
     pub fn finish(self) -> Result<(), String> {
-        let (tmp, target) = match self {
+        let (tmp, target, written) = match self {
             Sink::Stdout(mut w) => {
                 return w
                     .flush()
@@ -246,10 +249,11 @@ impl Sink {
                 target,
                 mut file,
             } => {
-                file.flush()
+                let written = file
+                    .flush()
                     .and_then(|_| file.get_ref().sync_all())
-                    .map_err(|e| format!("{}: cannot write: {e}", tmp.display()))?;
-                (tmp, target)
+                    .map_err(|e| e.to_string());
+                (tmp, target, written)
             }
             Sink::Xlsx {
                 tmp,
@@ -257,16 +261,17 @@ impl Sink {
                 mut workbook,
                 ..
             } => {
-                workbook
-                    .save(&tmp)
-                    .map_err(|e| format!("{}: cannot write: {e}", tmp.display()))?;
-                (tmp, target)
+                let written = workbook.save(&tmp).map_err(|e| e.to_string());
+                (tmp, target, written)
             }
         };
-        std::fs::rename(&tmp, &target).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("{}: cannot write: {e}", target.display())
-        })
+        // A failed flush or save leaves a partial temporary file: remove it too.
+        written
+            .and_then(|()| std::fs::rename(&tmp, &target).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                format!("{}: cannot write: {e}", target.display())
+            })
     }
 
     /// Removes a temporary file after a failure.
