@@ -1,5 +1,6 @@
 //! Scoring throughput on the embedded default model with a full assessment
 //! (`data/examples/discrete.json`, 300 requirements). Target: under 50 µs per assessment.
+//! Batch scoring (`scripts/bench-batch.sh`) parses and calls `score_summary` per record.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -20,6 +21,9 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("score (fresh scorer)", |b| {
         b.iter(|| cmmm::score::score(model, black_box(&assessment)).expect("scores"))
+    });
+    c.bench_function("score summary (batch to CSV/XLSX)", |b| {
+        b.iter(|| scorer.score_summary(black_box(&assessment), &options).expect("scores"))
     });
     c.bench_function("parse assessment", |b| {
         b.iter(|| cmmm::score::parse_assessment(black_box(EXAMPLE)).expect("parses"))

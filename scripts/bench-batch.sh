@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Batch throughput and peak memory: N synthetic NDJSON assessments of the default model
+# (default 100,000, about 1 GB), scored on one core and on all cores, beside a parse-only
+# baseline (the same reading and parsing, no scoring, no output). A tenth of N is run too,
+# to show that peak memory stays flat as the input grows. Prints a Markdown table.
+#
+#   bash scripts/bench-batch.sh            # N=100000
+#   N=20000 bash scripts/bench-batch.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-100000}
+SMALL=$((N / 10))
+DIR=${BENCH_DIR:-target/bench-batch}
+mkdir -p "$DIR"
+cargo build --release -q -p cmmm-cli
+CMMM=target/release/cmmm
+CORES=$(nproc)
+
+for n in "$N" "$SMALL"; do
+    if [ ! -s "$DIR/n$n.ndjson" ]; then
+        "$CMMM" generate --count "$n" --seed 7 --format ndjson --out "$DIR/n$n.ndjson" 2>/dev/null
+    fi
+done
+
+# run LABEL RECORDS CPUS ARGS... — prints one table row: seconds, records/s, peak RSS.
+run() {
+    local label=$1 records=$2 cpus=$3
+    shift 3
+    local stats
+    /usr/bin/time -o "$DIR/time.txt" -f '%e %M' taskset -c "$cpus" "$CMMM" batch "$@" >/dev/null 2>&1 || true
+    stats=$(tail -n 1 "$DIR/time.txt")
+    local secs=${stats% *} rss_kb=${stats#* }
+    awk -v l="$label" -v n="$records" -v s="$secs" -v r="$rss_kb" \
+        'BEGIN { printf "| %s | %d | %.2f | %d | %.0f |\n", l, n, s, (s > 0 ? n / s : 0), r / 1024 }'
+}
+
+echo "Machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $CORES cores, $(free -g | awk '/^Mem:/ {print $2}') GiB"
+echo "Input: $DIR/n$N.ndjson ($(du -h "$DIR/n$N.ndjson" | cut -f1)), $N records"
+echo
+echo "| run | records | seconds | records/s | peak RSS (MiB) |"
+echo "|---|---|---|---|---|"
+all="0-$((CORES - 1))"
+run "parse only, 1 core" "$N" 0 "$DIR/n$N.ndjson" --parse-only --jobs 1
+run "score → CSV, 1 core" "$N" 0 "$DIR/n$N.ndjson" --format csv --jobs 1 --out "$DIR/out.csv"
+run "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --parse-only --jobs "$CORES"
+run "score → CSV, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format csv --jobs "$CORES" --out "$DIR/out.csv"
+run "score → NDJSON (full results), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
+run "score → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL.ndjson" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
+rm -f "$DIR/out.csv" "$DIR/out.ndjson" "$DIR/out-small.csv"
