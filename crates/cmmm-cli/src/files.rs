@@ -30,19 +30,30 @@ pub fn temp_path(target: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Writes `bytes` to `path` atomically: an interrupted run leaves the old file (or none),
-/// never a truncated one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+/// Runs `fill` on a temporary file beside `path` and renames it into place; on failure the
+/// temporary file is removed and the message names `path`. An interrupted run leaves the old
+/// file (or none), never a truncated one.
+pub fn write_via_temp(
+    path: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), String> {
     let tmp = temp_path(path);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
+    let result = fill(&tmp).and_then(|()| {
+        std::fs::rename(&tmp, path).map_err(|e| format!("cannot rename into place: {e}"))
+    });
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        format!("{}: cannot write: {e}", path.display())
+        format!("{}: {e}", path.display())
+    })
+}
+
+/// Writes `bytes` to `path` atomically (see [`write_via_temp`]).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_via_temp(path, |tmp| {
+        let mut f = std::fs::File::create(tmp).map_err(|e| format!("cannot write: {e}"))?;
+        f.write_all(bytes)
+            .and_then(|()| f.sync_all())
+            .map_err(|e| format!("cannot write: {e}"))
     })
 }
 

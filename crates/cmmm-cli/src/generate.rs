@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use cmmm_model::{Model, Ratio};
 
+use crate::files::write_via_temp;
 use crate::{load_model, Failure};
 
 /// Write synthetic assessments (deterministic per seed, some deliberately broken) for testing
@@ -141,30 +142,6 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
         generator.seed,
     );
     Ok(())
-}
-
-/// Runs `fill` on a temporary file beside `path` and renames it into place; on failure the
-/// temporary file is removed and the message names `path`.
-fn write_via_temp(
-    path: &Path,
-    fill: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fill(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot rename into place: {e}"))
-    });
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: {e}", path.display())
-    })
 }
 
 // ---------------------------------------------------------------------------------------
