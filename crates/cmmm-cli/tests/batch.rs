@@ -1033,7 +1033,7 @@ fn nothing_readable_exits_1_and_still_writes_an_error_row() {
     write(&dir, "notes.txt", "not an assessment\n");
     let o = batch(&dir, &["notes.txt", "--format", "csv", "--out", "a.csv"], 1);
     assert!(stderr(&o).contains("records read: 1, scored: 0, failed: 1"));
-    assert!(stderr(&o).contains("nothing could be scored: 1 record(s) failed"));
+    assert!(stderr(&o).contains("nothing could be read: 1 input file(s) unreadable or empty"));
     let a = Table::read(&dir.join("a.csv"));
     assert_eq!(a.errors(), [err("notes.txt", 0, "", "unknown-format")]);
 
@@ -1481,4 +1481,21 @@ fn long_csv_columns_unrated_cells_duplicates_and_line_numbers() {
 /// The requirement id of row `i` of a spec's long rows.
 fn rows_id(spec: &Spec, reqs: &[Req], i: usize) -> String {
     spec.long_rows(reqs)[i][2].clone()
+}
+
+#[test]
+fn records_that_were_read_but_all_failed_exit_3_not_1() {
+    let dir = scratch("all-fail");
+    write(
+        &dir,
+        "a.ndjson",
+        "{\"profile\": \"discrete\", \"ratings\": {\"x.1.a\": \"full\"}}\n{oops\n",
+    );
+    let o = batch(&dir, &["a.ndjson", "--format", "csv"], 3);
+    assert!(
+        stderr(&o).contains("records read: 2, scored: 0, failed: 2"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("2 of 2 record(s) failed"));
 }

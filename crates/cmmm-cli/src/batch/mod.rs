@@ -22,7 +22,7 @@ use cmmm_score::{Options, Programmes, Scorer};
 use rayon::prelude::*;
 
 use self::input::{EncodingArg, InputFormat, InputOptions, Payload, Record};
-use self::output::{OutputFormat, RecordError, Sink};
+use self::output::{OutputFormat, RecordError, Rendered, Sink};
 use crate::files::write_atomic;
 use crate::{load_model, Failure};
 
@@ -76,12 +76,9 @@ pub struct BatchArgs {
 struct Done {
     /// The level, or `None` when the record failed.
     level: Option<u8>,
+    /// False for a file that could not be read at all (its one error record).
+    readable: bool,
     rendered: Rendered,
-}
-
-enum Rendered {
-    Bytes(Vec<u8>),
-    Cells(Vec<String>),
 }
 
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
@@ -133,12 +130,15 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     if args.parse_only {
         return parse_only(&files, &opts, &pool);
     }
-    let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::usage)?;
+    if format == OutputFormat::Xlsx && args.out.is_none() {
+        return Err(Failure::usage("--format xlsx needs --out FILE"));
+    }
+    let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::input)?;
     let header = output::flat_header(model, programmes);
     let written = match format {
         OutputFormat::Ndjson => Ok(()),
-        OutputFormat::Csv => sink.write_bytes(&output::csv_line(&header)),
-        OutputFormat::Xlsx => sink.write_cells(&header),
+        OutputFormat::Csv => sink.write(&Rendered::Bytes(output::csv_line(&header))),
+        OutputFormat::Xlsx => sink.write(&Rendered::Cells(header)),
     };
     if let Err(e) = written {
         sink.abandon();
@@ -146,7 +146,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     }
 
     let mut tally = summary::Tally::new(model);
-    let mut records = 0u64;
+    let (mut records, mut readable) = (0u64, 0u64);
     let result: Result<(), String> = std::thread::scope(|s| {
         let rx = spawn_reader(s, &files, &opts, &bytes_read);
         for chunk in rx {
@@ -158,11 +158,9 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
             });
             for d in done {
                 records += 1;
+                readable += u64::from(d.readable);
                 tally.add(d.level);
-                match &d.rendered {
-                    Rendered::Bytes(b) => sink.write_bytes(b)?,
-                    Rendered::Cells(c) => sink.write_cells(c)?,
-                }
+                sink.write(&d.rendered)?;
             }
             progress.set_position(bytes_read.load(Ordering::Relaxed));
             progress.set_message(format!("{records} records"));
@@ -180,13 +178,10 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     if let Some(path) = &args.summary {
         write_atomic(path, tally.json(model).as_bytes())?;
     }
-    if tally.scored() == 0 {
+    if readable == 0 {
         return Err(Failure {
             code: 1,
-            message: format!(
-                "nothing could be scored: {} record(s) failed",
-                tally.failed()
-            ),
+            message: format!("nothing could be read: {records} input file(s) unreadable or empty"),
         });
     }
     if tally.failed() > 0 {
@@ -278,6 +273,8 @@ fn process(
         id,
         payload,
     } = record;
+    // A record at line 0 stands for a whole file that could not be read.
+    let readable = location.line != 0;
     let parsed = match payload {
         Payload::Json(text) => cmmm_score::parse_assessment(&text)
             .map(Box::new)
@@ -320,7 +317,11 @@ fn process(
             result,
         )),
     };
-    Done { level, rendered }
+    Done {
+        level,
+        readable,
+        rendered,
+    }
 }
 
 fn err(code: &str, message: String, location: String) -> RecordError {

@@ -157,6 +157,13 @@ pub fn csv_line(cells: &[String]) -> Vec<u8> {
     w.into_inner().expect("flush to memory")
 }
 
+/// One record (or the header) ready for the output: encoded bytes for NDJSON and CSV, cells
+/// for XLSX.
+pub enum Rendered {
+    Bytes(Vec<u8>),
+    Cells(Vec<String>),
+}
+
 /// Where output goes: stdout, or a temporary file renamed over the target on success.
 pub enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
@@ -208,32 +215,48 @@ impl Sink {
         }
     }
 
-    /// Writes encoded bytes (NDJSON or CSV).
-    pub fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
-        let r = match self {
-            Sink::Stdout(w) => w.write_all(bytes),
-            Sink::File { file, .. } => file.write_all(bytes),
-            Sink::Xlsx { .. } => unreachable!("XLSX rows are written as cells"),
-        };
-        r.map_err(|e| format!("cannot write the output: {e}"))
-    }
-
-    /// Writes one row of cells (XLSX).
-    pub fn write_cells(&mut self, cells: &[String]) -> Result<(), String> {
-        let Sink::Xlsx { workbook, row, .. } = self else {
-            unreachable!("only XLSX takes cells")
-        };
-        let sheet = workbook
-            .worksheet_from_index(0)
-            .map_err(|e| e.to_string())?;
-        for (col, cell) in cells.iter().enumerate() {
-            // Every value is written as text: decimals stay exact, never binary floats.
-            sheet
-                .write_string(*row, col as u16, cell)
-                .map_err(|e| e.to_string())?;
+    /// Writes one rendered record (or the header).
+    pub fn write(&mut self, rendered: &Rendered) -> Result<(), String> {
+        match (self, rendered) {
+            (Sink::Stdout(w), Rendered::Bytes(b)) => w
+                .write_all(b)
+                .map_err(|e| format!("<stdout>: cannot write: {e}")),
+            (Sink::File { file, target, .. }, Rendered::Bytes(b)) => file
+                .write_all(b)
+                .map_err(|e| format!("{}: cannot write: {e}", target.display())),
+            (
+                Sink::Xlsx {
+                    workbook,
+                    row,
+                    target,
+                    ..
+                },
+                Rendered::Cells(cells),
+            ) => {
+                let at = *row;
+                // rust_xlsxwriter's constant-memory mode panics when its own temporary
+                // file fails; keep that a plain error.
+                let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let sheet = workbook.worksheet_from_index(0)?;
+                    for (col, cell) in cells.iter().enumerate() {
+                        // Every value is written as text: decimals stay exact.
+                        sheet.write_string(at, col as u16, cell)?;
+                    }
+                    Ok::<(), rust_xlsxwriter::XlsxError>(())
+                }));
+                *row += 1;
+                match written {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(format!(
+                        "{}: cannot write row {}: {e}",
+                        target.display(),
+                        at + 1
+                    )),
+                    Err(_) => Err(format!("{}: cannot write row {}", target.display(), at + 1)),
+                }
+            }
+            _ => Err("internal error: a record rendered for another output format".into()),
         }
-        *row += 1;
-        Ok(())
     }
 
     /// Finishes the output: flushes and renames the temporary file into place.
@@ -261,7 +284,10 @@ impl Sink {
                 mut workbook,
                 ..
             } => {
-                let written = workbook.save(&tmp).map_err(|e| e.to_string());
+                let written =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| workbook.save(&tmp)))
+                        .map_err(|_| "the workbook could not be saved".to_string())
+                        .and_then(|r| r.map_err(|e| e.to_string()));
                 (tmp, target, written)
             }
         };
