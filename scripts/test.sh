@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what it needs, idempotently, then runs every check:
 # formatting, clippy with warnings denied, every test (unit, integration, golden vectors,
-# properties, JSON Schema staleness, CLI), and rustdoc with warnings denied.
+# properties, JSON Schema and C header staleness, CLI, the C API from C under valgrind), and
+# rustdoc with warnings denied.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,33 @@ for component in rustfmt clippy; do
         rustup component add "$component"
     fi
 done
+
+# The C API's tools: a C compiler, pkg-config and valgrind from Debian's packages when
+# missing, and cbindgen, pinned, for the committed header (crates/cmmm-ffi/include/cmmm.h).
+missing=()
+command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
+if [ ${#missing[@]} -gt 0 ]; then
+    step "installing ${missing[*]}"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+CBINDGEN_VERSION=0.29.4
+if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
+    step "installing cbindgen $CBINDGEN_VERSION"
+    cargo install cbindgen --version "=$CBINDGEN_VERSION" --locked
+fi
+
+step "C header up to date (cbindgen $CBINDGEN_VERSION)"
+fresh_header=$(mktemp)
+trap 'rm -f "$fresh_header"' EXIT
+(cd crates/cmmm-ffi && cbindgen --quiet --config cbindgen.toml --output "$fresh_header")
+if ! diff -u crates/cmmm-ffi/include/cmmm.h "$fresh_header"; then
+    echo "crates/cmmm-ffi/include/cmmm.h is stale; regenerate it with:" >&2
+    echo "  (cd crates/cmmm-ffi && cbindgen --quiet --config cbindgen.toml --output include/cmmm.h)" >&2
+    exit 1
+fi
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
