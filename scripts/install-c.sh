@@ -30,6 +30,7 @@ esac
 
 cd "$(dirname "$0")/.."
 crate=crates/cmmm-ffi
+cargo=${CARGO:-cargo}
 
 cargo_profile=()
 [ "$profile" = release ] && cargo_profile=(--release)
@@ -38,7 +39,7 @@ cargo_profile=()
 # a program linking the static library needs.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-if ! cargo rustc -p cmmm-ffi --lib --locked "${cargo_profile[@]}" -- --print native-static-libs \
+if ! "$cargo" rustc -p cmmm-ffi --lib --locked "${cargo_profile[@]}" -- --print native-static-libs \
         >"$log" 2>&1; then
     cat "$log" >&2
     exit 1
@@ -50,19 +51,25 @@ if [ -z "$native_libs" ]; then
     exit 1
 fi
 
-target_dir=${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 --no-deps --locked |
+target_dir=${CARGO_TARGET_DIR:-$("$cargo" metadata --format-version 1 --no-deps --locked |
     sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')}
 case "$target_dir" in
     /*) ;;
     *) target_dir="$(pwd)/$target_dir" ;;
 esac
 built="$target_dir/$profile"
-pkgid=$(cargo pkgid -p cmmm-ffi)
+pkgid=$("$cargo" pkgid -p cmmm-ffi)
 version=${pkgid##*[#@]}
 
 # The shared library's SONAME (set by crates/cmmm-ffi/build.rs), e.g. libcmmm.so.0.1.
-soname=$(objdump -p "$built/libcmmm_ffi.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
-soname=${soname:-libcmmm.so}
+soname=$(objdump -p "$built/libcmmm_ffi.so" 2>/dev/null | sed -n 's/^ *SONAME *//p' || true)
+if [ -z "$soname" ]; then
+    # No objdump: the same rule as build.rs.
+    major=${version%%.*}
+    minor=${version#*.}
+    minor=${minor%%.*}
+    if [ "$major" = 0 ]; then soname="libcmmm.so.0.$minor"; else soname="libcmmm.so.$major"; fi
+fi
 
 install -d "$prefix/include" "$prefix/lib/pkgconfig"
 install -m 644 "$crate/include/cmmm.h" "$prefix/include/cmmm.h"

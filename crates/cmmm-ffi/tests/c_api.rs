@@ -59,8 +59,13 @@ fn run(command: &mut Command) -> Output {
     output
 }
 
-/// The install prefix, filled once by `scripts/install-c.sh --debug` (the same build the
-/// tests use; a release install is the same script without `--debug`).
+/// The install prefix, filled once by `scripts/install-c.sh --debug` (a release install is
+/// the same script without `--debug`).
+///
+/// The script builds in a target directory of its own: a build of `-p cmmm-ffi` alone
+/// resolves features differently from the workspace's, and the library's outputs have fixed
+/// names (no hash, as for every cdylib), so building into the running test's target directory
+/// would replace the rlib that the doctests, compiled after this, link against.
 fn prefix() -> &'static Path {
     static PREFIX: OnceLock<PathBuf> = OnceLock::new();
     PREFIX.get_or_init(|| {
@@ -70,7 +75,8 @@ fn prefix() -> &'static Path {
             .arg(workspace().join("scripts/install-c.sh"))
             .arg("--debug")
             .arg(&prefix)
-            .env("CARGO", env!("CARGO")));
+            .env("CARGO", env!("CARGO"))
+            .env("CARGO_TARGET_DIR", scratch().join("target")));
         let installed = std::fs::read(prefix.join("include/cmmm.h")).expect("installed header");
         let committed = std::fs::read(workspace().join("crates/cmmm-ffi/include/cmmm.h"))
             .expect("committed header");
