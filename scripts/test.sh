@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what it needs, idempotently, then runs every check:
 # formatting, clippy with warnings denied, every test (unit, integration, golden vectors,
-# properties, JSON Schema and C header staleness, CLI, the C API from C under valgrind), and
-# rustdoc with warnings denied.
+# properties, JSON Schema and C header staleness, CLI, the C API from C under valgrind),
+# rustdoc with warnings denied, and the WebAssembly package (Node tests, TypeScript check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,5 +54,27 @@ cargo test --workspace --locked
 
 step "rustdoc (warnings denied)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+# The WebAssembly half (README, "WASM and the web form"): clippy on wasm32, the npm package
+# (scripts/build-npm.sh installs the wasm32 target and the pinned wasm-bindgen-cli when
+# missing), the Node tests on the packed package, and the TypeScript consumer check.
+step "npm package (wasm32-unknown-unknown, wasm-bindgen)"
+bash scripts/build-npm.sh
+cargo clippy -p cmmm-ffi --lib --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "Node tests of the packed npm package (node --test)"
+js=crates/cmmm-ffi/tests/js
+(cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+rm -rf "$js/node_modules/cmmm"
+mkdir -p "$js/node_modules/cmmm" target/npm/cli-results
+tar -xzf target/npm/cmmm-*.tgz -C "$js/node_modules/cmmm" --strip-components=1
+for example in data/examples/*.json; do
+    cargo run -q --locked -p cmmm-cli -- score --format json "$example" \
+        --out "target/npm/cli-results/$(basename "$example")"
+done
+(cd "$js" && node --test --expose-gc)
+
+step "TypeScript consumer check (tsc --noEmit; Node and bundler resolution)"
+(cd "$js" && node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tsconfig.bundler.json)
 
 step "all checks passed"

@@ -9,7 +9,7 @@
 //! (`data/schema/assessment.schema.json`). Decimals are strings, as everywhere.
 
 use cmmm_model::Model;
-use cmmm_score::{parse_assessment, Options, Scorer};
+use cmmm_score::{parse_assessment, Options, Outcome, Scorer};
 use serde::Serialize;
 
 use crate::status::FfiError;
@@ -37,10 +37,15 @@ pub fn load_model(text: &str) -> Result<Model, FfiError> {
 /// Scores the assessment JSON `text` against `model` (`None`: the embedded default model)
 /// with `options`: the result as compact JSON, `serde_json::to_string(&outcome)`.
 pub fn score(model: Option<&Model>, text: &str, options: &Options) -> Result<String, FfiError> {
+    to_json(&outcome(model, text, options)?)
+}
+
+/// [`score`] before serialization: the core's `Outcome`, for hosts that convert it to their
+/// own values (the WebAssembly half builds JavaScript objects from it directly).
+pub fn outcome(model: Option<&Model>, text: &str, options: &Options) -> Result<Outcome, FfiError> {
     let model = model_or_default(model);
     let assessment = parse_assessment(text)?;
-    let outcome = Scorer::new(model).score(&assessment, options)?;
-    to_json(&outcome)
+    Ok(Scorer::new(model).score(&assessment, options)?)
 }
 
 /// A blank questionnaire for `profile` of `model` (`None`: the embedded default model): every

@@ -49,5 +49,7 @@
 pub mod c;
 pub mod json;
 mod status;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use status::{FfiError, Status};

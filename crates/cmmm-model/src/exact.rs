@@ -24,6 +24,34 @@ pub struct Ratio {
     den: i128,
 }
 
+/// A decimal string held inline, as [`Ratio::to_decimal_buf`] writes it: a sign, at most 39
+/// integer digits, a point and at most [`FULL_PRECISION`] fractional digits.
+#[derive(Clone, Copy)]
+pub struct DecimalBuf {
+    bytes: [u8; 72],
+    len: u8,
+}
+
+impl DecimalBuf {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, '-' and '.' are ever written.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("ASCII")
+    }
+}
+
+impl fmt::Debug for DecimalBuf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for DecimalBuf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why a text is not an exact number.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an exact decimal (like `0.25`) or fraction (like `1/3`)")]
@@ -183,6 +211,11 @@ impl Ratio {
     /// [`FULL_PRECISION`]) and writes the shortest decimal of that value, without trailing
     /// zeros unless `fixed` asks for exactly `places` digits.
     pub fn to_decimal_string(&self, places: u32, fixed: bool) -> String {
+        self.to_decimal_buf(places, fixed).as_str().to_string()
+    }
+
+    /// [`Ratio::to_decimal_string`] without allocating: the same text, held inline.
+    pub fn to_decimal_buf(&self, places: u32, fixed: bool) -> DecimalBuf {
         let places = places.min(FULL_PRECISION) as usize;
         let negative = self.num < 0;
         let num = self.num.unsigned_abs();
@@ -250,11 +283,19 @@ impl Ratio {
         }
         let mut int_digits = [0u8; 40];
         let mut n = 0;
-        loop {
+        // 64-bit divisions while the integer part fits (always, for scores): 128-bit ones are
+        // library calls on some targets (WebAssembly among them).
+        while int > u128::from(u64::MAX) {
             int_digits[n] = b'0' + (int % 10) as u8;
             int /= 10;
             n += 1;
-            if int == 0 {
+        }
+        let mut small = int as u64;
+        loop {
+            int_digits[n] = b'0' + (small % 10) as u8;
+            small /= 10;
+            n += 1;
+            if small == 0 {
                 break;
             }
         }
@@ -270,8 +311,10 @@ impl Ratio {
                 at += 1;
             }
         }
-        // Only ASCII digits, '-' and '.' were written.
-        String::from_utf8(buf[..at].to_vec()).expect("ASCII")
+        DecimalBuf {
+            bytes: buf,
+            len: at as u8,
+        }
     }
 
     /// The value as a [`Decimal`] at full precision (rounded half away from zero).
@@ -352,6 +395,33 @@ mod tests {
             assert!(bad.parse::<Ratio>().is_err(), "{bad:?} should not parse");
         }
         assert!(r("-0.5").is_negative());
+    }
+
+    #[test]
+    fn decimal_text_of_large_and_negative_values() {
+        // Integer parts beyond 64 bits take the 128-bit digit loop.
+        let big = Ratio::new(i128::MAX, 1).unwrap();
+        assert_eq!(big.to_decimal_string(2, true), format!("{}.00", i128::MAX));
+        assert_eq!(
+            big.to_decimal_buf(28, false).as_str(),
+            i128::MAX.to_string()
+        );
+        let x = Ratio::new(-(1i128 << 70) * 3 - 2, 3).unwrap();
+        assert_eq!(
+            x.to_decimal_string(3, false),
+            format!("-{}.667", 1i128 << 70)
+        );
+        assert_eq!(
+            Ratio::new(-1, 3)
+                .unwrap()
+                .to_decimal_buf(2, true)
+                .to_string(),
+            "-0.33"
+        );
+        assert_eq!(
+            format!("{:?}", r("2.5").to_decimal_buf(28, false)),
+            "\"2.5\""
+        );
     }
 
     #[test]

@@ -43,12 +43,15 @@ struct ScoreJson {
 }
 
 impl Serialize for Score {
+    /// As [`ScoreJson`] would, without allocating the two strings (a result holds hundreds).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ScoreJson {
-            value: self.value(),
-            display: self.display(),
-        }
-        .serialize(serializer)
+        use serde::ser::SerializeStruct;
+        let value = self.0.to_decimal_buf(cmmm_model::FULL_PRECISION, false);
+        let display = self.0.to_decimal_buf(DISPLAY_PLACES, true);
+        let mut s = serializer.serialize_struct("ScoreJson", 2)?;
+        s.serialize_field("value", value.as_str())?;
+        s.serialize_field("display", display.as_str())?;
+        s.end()
     }
 }
 

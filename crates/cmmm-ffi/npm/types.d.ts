@@ -1,0 +1,466 @@
+// Generated from data/schema/*.json by crates/cmmm-ffi/tests/typescript.rs; do not edit.
+// Decimals are strings: an exact score is {value, display}, e.g. {value: "0.8", display: "0.80"}.
+
+/** One self-assessment of one enterprise against one model profile. */
+export interface Assessment {
+  /** Optional pointer to the JSON Schema, for editors. */
+  "$schema"?: string | null;
+  /** Id of the model the questionnaire was written for; when given it must match. */
+  model?: string | null;
+  /** Id of this assessment. */
+  id?: string | null;
+  /** Profile (enterprise type) id, e.g. `discrete` or `process`. */
+  profile: string;
+  /** Who is assessed. */
+  enterprise?: Enterprise | null;
+  /** Date of the assessment (free text, ISO 8601 recommended). */
+  assessed_on?: string | null;
+  /** Who carried out the self-assessment. */
+  assessor?: string | null;
+  /** Sub-domains tailored out (裁剪), each with its reason. */
+  tailoring?: Tailoring[];
+  /** Sub-domains that the profile excludes by default but this assessment includes. */
+  include?: string[];
+  /** Requirement id → answer. */
+  ratings: Map_of_Answer;
+}
+
+/** The result of scoring one assessment. */
+export interface Outcome {
+  /** Always true: a self-assessment, not a certified assessment. */
+  self_assessed: boolean;
+  /** The model scored against, with the provenance of its parts. */
+  model: ModelInfo;
+  /** The profile, with the provenance of its weights. */
+  profile: ProfileInfo;
+  /** Who was assessed. */
+  assessment: AssessmentInfo;
+  /** The effective scope. */
+  scope: ScopeInfo;
+  /** T(n) for every level, counted or not. */
+  levels: LevelScore[];
+  /** The total score S. */
+  total: Total;
+  /** The level S falls in. */
+  level: Achieved;
+  /** True when the level is 2 or above (the 2023 demonstration-factory condition). */
+  meets_level_2: boolean;
+  /** Programme thresholds from `data/programs.json`. */
+  thresholds: Threshold[];
+  /** B(e, n) of every element. */
+  elements: NodeScores[];
+  /** C(d, n) of every domain. */
+  domains: NodeScores[];
+  /** D(s, n) of every sub-domain. */
+  sub_domains: NodeScores[];
+  /** What keeps the target level out of reach; `None` at the top level. */
+  gaps?: Gaps | null;
+  /** Things the reader must know (unofficial data, unrated requirements scored as none). */
+  warnings: Warning[];
+}
+
+/** A maturity model as written in a model file. */
+export interface ModelDoc {
+  /** Optional pointer to the JSON Schema, for editors. */
+  "$schema"?: string | null;
+  /** Stable id of the model, e.g. `gbt39116-2020`. */
+  id: string;
+  /** Version of this data file (not of the standard), e.g. `2020.1-illustrative.1`. */
+  version: string;
+  /** Title of the model. */
+  title: Text;
+  /** Where each part of the model comes from. */
+  provenance: Provenance;
+  /** The maturity levels, numbered 1, 2, … without gaps. */
+  levels: LevelDef[];
+  /** Name of the result below the first level (level 0). */
+  below_first_level: Text;
+  /** The rating scale. */
+  scale: ScalePoint[];
+  /** A level is met when its score T(n) is at least this value. */
+  gate: Decimal;
+  /** Bands of the total score S that give the level, from level 0 upward. */
+  bands: Band[];
+  /** How the level scores add up to the total score S. */
+  total_rule: TotalRule;
+  /** Capability elements, each with its domains, sub-domains and requirements. */
+  elements: Element[];
+  /** Enterprise-type profiles: weights and scope. */
+  profiles: Profile[];
+}
+
+/** The level reached. */
+export interface Achieved {
+  /** 0 (below the first level) to the top level. */
+  level: number;
+  /** Its name. */
+  name: Text;
+}
+
+/** A bare rating, null while unanswered, or an object with the rating, evidence and a comment. */
+export type Answer = Rating | null | AnswerObject;
+
+/** The object form of an answer (written by its serializer, read by its visitor). */
+export interface AnswerObject {
+  /** The rating; null or absent while unanswered. */
+  rating?: Rating | null;
+  /** References to evidence. */
+  evidence?: string[];
+  /** A comment. */
+  comment?: string | null;
+  /** The requirement's sub-domain (informational). */
+  sub_domain?: string | null;
+  /** The requirement's level (informational). */
+  level?: number | null;
+  /** The requirement's text (informational). */
+  text?: Text | null;
+}
+
+/** Who was assessed. */
+export interface AssessmentInfo {
+  /** Assessment id. */
+  id?: string | null;
+  /** The enterprise. */
+  enterprise?: Enterprise | null;
+  /** Date. */
+  assessed_on?: string | null;
+  /** Assessor. */
+  assessor?: string | null;
+}
+
+/** A band of the total score: `min ≤ S < max` gives `level` (the top band includes its max). */
+export interface Band {
+  /** The level this band gives (0 = below the first level). */
+  level: number;
+  /** Inclusive lower bound. */
+  min: Decimal;
+  /** Exclusive upper bound (inclusive for the top band). */
+  max: Decimal;
+}
+
+/** An exact decimal written as a string, e.g. "0.8". */
+export type Decimal = string;
+
+/** A capability domain (能力域). */
+export interface Domain {
+  /** Id, unique among domains (a domain with one sub-domain may share its id). */
+  id: string;
+  /** Name. */
+  name: Text;
+  /** Its capability sub-domains. */
+  sub_domains: SubDomain[];
+}
+
+/** A capability element (能力要素). */
+export interface Element {
+  /** Id, unique among elements. */
+  id: string;
+  /** Name. */
+  name: Text;
+  /** Its capability domains. */
+  domains: Domain[];
+}
+
+/** The enterprise assessed. */
+export interface Enterprise {
+  /** Name. */
+  name?: string | null;
+  /** Unified social credit code (统一社会信用代码) or another registration id. */
+  code?: string | null;
+  /** Industry. */
+  industry?: string | null;
+  /** Region (province, city, park). */
+  region?: string | null;
+}
+
+/** One requirement not fully met. */
+export interface Gap {
+  /** Requirement id. */
+  requirement: string;
+  /** Its sub-domain. */
+  sub_domain: string;
+  /** Its level. */
+  level: number;
+  /** Current rating key. */
+  rating: string;
+  /** How much raising it alone to the top of the scale adds to T(level). */
+  gain_level: Score;
+  /** How much it adds to S. */
+  gain_total: Score;
+}
+
+/** The gaps to a target level and the smallest plan that reaches it. */
+export interface Gaps {
+  /** The level aimed at. */
+  target: number;
+  /** Whether the result already reaches it. */
+  reached: boolean;
+  /**
+   * Every in-scope requirement at levels 1 to target that is not fully met, by gain in S,
+   * then gain in T(n), then level and model order.
+   */
+  items: Gap[];
+  /** The fewest rating upgrades (to the top of the scale) that reach the target. */
+  plan: Plan;
+}
+
+/** One maturity level. */
+export interface LevelDef {
+  /** The level number, from 1. */
+  level: number;
+  /** Its name, e.g. 规范级 / Standardisation. */
+  name: Text;
+  /** What reaching it means. */
+  summary?: Text;
+}
+
+/** T(n) of one level. */
+export interface LevelScore {
+  /** The level. */
+  level: number;
+  /** Its name. */
+  name: Text;
+  /** T(n). */
+  score: Score;
+  /** T(n) ≥ gate. */
+  met: boolean;
+  /** Whether T(n) counts towards S. */
+  counted: boolean;
+}
+
+/** An object whose keys are unique. */
+export type Map_of_Answer = Record<string, Answer>;
+
+/** An object whose keys are unique. */
+export type Map_of_Weight = Record<string, Weight>;
+
+/** The model of a result. */
+export interface ModelInfo {
+  /** Model id. */
+  id: string;
+  /** Model data version. */
+  version: string;
+  /**
+   * How far each part of the model can be trusted (the model file's `provenance` says
+   * where each comes from).
+   */
+  provenance: ProvenanceStatus;
+  /** How S is made. */
+  total_rule: TotalRule;
+}
+
+/** A node at one level. */
+export interface NodeLevel {
+  /** The level. */
+  level: number;
+  /** Its score; `None` when it has nothing to score at this level. */
+  score?: Score | null;
+  /**
+   * Its weight among the siblings that take part at this level, after rescaling; `None`
+   * when it drops out.
+   */
+  weight?: Score | null;
+}
+
+/** The scores of one element, domain or sub-domain. */
+export interface NodeScores {
+  /** Id (its name is in the model). */
+  id: string;
+  /** Parent id (domain of a sub-domain, element of a domain; none for elements). */
+  parent?: string | null;
+  /** One entry per level. */
+  levels: NodeLevel[];
+}
+
+/** A set of upgrades that reaches the target. */
+export interface Plan {
+  /** Requirements to raise to the top of the scale, in the order of the gap list. */
+  upgrades: string[];
+  /** S after the upgrades. */
+  total: Score;
+  /** Level after the upgrades. */
+  level: number;
+}
+
+/** An enterprise-type profile (e.g. discrete or process manufacturing). */
+export interface Profile {
+  /** Id, e.g. `discrete`. */
+  id: string;
+  /** Name. */
+  name: Text;
+  /** Where the weights come from. */
+  weights_provenance: Source;
+  /** Weight of every node, relative to its siblings. */
+  weights: Weights;
+  /** Sub-domains out of scope unless an assessment includes them. */
+  excluded_by_default?: string[];
+  /** Sub-domains an assessment may tailor out (裁剪) with a stated reason. */
+  tailorable?: string[];
+}
+
+/** The profile of a result. */
+export interface ProfileInfo {
+  /** Profile id. */
+  id: string;
+  /** Name. */
+  name: Text;
+}
+
+/** Where the parts of a model come from. */
+export interface Provenance {
+  /** The elements, domains, sub-domains and level names. */
+  structure: Source;
+  /** The requirement texts. */
+  requirements: Source;
+  /** The rating scale, gate, bands and total rule. */
+  method: Source;
+}
+
+/** The status of each part of a model. */
+export interface ProvenanceStatus {
+  /** The elements, domains, sub-domains and level names. */
+  structure: SourceStatus;
+  /** The requirement texts. */
+  requirements: SourceStatus;
+  /** The rating scale, gate, bands and total rule. */
+  method: SourceStatus;
+  /** The profile's weights. */
+  weights: SourceStatus;
+}
+
+/** A scale key (full, most, partial, none), a Chinese label (全部满足, 大部分满足, 部分满足, 不满足) or an exact scale value ("0.8" or 0.8). */
+export type Rating = string | number;
+
+/** One maturity requirement (成熟度要求). */
+export interface Requirement {
+  /** Id, unique in the model, conventionally `<sub-domain>.<level>.<letter>`. */
+  id: string;
+  /** The level it belongs to. */
+  level: number;
+  /** The requirement statement. */
+  text: Text;
+}
+
+/** One point of the rating scale. */
+export interface ScalePoint {
+  /** Machine key, e.g. `most`. */
+  key: string;
+  /** Label, e.g. 大部分满足 / Mostly met. Inputs may give the Chinese label. */
+  label: Text;
+  /** Value in [0, 1]. */
+  value: Decimal;
+}
+
+/** The effective scope. */
+export interface ScopeInfo {
+  /** Sub-domains scored. */
+  sub_domains: string[];
+  /** Sub-domains the profile excludes and the assessment did not include. */
+  excluded: string[];
+  /** Optional sub-domains the assessment included. */
+  included: string[];
+  /** Sub-domains tailored out, with reasons. */
+  tailored: Tailoring[];
+  /** In-scope requirements (rated or scored as none). */
+  requirements: number;
+}
+
+/** An exact score as decimal strings. */
+export interface Score {
+  /** Full precision: up to 28 places, rounded half away from zero, no trailing zeros. */
+  value: Decimal;
+  /** Rounded half away from zero to 2 places, for display only. */
+  display: Decimal;
+}
+
+/** The origin of one part of a model, with its status. */
+export interface Source {
+  /** How far the part can be trusted. */
+  status: SourceStatus;
+  /** What it was taken from, or what it stands in for. */
+  note: Text;
+}
+
+/** How far a part of a model can be trusted. */
+export type SourceStatus = "official" | "verified" | "reported" | "illustrative" | "placeholder";
+
+/** A capability sub-domain (能力子域). */
+export interface SubDomain {
+  /** Id, unique among sub-domains. */
+  id: string;
+  /** Name. */
+  name: Text;
+  /** Its maturity requirements at every level. */
+  requirements: Requirement[];
+}
+
+/** A sub-domain tailored out of an assessment. */
+export interface Tailoring {
+  /** The sub-domain id. */
+  sub_domain: string;
+  /** Why it does not apply (required). */
+  reason: string;
+}
+
+/**
+ * A text in Chinese and English. `en` may be empty when only the Chinese text is known
+ * (for example a transcription of the standard); [`Text::get`] then falls back to Chinese.
+ * The strings are shared (`Arc<str>`), so results copy a model's names without allocating.
+ */
+export interface Text {
+  /** Chinese (required, non-empty in a valid model). */
+  zh: string;
+  /** English (may be empty). */
+  en?: string;
+}
+
+/** Whether the result meets one programme's minimum level. */
+export interface Threshold {
+  /** Programme id (its name and conditions are in `data/programs.json`). */
+  programme: string;
+  /** Year of the notice. */
+  year: number;
+  /** Minimum level; `None` when no figure is published. */
+  minimum_level?: number | null;
+  /** Whether a self-assessment suffices. */
+  self_assessment: boolean;
+  /** `None` when no minimum level is published. */
+  met?: boolean | null;
+}
+
+/** The total score. */
+export interface Total {
+  /** The rule that made it. */
+  rule: TotalRule;
+  /** S. */
+  score: Score;
+}
+
+/**
+ * How level scores make the total score S. `k` is the first level with T(k) below the gate,
+ * or the top level when every level is met.
+ */
+export type TotalRule = "sum-until-first-unmet" | "met-count-plus-partial";
+
+/** Something the reader of a result must know. */
+export interface Warning {
+  /** Stable code: `unofficial-model` or `scored-as-none`. */
+  code: string;
+  /** Explanation. */
+  message: Text;
+  /** Ids concerned. */
+  ids: string[];
+}
+
+/** An exact non-negative weight: a decimal ("0.25") or a fraction of integers ("1/3"). */
+export type Weight = string;
+
+/** Weights of every element, domain and sub-domain. Siblings' weights sum to exactly 1. */
+export interface Weights {
+  /** Element id → weight among the elements. */
+  elements: Map_of_Weight;
+  /** Domain id → weight among its element's domains. */
+  domains: Map_of_Weight;
+  /** Sub-domain id → weight among its domain's sub-domains. */
+  sub_domains: Map_of_Weight;
+}

@@ -1,0 +1,300 @@
+//! The WebAssembly exports (wasm32 only), built into the npm package `cmmm` by
+//! `scripts/build-npm.sh` with wasm-bindgen.
+//!
+//! Thin by design: every function converts its arguments to the JSON texts of [`json`], calls
+//! it, and turns the result text into a plain JavaScript object with `JSON.parse` (so decimals
+//! stay strings, exactly the digits the Rust and C hosts give) or the [`FfiError`] into a thrown
+//! JavaScript `Error` carrying `code` (the stable code) and `location` (the JSON path,
+//! requirement id or argument at fault).
+//!
+//! | export | does |
+//! |---|---|
+//! | `version()` | the engine's version |
+//! | `model(modelJson?)` | the embedded default model (or `modelJson`, validated) as a plain object |
+//! | `template(profile, modelJson?)` | a blank questionnaire |
+//! | `score(assessment, modelJson?, options?)` | the result of an assessment (object or JSON text) |
+//! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring; `free()` releases it |
+//!
+//! The TypeScript types of the JSON contract (`Assessment`, `Outcome`, `ModelDoc`, …) are
+//! generated from the JSON Schemas into `npm/types.d.ts` and embedded in the package's
+//! declarations, so nothing is typed `any`.
+
+use cmmm_model::Model;
+use cmmm_score::Options;
+use js_sys::{Error, Reflect, JSON};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::json;
+use crate::status::FfiError;
+
+// Not part of the C API (its wasm-bindgen import block is no C function).
+/// cbindgen:ignore
+mod objects;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CONTRACT_TYPES: &str = include_str!("../npm/types.d.ts");
+
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
+/** Choices of a scoring run. Unknown keys are an error (`invalid-argument`). */
+export interface ScoreOptions {
+  /**
+   * Score unrated in-scope requirements as the lowest scale point (listed in a
+   * `scored-as-none` warning) instead of throwing `missing-ratings`. Default false.
+   */
+  allowMissing?: boolean;
+  /** Level to compute gaps and the plan for; by default the level above the one reached. */
+  target?: number | null;
+}
+
+/**
+ * What every function throws on bad input: a JavaScript `Error` whose `name` is
+ * `"CmmmError"`, with the engine's stable code (the same as the CLI's and the C API's, e.g.
+ * `invalid-rating`) and where the fault is.
+ */
+export interface CmmmError extends Error {
+  name: "CmmmError";
+  /**
+   * The stable code: `invalid-json`, `invalid-model`, `model-mismatch`, `unknown-profile`,
+   * `unknown-requirement`, `invalid-rating`, `out-of-scope-rating`, `unknown-sub-domain`,
+   * `not-tailorable`, `missing-reason`, `invalid-scope`, `duplicate-key`, `missing-ratings`,
+   * `nothing-to-score`, `invalid-target`, `not-optional`, `overflow`, `invalid-argument`.
+   */
+  code: string;
+  /** The JSON path, requirement id or argument at fault (`ratings.data.2.a`, `profile`, …); may be empty. */
+  location: string;
+}
+"#;
+
+/// The thrown form of an error: `Error` named `CmmmError` with `code` and `location`.
+fn throw(e: FfiError) -> JsValue {
+    let error = Error::new(&e.to_string());
+    error.set_name("CmmmError");
+    // Setting a property on a fresh, unfrozen Error object cannot fail.
+    let _ = Reflect::set(&error, &"code".into(), &e.code.into());
+    let _ = Reflect::set(&error, &"location".into(), &e.location.as_str().into());
+    error.into()
+}
+
+/// The text of a JavaScript exception, for error messages.
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "not serializable".into())
+}
+
+/// JSON text of an argument: a string as it is, any other object through `JSON.stringify`.
+fn json_arg(value: &JsValue, name: &str) -> Result<String, FfiError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if !value.is_object() {
+        return Err(FfiError::invalid_argument(
+            name,
+            "expected an object or its JSON text",
+        ));
+    }
+    let text = JSON::stringify(value).map_err(|e| {
+        FfiError::invalid_argument(
+            name,
+            &format!("cannot be written as JSON: {}", js_message(&e)),
+        )
+    })?;
+    Ok(String::from(text))
+}
+
+/// An optional model argument: `None` for `undefined` or `null` (the embedded default model).
+fn model_arg(model_json: Option<JsValue>) -> Result<Option<Model>, FfiError> {
+    match model_json.filter(|m| !m.is_null() && !m.is_undefined()) {
+        None => Ok(None),
+        Some(m) => json::load_model(&json_arg(&m, "modelJson")?).map(Some),
+    }
+}
+
+/// The options object of the JavaScript API.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsOptions {
+    #[serde(default)]
+    allow_missing: bool,
+    #[serde(default)]
+    target: Option<u8>,
+}
+
+fn options_arg(options: Option<JsValue>) -> Result<Options, FfiError> {
+    let Some(options) = options.filter(|o| !o.is_null() && !o.is_undefined()) else {
+        return Ok(Options::default());
+    };
+    if !options.is_object() {
+        return Err(FfiError::invalid_argument("options", "expected an object"));
+    }
+    let text = json_arg(&options, "options")?;
+    let options: JsOptions = serde_json::from_str(&text).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or(&what).to_string();
+        FfiError::invalid_argument("options", &what)
+    })?;
+    Ok(Options {
+        allow_missing: options.allow_missing,
+        target: options.target,
+    })
+}
+
+/// A plain object of JSON text the engine wrote (always valid JSON).
+fn parse(text: &str) -> Result<JsValue, FfiError> {
+    JSON::parse(text)
+        .map_err(|e| FfiError::panic(&format!("parsing the engine's JSON: {}", js_message(&e))))
+}
+
+/// The plain object of a result: what `JSON.parse` of its JSON text gives, built directly.
+fn outcome_object(outcome: &cmmm_score::Outcome) -> Result<JsValue, FfiError> {
+    objects::to_js(outcome).map_err(|e| FfiError::panic(&format!("converting the result: {e}")))
+}
+
+/// Compact JSON of a model's file data.
+fn doc_json(model: &Model) -> Result<String, FfiError> {
+    serde_json::to_string(model.doc()).map_err(|e| FfiError::panic(&format!("serializing: {e}")))
+}
+
+/// The engine's version, e.g. `"0.1.0"`.
+#[wasm_bindgen(js_name = version)]
+pub fn js_version() -> String {
+    json::VERSION.to_string()
+}
+
+/// The embedded default model `gbt39116-2020` as a plain object in the model-file format, or,
+/// given `modelJson` (a model file's text or object), that model after validation.
+#[wasm_bindgen(js_name = model, unchecked_return_type = "ModelDoc")]
+pub fn js_model(
+    #[wasm_bindgen(js_name = modelJson, unchecked_optional_param_type = "string | ModelDoc | null")]
+    model_json: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let text = match model_arg(model_json).map_err(throw)? {
+        None => cmmm_model::GBT39116_2020_JSON.to_string(),
+        Some(model) => doc_json(&model).map_err(throw)?,
+    };
+    parse(&text).map_err(throw)
+}
+
+/// A blank questionnaire for `profile` (`discrete`, `process`, …): every in-scope requirement
+/// with its sub-domain, level and text, ratings `null`. Fill in the ratings and it is an
+/// assessment.
+#[wasm_bindgen(js_name = template, unchecked_return_type = "Assessment")]
+pub fn js_template(
+    profile: &str,
+    #[wasm_bindgen(js_name = modelJson, unchecked_optional_param_type = "string | ModelDoc | null")]
+    model_json: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let model = model_arg(model_json).map_err(throw)?;
+    let text = json::template(model.as_ref(), profile).map_err(throw)?;
+    parse(&text).map_err(throw)
+}
+
+/// Scores `assessment` (an object or its JSON text) against the embedded default model or
+/// `modelJson`: the result, shaped as `data/schema/result.schema.json`, decimals as strings.
+/// For many assessments, load the model once with `new Model(...)` instead.
+#[wasm_bindgen(js_name = score, unchecked_return_type = "Outcome")]
+pub fn js_score(
+    #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    #[wasm_bindgen(js_name = modelJson, unchecked_optional_param_type = "string | ModelDoc | null")]
+    model_json: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let model = model_arg(model_json).map_err(throw)?;
+    let options = options_arg(options).map_err(throw)?;
+    let text = json_arg(&assessment, "assessment").map_err(throw)?;
+    let outcome = json::outcome(model.as_ref(), &text, &options).map_err(throw)?;
+    outcome_object(&outcome).map_err(throw)
+}
+
+/// A loaded, validated model for repeated scoring. It lives in WebAssembly memory: call
+/// `free()` when done (or use `using`); a finalizer frees a forgotten one eventually.
+#[wasm_bindgen(js_name = Model)]
+pub struct LoadedModel {
+    /// `None`: the embedded default model.
+    model: Option<Box<Model>>,
+}
+
+#[wasm_bindgen(js_class = Model)]
+impl LoadedModel {
+    /// Loads and validates `modelJson` (a model file's text or object); without it, the
+    /// embedded default model.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(
+            js_name = modelJson,
+            unchecked_optional_param_type = "string | ModelDoc | null"
+        )]
+        model_json: Option<JsValue>,
+    ) -> Result<LoadedModel, JsValue> {
+        let model = model_arg(model_json).map_err(throw)?.map(Box::new);
+        Ok(LoadedModel { model })
+    }
+
+    fn get(&self) -> &Model {
+        self.model
+            .as_deref()
+            .unwrap_or_else(|| Model::gbt39116_2020())
+    }
+
+    /// The model's id, e.g. `gbt39116-2020`.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.get().id().to_string()
+    }
+
+    /// The model's data version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.get().version().to_string()
+    }
+
+    /// The model as a plain object in the model-file format.
+    #[wasm_bindgen(unchecked_return_type = "ModelDoc")]
+    pub fn doc(&self) -> Result<JsValue, JsValue> {
+        let text = match &self.model {
+            None => cmmm_model::GBT39116_2020_JSON.to_string(),
+            Some(model) => doc_json(model).map_err(throw)?,
+        };
+        parse(&text).map_err(throw)
+    }
+
+    /// A blank questionnaire for `profile`.
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn template(&self, profile: &str) -> Result<JsValue, JsValue> {
+        let text = json::template(Some(self.get()), profile).map_err(throw)?;
+        parse(&text).map_err(throw)
+    }
+
+    /// Scores `assessment` (an object or its JSON text) against this model.
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    pub fn score(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
+        let options = options_arg(options).map_err(throw)?;
+        let text = json_arg(&assessment, "assessment").map_err(throw)?;
+        let outcome = json::outcome(Some(self.get()), &text, &options).map_err(throw)?;
+        outcome_object(&outcome).map_err(throw)
+    }
+
+    /// Scores `assessment` and returns the result as compact JSON text, byte for byte what the
+    /// C API's `cmmm_score_json` gives; for hosts that store or forward it unread.
+    #[wasm_bindgen(js_name = scoreJson)]
+    pub fn score_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<String, JsValue> {
+        let options = options_arg(options).map_err(throw)?;
+        let text = json_arg(&assessment, "assessment").map_err(throw)?;
+        json::score(Some(self.get()), &text, &options).map_err(throw)
+    }
+}

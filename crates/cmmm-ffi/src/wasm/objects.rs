@@ -1,0 +1,685 @@
+//! Core values to plain JavaScript objects, fast.
+//!
+//! A result of the default model is about 57 KB of JSON; `JSON.parse` of that text alone takes
+//! longer than scoring it, and building the objects one property at a time across the
+//! WebAssembly boundary is slower still. So a value is serialized (with its `Serialize`
+//! implementation, exactly as `serde_json` sees it) into a *tape*: a `u32` array of tokens
+//! plus one table of distinct strings, handed over in a single call to a small generic decoder
+//! in JavaScript (`decode` below) that rebuilds the objects. The objects are those
+//! `JSON.parse(serde_json::to_string(value))` gives — same keys, same order, same strings — so
+//! decimals stay strings, digit for digit; the Node tests check this against the JSON text.
+//!
+//! Tokens: `NULL`, `TRUE`, `FALSE`, `UINT u32`, `FLOAT lo hi` (the bits of an `f64`, for every
+//! other number), `STRING index`, `ARRAY n item…`, `OBJECT n (key value)…` where a key is a
+//! string index (top bit set for `__proto__`).
+
+use std::fmt::Display;
+use std::hash::Hasher;
+
+use serde::ser::{self, Serialize};
+use wasm_bindgen::prelude::*;
+
+const NULL: u32 = 0;
+const TRUE: u32 = 1;
+const FALSE: u32 = 2;
+const UINT: u32 = 3;
+const FLOAT: u32 = 4;
+const STRING: u32 = 5;
+const ARRAY: u32 = 6;
+const OBJECT: u32 = 7;
+
+/// Slots of the cache of strings already in the table (a power of two).
+const SEEN: usize = 1024;
+
+#[wasm_bindgen(inline_js = r#"
+const utf8 = new TextDecoder();
+export function decode(tape, bytes, lens) {
+  const text = utf8.decode(bytes);
+  const strings = new Array(lens.length);
+  for (let i = 0, at = 0; i < lens.length; i++) {
+    strings[i] = text.slice(at, at + lens[i]);
+    at += lens[i];
+  }
+  const words = new Uint32Array(2);
+  const float = new Float64Array(words.buffer);
+  let p = 0;
+  function value() {
+    switch (tape[p++]) {
+      case 0: return null;
+      case 1: return true;
+      case 2: return false;
+      case 3: return tape[p++];
+      case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
+      case 5: return strings[tape[p++]];
+      case 6: {
+        const n = tape[p++];
+        const a = new Array(n);
+        for (let i = 0; i < n; i++) a[i] = value();
+        return a;
+      }
+      case 7: {
+        const n = tape[p++];
+        const o = {};
+        for (let i = 0; i < n; i++) {
+          const k = tape[p++];
+          if (k < 0x80000000) {
+            o[strings[k]] = value();
+          } else {
+            Object.defineProperty(o, strings[k & 0x7fffffff],
+              { value: value(), writable: true, enumerable: true, configurable: true });
+          }
+        }
+        return o;
+      }
+      default: throw new Error("cmmm: corrupt value tape");
+    }
+  }
+  return value();
+}
+"#)]
+extern "C" {
+    /// Rebuilds the value of a tape; `bytes` are the UTF-8 strings back to back, `lens` their
+    /// lengths in UTF-16 code units.
+    fn decode(tape: &[u32], bytes: &[u8], lens: &[u32]) -> JsValue;
+}
+
+/// A fast hasher for the string table (Fx-style multiply-rotate); the strings come from the
+/// engine's own output, so flooding is not a concern.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Why a value cannot become a JavaScript value (never for the engine's own types).
+#[derive(Debug)]
+pub struct Unsupported(String);
+
+impl Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: Display>(msg: T) -> Self {
+        Unsupported(msg.to_string())
+    }
+}
+
+/// A value being written as a tape.
+struct Tape {
+    tape: Vec<u32>,
+    bytes: Vec<u8>,
+    lens: Vec<u32>,
+    /// Byte length of each string.
+    byte_lens: Vec<u32>,
+    /// Strings written so far, by hash: a direct-mapped cache of `(hash, byte offset, index)`
+    /// (index `u32::MAX`: empty). A string whose slot holds another is written again, so the
+    /// table is mostly, not perfectly, free of repeats; the decoder does not mind.
+    seen: Box<[(u64, u32, u32)]>,
+    /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
+    /// front of `index`, since every object property has one and there are few of them.
+    fields: [(usize, usize, u32); 64],
+}
+
+impl Default for Tape {
+    fn default() -> Tape {
+        Tape {
+            tape: Vec::with_capacity(16 * 1024),
+            bytes: Vec::with_capacity(8 * 1024),
+            lens: Vec::with_capacity(512),
+            byte_lens: Vec::with_capacity(512),
+            seen: vec![(0, 0, u32::MAX); SEEN].into_boxed_slice(),
+            fields: [(0, 0, 0); 64],
+        }
+    }
+}
+
+impl Tape {
+    fn string(&mut self, s: &str) -> u32 {
+        let mut hasher = Fx::default();
+        hasher.write(s.as_bytes());
+        let hash = hasher.finish();
+        let slot = (hash as usize ^ (hash >> 32) as usize) & (SEEN - 1);
+        let (seen_hash, at, index) = self.seen[slot];
+        if seen_hash == hash
+            && index != u32::MAX
+            && self.bytes.get(at as usize..at as usize + s.len()) == Some(s.as_bytes())
+            && self.byte_lens[index as usize] as usize == s.len()
+        {
+            return index;
+        }
+        let index = self.lens.len() as u32;
+        let at = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(s.as_bytes());
+        let len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        self.lens.push(len as u32);
+        self.byte_lens.push(s.len() as u32);
+        self.seen[slot] = (hash, at, index);
+        index
+    }
+
+    /// The token of an object key: its string index, with the top bit set for `__proto__`,
+    /// which the decoder defines as an own property (as `JSON.parse` does) instead of
+    /// assigning it, which would set the object's prototype.
+    fn key(&mut self, s: &str) -> u32 {
+        let i = self.string(s);
+        if s == "__proto__" {
+            i | 1 << 31
+        } else {
+            i
+        }
+    }
+
+    /// The key token of a struct field name (a `'static` string, so its address identifies it).
+    fn field(&mut self, name: &'static str) -> u32 {
+        let address = name.as_ptr() as usize;
+        let slot = &self.fields[(address ^ address >> 6 ^ name.len()) & 63];
+        if slot.0 == address && slot.1 == name.len() {
+            return slot.2;
+        }
+        let token = self.key(name);
+        self.fields[(address ^ address >> 6 ^ name.len()) & 63] = (address, name.len(), token);
+        token
+    }
+
+    fn push_string(&mut self, s: &str) {
+        let i = self.string(s);
+        self.tape.extend_from_slice(&[STRING, i]);
+    }
+
+    fn number(&mut self, x: f64) {
+        if x.is_finite() {
+            if x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0 {
+                self.tape.extend_from_slice(&[UINT, x as u32]);
+            } else {
+                let bits = x.to_bits();
+                self.tape
+                    .extend_from_slice(&[FLOAT, bits as u32, (bits >> 32) as u32]);
+            }
+        } else {
+            // As serde_json writes NaN and infinities.
+            self.tape.push(NULL);
+        }
+    }
+
+    /// Starts an array or object: its token and a count patched by [`Tape::close`].
+    fn open(&mut self, token: u32) -> usize {
+        self.tape.extend_from_slice(&[token, 0]);
+        self.tape.len() - 1
+    }
+}
+
+/// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
+    let mut tape = Tape::default();
+    value.serialize(&mut tape)?;
+    Ok(decode(&tape.tape, &tape.bytes, &tape.lens))
+}
+
+/// An array or object being written: where its count is, and the count so far.
+struct Compound<'a> {
+    tape: &'a mut Tape,
+    count_at: usize,
+    count: u32,
+}
+
+impl Compound<'_> {
+    fn close(self) {
+        self.tape.tape[self.count_at] = self.count;
+    }
+}
+
+macro_rules! uint {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, v: $t) -> Result<(), Unsupported> {
+            self.tape.extend_from_slice(&[UINT, u32::from(v)]);
+            Ok(())
+        }
+    )*};
+}
+
+macro_rules! number {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, v: $t) -> Result<(), Unsupported> {
+            // As JSON.parse reads the integer serde_json writes.
+            self.number(v as f64);
+            Ok(())
+        }
+    )*};
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    uint!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32);
+    number!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+            serialize_u64: u64, serialize_i128: i128, serialize_u128: u128);
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        self.tape.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<(), Unsupported> {
+        self.number(f64::from(v));
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
+        self.number(v);
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        self.push_string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        self.push_string(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Unsupported> {
+        self.tape.extend_from_slice(&[ARRAY, v.len() as u32]);
+        for b in v {
+            self.tape.extend_from_slice(&[UINT, u32::from(*b)]);
+        }
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.tape.push(NULL);
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        self.tape.push(NULL);
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        self.tape.push(NULL);
+        Ok(())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        self.push_string(variant);
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        let key = self.key(variant);
+        self.tape.extend_from_slice(&[OBJECT, 1, key]);
+        value.serialize(self)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+        let count_at = self.open(ARRAY);
+        Ok(Compound {
+            tape: self,
+            count_at,
+            count: 0,
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Unsupported> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        let key = self.key(variant);
+        self.tape.extend_from_slice(&[OBJECT, 1, key]);
+        self.serialize_seq(None)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+        let count_at = self.open(OBJECT);
+        Ok(Compound {
+            tape: self,
+            count_at,
+            count: 0,
+        })
+    }
+
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Compound<'a>, Unsupported> {
+        if name.starts_with("$serde_json::private::") {
+            // serde_json's arbitrary-precision numbers and raw values: never in the engine's
+            // results, which carry every decimal as a string.
+            return Err(Unsupported(format!("cannot convert {name}")));
+        }
+        self.serialize_map(None)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        let key = self.key(variant);
+        self.tape.extend_from_slice(&[OBJECT, 1, key]);
+        self.serialize_map(None)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.count += 1;
+        value.serialize(&mut *self.tape)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+        self.count += 1;
+        let key = key.serialize(KeyText)?;
+        let i = self.tape.key(&key);
+        self.tape.tape.push(i);
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(&mut *self.tape)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.count += 1;
+        let i = self.tape.field(key);
+        self.tape.tape.push(i);
+        value.serialize(&mut *self.tape)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close();
+        Ok(())
+    }
+}
+
+/// The text of a map key, as serde_json writes it: strings as they are, numbers and booleans
+/// in their JSON spelling; anything else is not a JSON object key.
+struct KeyText;
+
+macro_rules! key_display {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, v: $t) -> Result<String, Unsupported> {
+            Ok(v.to_string())
+        }
+    )*};
+}
+
+impl ser::Serializer for KeyText {
+    type Ok = String;
+    type Error = Unsupported;
+    type SerializeSeq = ser::Impossible<String, Unsupported>;
+    type SerializeTuple = ser::Impossible<String, Unsupported>;
+    type SerializeTupleStruct = ser::Impossible<String, Unsupported>;
+    type SerializeTupleVariant = ser::Impossible<String, Unsupported>;
+    type SerializeMap = ser::Impossible<String, Unsupported>;
+    type SerializeStruct = ser::Impossible<String, Unsupported>;
+    type SerializeStructVariant = ser::Impossible<String, Unsupported>;
+
+    key_display!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+                 serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+                 serialize_u32: u32, serialize_u64: u64, serialize_u128: u128,
+                 serialize_char: char, serialize_str: &str);
+
+    fn serialize_f32(self, _: f32) -> Result<String, Unsupported> {
+        Err(Unsupported("a float is not an object key".into()))
+    }
+
+    fn serialize_f64(self, _: f64) -> Result<String, Unsupported> {
+        Err(Unsupported("a float is not an object key".into()))
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<String, Unsupported> {
+        Err(Unsupported("bytes are not an object key".into()))
+    }
+
+    fn serialize_none(self) -> Result<String, Unsupported> {
+        Err(Unsupported("null is not an object key".into()))
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<String, Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<String, Unsupported> {
+        Err(Unsupported("null is not an object key".into()))
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<String, Unsupported> {
+        Err(Unsupported("null is not an object key".into()))
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<String, Unsupported> {
+        Ok(variant.to_string())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<String, Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String, Unsupported> {
+        Err(Unsupported(
+            "a variant with data is not an object key".into(),
+        ))
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
+        Err(Unsupported("an array is not an object key".into()))
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported("an array is not an object key".into()))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported("an array is not an object key".into()))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported("an array is not an object key".into()))
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+        Err(Unsupported("an object is not an object key".into()))
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, Unsupported> {
+        Err(Unsupported("an object is not an object key".into()))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported("an object is not an object key".into()))
+    }
+}

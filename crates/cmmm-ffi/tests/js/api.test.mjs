@@ -1,0 +1,167 @@
+// The JavaScript API of the npm package beyond the golden vectors: every export, the error
+// objects, options, the Model handle and its clean-up, and agreement with the CLI on the
+// sample questionnaires (their CLI results are written by scripts/test.sh before this runs).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import init, { Model, initSync, model, score, template, version } from "cmmm";
+
+const root = new URL("../../../../", import.meta.url).pathname;
+const read = (path) => readFileSync(join(root, path), "utf8");
+const discreteText = read("data/examples/discrete.json");
+const discrete = JSON.parse(discreteText);
+
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("expected an error");
+}
+
+function assertError(f, code, location) {
+  const e = thrown(f);
+  assert.ok(e instanceof Error, "a JavaScript Error");
+  assert.equal(e.name, "CmmmError");
+  assert.equal(e.code, code);
+  assert.equal(e.location, location);
+  assert.ok(e.message.startsWith(`${code}: `), e.message);
+  return e;
+}
+
+test("init() resolves in Node, where the module is ready on import", async () => {
+  assert.equal(await init(), undefined);
+});
+
+test("version() is the package version", () => {
+  const pkg = JSON.parse(readFileSync(new URL("package.json", import.meta.resolve("cmmm")), "utf8"));
+  assert.equal(version(), pkg.version);
+});
+
+test("model() is the embedded default model; model(text) validates another", () => {
+  const doc = model();
+  assert.equal(doc.id, "gbt39116-2020");
+  assert.equal(doc.provenance.requirements.status, "illustrative");
+  const subDomains = doc.elements.flatMap((e) => e.domains.flatMap((d) => d.sub_domains));
+  assert.equal(subDomains.length, 20);
+  assert.deepEqual(model(read("data/models/gbt39116-2020.json")), doc);
+  assert.deepEqual(model(doc), doc, "a model object is accepted too");
+  const small = read("tests/vectors/models/basic.json");
+  assert.equal(model(small).id, JSON.parse(small).id);
+  assertError(() => model("{}"), "invalid-json", ".");
+  const broken = JSON.stringify({ ...doc, gate: "1.5" });
+  assertError(() => model(broken), "invalid-model", "gate");
+  assertError(() => model(42), "invalid-argument", "modelJson");
+});
+
+test("template() is a blank, scorable questionnaire", () => {
+  const t = template("process");
+  assert.equal(t.model, "gbt39116-2020");
+  assert.equal(t.profile, "process");
+  const ids = Object.keys(t.ratings);
+  assert.ok(ids.length > 200);
+  assert.ok(ids.every((id) => !id.startsWith("product-design.")), "process leaves product design out");
+  assert.ok(Object.values(t.ratings).every((a) => a.rating === null && a.text.zh && typeof a.level === "number"));
+  assertError(() => score(t), "missing-ratings", "ratings");
+  const result = score(t, null, { allowMissing: true });
+  assert.equal(result.level.level, 0);
+  assert.equal(result.warnings.find((w) => w.code === "scored-as-none").ids.length, ids.length);
+  for (const id of ids) t.ratings[id] = "full";
+  assert.equal(score(t).level.level, 5);
+  assertError(() => template("nope"), "unknown-profile", "profile");
+});
+
+test("score() takes an object or its text, and gives decimals as strings", () => {
+  const a = score(discrete);
+  assert.deepEqual(score(discreteText), a);
+  assert.equal(typeof a.total.score.value, "string");
+  assert.match(a.total.score.display, /^\d+\.\d\d$/);
+  assert.equal(a.self_assessed, true);
+  assert.ok(a.warnings.some((w) => w.code === "unofficial-model"));
+  assert.deepEqual(score(discrete, read("data/models/gbt39116-2020.json")), a);
+  assert.equal(score(discrete, undefined, { target: 5 }).gaps.target, 5);
+});
+
+test("every result agrees with the CLI on the sample questionnaires", (t) => {
+  const dir = join(root, "target/npm/cli-results");
+  if (!existsSync(dir)) return t.skip("no CLI results (scripts/test.sh writes them)");
+  const examples = readdirSync(join(root, "data/examples")).filter((f) => f.endsWith(".json"));
+  assert.ok(examples.length >= 4);
+  for (const f of examples) {
+    const cli = JSON.parse(readFileSync(join(dir, f), "utf8"));
+    assert.deepEqual(score(read(`data/examples/${f}`)), cli, f);
+  }
+});
+
+test("errors are Error objects with the stable code and where", () => {
+  const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
+  const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");
+  assert.match(e.message, /`mostly` is not on the rating scale/);
+  assertError(() => score({ profile: "nope", ratings: {} }), "unknown-profile", "profile");
+  assertError(() => score('{"profile": 5, "ratings": {}}'), "invalid-json", "profile");
+  assertError(() => score({ ...discrete, model: "other" }), "model-mismatch", "model");
+  assertError(() => score(discrete, null, { target: 9 }), "invalid-target", "target");
+  assertError(() => score(42), "invalid-argument", "assessment");
+  assertError(() => score(null), "invalid-argument", "assessment");
+  const cyclic = { profile: "discrete", ratings: {} };
+  cyclic.self = cyclic;
+  assertError(() => score(cyclic), "invalid-argument", "assessment");
+});
+
+test("options are checked: unknown keys and wrong types are errors", () => {
+  assertError(() => score(discrete, null, { allow_missing: true }), "invalid-argument", "options");
+  assertError(() => score(discrete, null, { target: "2" }), "invalid-argument", "options");
+  assertError(() => score(discrete, null, { target: 300 }), "invalid-argument", "options");
+  assertError(() => score(discrete, null, "allowMissing"), "invalid-argument", "options");
+  assert.equal(score(discrete, null, {}).level.level, score(discrete).level.level);
+  assert.equal(score(discrete, null, { target: null }).gaps.target, score(discrete).gaps.target);
+});
+
+test("a Model scores like score(), and free() releases it", () => {
+  const m = new Model();
+  assert.equal(m.id, "gbt39116-2020");
+  assert.equal(m.version, model().version);
+  assert.deepEqual(m.doc(), model());
+  assert.deepEqual(m.template("discrete"), template("discrete"));
+  assert.deepEqual(m.score(discrete), score(discrete));
+  assert.equal(JSON.stringify(m.score(discrete)), m.scoreJson(discrete));
+  m.free();
+  assert.throws(() => m.score(discrete), "a freed model cannot be used");
+  assertError(() => new Model("{}"), "invalid-json", ".");
+  const scoped = new Model(read("tests/vectors/models/basic.json"));
+  assert.equal(scoped.id, JSON.parse(read("tests/vectors/models/basic.json")).id);
+  if (Symbol.dispose) {
+    // What `using scoped = new Model(…)` calls at the end of the block.
+    scoped[Symbol.dispose]();
+    assert.throws(() => scoped.score("{}"));
+  } else {
+    scoped.free();
+  }
+});
+
+test("forgotten Models are freed by the finalizer", async () => {
+  // Load a model many times without free(): the FinalizationRegistry of the generated glue
+  // must give the memory back, so WebAssembly memory stops growing.
+  if (typeof globalThis.gc !== "function") return;
+  const { memory } = initSync({ module: new Uint8Array() }); // already initialised: the exports
+  const text = read("data/models/gbt39116-2020.json");
+  const round = () => {
+    for (let i = 0; i < 50; i++) new Model(text);
+  };
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      globalThis.gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  round();
+  await settle();
+  const after = memory.buffer.byteLength;
+  for (let r = 0; r < 10; r++) {
+    round();
+    await settle();
+  }
+  assert.ok(memory.buffer.byteLength <= after * 1.5, `memory grew from ${after} to ${memory.buffer.byteLength}`);
+});

@@ -1,0 +1,71 @@
+// A TypeScript consumer of the npm package `cmmm`, checked with `tsc --noEmit` (strict) by
+// scripts/test.sh under both Node (nodenext) and bundler module resolution: the declarations
+// must type every use below, and none of them may be `any` (the test also greps for it).
+import init, { Model, model, score, template, version } from "cmmm";
+import type {
+  Assessment,
+  CmmmError,
+  Gap,
+  LevelScore,
+  ModelDoc,
+  Outcome,
+  Score,
+  ScoreOptions,
+  SourceStatus,
+  Text,
+  Threshold,
+} from "cmmm";
+
+// A type that is `any` makes this `true`, so `NotAny` rejects it at compile time.
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type NotAny<T> = IsAny<T> extends true ? never : T;
+function typed<T>(value: NotAny<T>): T {
+  return value;
+}
+
+export async function main(text: string): Promise<string> {
+  await init();
+  const v: string = typed(version());
+  const doc: ModelDoc = typed(model());
+  const status: SourceStatus = doc.provenance.requirements.status;
+  const names: string[] = doc.elements.flatMap((e) => e.domains.flatMap((d) => d.sub_domains.map((s) => s.name.en ?? s.name.zh)));
+
+  const blank: Assessment = typed(template("discrete"));
+  for (const id of Object.keys(blank.ratings)) blank.ratings[id] = "full";
+  blank.tailoring = [{ sub_domain: "product-service", reason: "no services" }];
+
+  const options: ScoreOptions = { allowMissing: true, target: 3 };
+  const fromText: Outcome = typed(score(text));
+  const result: Outcome = typed(score(blank, null, options));
+  const total: Score = result.total.score;
+  const display: string = total.display;
+  const levels: string[] = result.levels.map((l: LevelScore) => `T(${l.level}) = ${l.score.value}`);
+  const name: Text = result.level.name;
+  const met: boolean = result.meets_level_2;
+  const thresholds: (boolean | null | undefined)[] = result.thresholds.map((t: Threshold) => t.met);
+  const gaps: Gap[] = result.gaps?.items ?? [];
+  const gain: string | undefined = gaps[0]?.gain_total.value;
+
+  const m = new Model(JSON.stringify(doc));
+  try {
+    const again: Outcome = typed(m.score(blank, { allowMissing: false }));
+    const json: string = typed(m.scoreJson(text));
+    const id: string = m.id;
+    void [again, json, id, m.doc().levels.length, m.template("process").profile];
+  } finally {
+    m.free();
+  }
+
+  try {
+    score({ profile: "discrete", ratings: { "data.2.a": 0.8, "data.2.b": { rating: "most", evidence: ["E1"] } } });
+  } catch (e) {
+    const error = e as CmmmError;
+    const where: string = `${error.code} at ${error.location}`;
+    void where;
+  }
+
+  // @ts-expect-error: a rating is a string or a number.
+  const wrong: Assessment = { profile: "discrete", ratings: { x: true } };
+  void [v, status, names, fromText, display, levels, name, met, thresholds, gain, wrong];
+  return `${result.level.level} ${name.zh} ${total.value}`;
+}
