@@ -23,7 +23,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| cmmm::score::score(model, black_box(&assessment)).expect("scores"))
     });
     c.bench_function("score summary (batch to CSV/XLSX)", |b| {
-        b.iter(|| scorer.score_summary(black_box(&assessment), &options).expect("scores"))
+        b.iter(|| {
+            scorer
+                .score_summary(black_box(&assessment), &options)
+                .expect("scores")
+        })
     });
     c.bench_function("parse assessment", |b| {
         b.iter(|| cmmm::score::parse_assessment(black_box(EXAMPLE)).expect("parses"))
