@@ -58,6 +58,8 @@ rm -rf target/web
 mkdir -p target/web/vendor
 cp -r web/. target/web/
 cp -r "$out/cmmm.js" "$out/cmmm_bg.wasm" "$out/snippets" target/web/vendor/
+mkdir -p target/web/data
+cp data/programs.json target/web/data/
 
 raw=$(wc -c <"$out/cmmm_bg.wasm")
 gz=$(gzip -9 -c "$out/cmmm_bg.wasm" | wc -c)

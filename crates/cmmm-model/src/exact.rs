@@ -233,7 +233,8 @@ impl Ratio {
             while i < places && r != 0 {
                 let chunk = (places - i).min(9);
                 let scaled = r * 10u64.pow(chunk as u32);
-                let mut q = scaled / den;
+                // q < 10^chunk ≤ 10^9 fits 32 bits, whose divisions by 10 are cheap everywhere.
+                let mut q = (scaled / den) as u32;
                 r = scaled % den;
                 for j in (0..chunk).rev() {
                     digits[i + j] = (q % 10) as u8;

@@ -1,0 +1,222 @@
+// The web form (web/, built into target/web by scripts/build-npm.sh) in headless Chromium:
+// served by a local static server, it must load with no request leaving that server, fill a
+// sample questionnaire by clicking (profile, tailoring with its reason, every rating, the
+// details), show the level and S the CLI computes for the same file, keep every answer over
+// a reload, export exactly that file, work from the keyboard and on a phone, and print. It
+// saves screenshots in target/browser/. Run by scripts/test.sh after tests/browser/setup.sh.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import http from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { launch, open } from "./chromium.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const site = join(root, "target/web");
+const out = join(root, "target/browser");
+const cli = process.env.CMMM_CLI || join(root, "target/debug/cmmm");
+const samplePath = join(root, "data/examples/process-tailored.json");
+const sample = JSON.parse(readFileSync(samplePath, "utf8"));
+mkdirSync(out, { recursive: true });
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
+
+/** A static file server for target/web on a free local port. */
+async function serve(dir) {
+  const server = http.createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://localhost").pathname));
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** The CLI's result for an assessment file. */
+function cliResult(path) {
+  return JSON.parse(execFileSync(cli, ["score", "--format", "json", path], { encoding: "utf8" }));
+}
+
+const byId = (id) => `[id="${id}"]`;
+
+async function shown(page) {
+  return page.evaluate(() => ({
+    level: document.getElementById("result-level")?.textContent,
+    s: document.getElementById("result-s")?.textContent,
+    sValue: document.getElementById("result-s")?.dataset.value,
+    levels: [...document.querySelectorAll("#result-levels tbody td.num")].map((td) => td.textContent),
+    error: document.getElementById("result-error")?.textContent ?? null,
+  }));
+}
+
+/** Every answer the page shows: the checked rating of each requirement, and the controls. */
+async function answers(page) {
+  return page.evaluate(() => {
+    const ratings = {};
+    for (const fs of document.querySelectorAll("fieldset.req")) {
+      const checked = fs.querySelector("input:checked");
+      ratings[fs.dataset.id] = checked ? checked.value : null;
+    }
+    const value = (id) => document.getElementById(id).value;
+    return {
+      profile: value("profile"),
+      lang: value("lang"),
+      tailored: [...document.querySelectorAll("input[id^=tailor-]:checked")].map((b) => b.id.slice(7)),
+      reasons: [...document.querySelectorAll("input.reason:not([hidden])")].map((i) => i.value),
+      details: ["enterprise-name", "enterprise-industry", "enterprise-region", "assessed-on", "assessment-id"].map(value),
+      ratings,
+    };
+  });
+}
+
+function expectEqualToCli(view, result, what) {
+  assert.equal(view.error, null, `${what}: the form shows an error`);
+  assert.equal(view.level, String(result.level.level), `${what}: level`);
+  assert.equal(view.s, result.total.score.display, `${what}: S`);
+  assert.equal(view.sValue, result.total.score.value, `${what}: S at full precision`);
+  assert.deepEqual(view.levels, result.levels.map((l) => l.score.display), `${what}: T(n)`);
+}
+
+const { server, origin } = await serve(site);
+const browser = await launch();
+let failed = false;
+try {
+  const allowed = (u) => u.startsWith(`${origin}/`) || u.startsWith("data:") || u.startsWith("blob:");
+  const { page, context, issues } = await open(browser, `${origin}/`, { width: 1280, height: 1000, allowed });
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.textContent("#result-level"), "0", "an empty questionnaire is level 0");
+
+  // Fill the sample questionnaire as a person would: English, its profile, its tailoring
+  // with the reason, the details, then every rating by clicking.
+  await page.selectOption("#lang", "en");
+  assert.equal(await page.textContent("h1"), "Intelligent-manufacturing maturity self-assessment");
+  await page.selectOption("#profile", sample.profile);
+  for (const t of sample.tailoring) {
+    await page.click(`${byId(`sd-${t.sub_domain}`)} > summary`);
+    await page.check(byId(`tailor-${t.sub_domain}`));
+    assert.equal(await page.getAttribute("#result-error", "data-code"), "missing-reason",
+      "a tailoring without a reason is the engine's missing-reason error");
+    await page.fill(byId(`reason-${t.sub_domain}`), t.reason);
+  }
+  await page.click("#meta > summary");
+  await page.fill("#enterprise-name", sample.enterprise.name);
+  await page.fill("#enterprise-industry", sample.enterprise.industry);
+  await page.fill("#enterprise-region", sample.enterprise.region);
+  await page.fill("#assessed-on", sample.assessed_on);
+  await page.fill("#assessment-id", sample.id);
+  const opened = new Set();
+  for (const [id, key] of Object.entries(sample.ratings)) {
+    const sd = await page.evaluate((rid) => document.getElementById(`req-${rid}`).closest("details").dataset.id, id);
+    if (!opened.has(sd)) {
+      await page.evaluate((s) => { document.getElementById(`sd-${s}`).open = true; }, sd);
+      opened.add(sd);
+    }
+    await page.click(`${byId(`req-${id}`)} .opt-${key}`);
+  }
+
+  // The level and S shown are the CLI's for the same file.
+  const cliSample = cliResult(samplePath);
+  expectEqualToCli(await shown(page), cliSample, "filled form vs the CLI on the sample file");
+  assert.equal(await page.textContent("#result-level2"), "✓ Level 2 (standardisation) reached");
+  await page.screenshot({ path: join(out, "form.png") });
+
+  // Export: exactly the sample file, and the CLI scores the export the same.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const exportedPath = join(out, "form-export.json");
+  await download.saveAs(exportedPath);
+  assert.equal(download.suggestedFilename(), `${sample.id}.json`);
+  const exported = JSON.parse(readFileSync(exportedPath, "utf8"));
+  assert.deepEqual(exported, sample, "the exported file is the sample questionnaire");
+  expectEqualToCli(await shown(page), cliResult(exportedPath), "filled form vs the CLI on the export");
+
+  // A reload keeps every answer (localStorage) and shows the same result.
+  const before = await answers(page);
+  const resultBefore = await shown(page);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.deepEqual(await answers(page), before, "answers persist over a reload");
+  assert.deepEqual(await shown(page), resultBefore, "the result persists over a reload");
+  assert.equal(before.lang, "en");
+  assert.deepEqual(before.tailored, sample.tailoring.map((t) => t.sub_domain));
+
+  // Keyboard: focus a rating, change it with the arrow keys; the result follows.
+  const first = Object.keys(sample.ratings).find((id) => sample.ratings[id] === "full");
+  await page.evaluate((id) => {
+    const fs = document.getElementById(`req-${id}`);
+    fs.closest("details").open = true;
+    fs.querySelector("input:checked").focus();
+  }, first);
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate((id) => document.querySelector(`[id="req-${id}"] input:checked`).value, first), "most");
+  const changed = { ...sample, ratings: { ...sample.ratings, [first]: "most" } };
+  const changedPath = join(out, "form-keyboard.json");
+  writeFileSync(changedPath, JSON.stringify(changed));
+  expectEqualToCli(await shown(page), cliResult(changedPath), "after a keyboard change");
+  await page.keyboard.press("ArrowLeft");
+  expectEqualToCli(await shown(page), cliSample, "after changing it back");
+
+  // Import: the CLI's own sample file gives the CLI's result in a fresh browser.
+  const fresh = await open(browser, `${origin}/`, { width: 1280, height: 1000, allowed });
+  await fresh.page.waitForSelector("body[data-ready=true]");
+  const discretePath = join(root, "data/examples/discrete.json");
+  await fresh.page.setInputFiles("#import-file", discretePath);
+  await fresh.page.waitForFunction(() => document.getElementById("notice").textContent !== "");
+  expectEqualToCli(await shown(fresh.page), cliResult(discretePath), "imported discrete.json");
+  assert.deepEqual(fresh.issues, []);
+  await fresh.context.close();
+
+  // A phone: one column, the result before the questionnaire, no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.selectOption("#lang", "zh");
+  const phone = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    resultAbove: document.getElementById("result").getBoundingClientRect().top <
+      document.getElementById("questionnaire").getBoundingClientRect().top,
+  }));
+  assert.ok(phone.scrollWidth <= 390, `no horizontal scrolling on a phone (${phone.scrollWidth}px)`);
+  assert.ok(phone.resultAbove, "on a phone the result comes first");
+  await page.screenshot({ path: join(out, "form-phone.png") });
+
+  // Print: no controls, every answer as text.
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  const print = await page.evaluate(() => ({
+    controls: getComputedStyle(document.getElementById("controls")).display,
+    radios: getComputedStyle(document.querySelector(".opts")).display,
+    text: getComputedStyle(document.querySelector(".print-rating")).display,
+  }));
+  assert.deepEqual(print, { controls: "none", radios: "none", text: "block" });
+  await page.pdf({ path: join(out, "form-print.pdf") });
+  await page.emulateMedia({ media: "screen" });
+
+  assert.deepEqual(issues, [], "no console errors, failed requests or requests to anywhere else");
+  await context.close();
+  console.log(`web form: ok (level ${cliSample.level.level}, S = ${cliSample.total.score.display}); screenshots in target/browser/`);
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,712 @@
+// The cmmm self-assessment form: a static page. Everything is computed in this browser by
+// the cmmm engine compiled to WebAssembly (vendor/cmmm.js, copied from the npm package by
+// scripts/build-npm.sh); nothing is sent anywhere. Answers live in localStorage, and the
+// assessment file it imports and exports is the one `cmmm score` reads.
+
+import init, { Model } from "./vendor/cmmm.js";
+
+const STORE = "cmmm.form.v1";
+const GAPS_SHOWN = 8;
+
+const UI = {
+  zh: {
+    title: "智能制造能力成熟度自评估",
+    subtitle: "GB/T 39116-2020 模型 · GB/T 39117-2020 方法 · 在浏览器中计算，答案不离开本机",
+    skip: "跳到问卷",
+    language: "语言",
+    profile: "企业类型",
+    import: "导入 JSON",
+    export: "导出 JSON",
+    print: "打印",
+    reset: "清空",
+    questionnaire: "问卷",
+    details: "评估信息（可选）",
+    enterprise: "企业名称",
+    code: "统一社会信用代码",
+    industry: "行业",
+    region: "地区",
+    assessor: "评估人",
+    date: "评估日期",
+    "assessment-id": "评估编号",
+    how: "逐条评价每项要求；未评的要求按“不满足”计分。可以按规定裁剪不适用的能力子域（须说明理由）。",
+    result: "结果",
+    footer: "自评估结果，非认证结论。cmmm 开源引擎（WebAssembly），结果与命令行逐位一致。",
+    unrated: "未评",
+    rated: (n, total) => `已评 ${n} / ${total}`,
+    level: "等级",
+    levelShort: (n) => `${n} 级`,
+    total: "总分 S",
+    levelScores: "各级得分 T(n)",
+    met: "达到",
+    notMet: "未达到",
+    counted: "计入 S",
+    notCounted: "不计入",
+    gate: (g) => `门槛 ${g}`,
+    level2: "达到二级（规范级）",
+    thresholds: "政策门槛",
+    minLevel: (n) => (n === null ? "未公布等级要求" : `要求 ${n} 级及以上`),
+    selfOk: "可用自评估",
+    selfNo: "须第三方评估",
+    noFigure: "无数据",
+    radar: "能力子域得分",
+    gaps: (n) => `差距：迈向 ${n} 级的主要改进项`,
+    reached: "已达到目标等级。",
+    gain: "S 增加",
+    plan: (k, level, s) => `把 ${k} 项要求提升到“全部满足”即可达到 ${level} 级（S = ${s}）。`,
+    planNone: "已达到目标等级，无需提升。",
+    noGaps: "没有差距：已是最高等级。",
+    tailor: "裁剪（不适用）",
+    reason: "裁剪理由",
+    reasonNeeded: "请填写裁剪理由",
+    tailored: "已裁剪",
+    include: "纳入评估（本类型默认不评）",
+    excluded: "本类型默认不评",
+    warnings: "提示",
+    scoredAsNone: (n) => `${n} 项要求未评，按“不满足”计分。`,
+    imported: (name) => `已导入 ${name}。`,
+    importFailed: (e) => `无法导入：${e}`,
+    wrongModel: (m) => `该文件用于模型 ${m}，本页使用 ${"gbt39116-2020"}。`,
+    resetConfirm: "清空所有答案和评估信息？",
+    error: "无法计分",
+    saved: "答案已保存在本浏览器中",
+    sLabel: "S",
+  },
+  en: {
+    title: "Intelligent-manufacturing maturity self-assessment",
+    subtitle: "GB/T 39116-2020 model · GB/T 39117-2020 method · computed in your browser; answers never leave this machine",
+    skip: "Skip to the questionnaire",
+    language: "Language",
+    profile: "Enterprise type",
+    import: "Import JSON",
+    export: "Export JSON",
+    print: "Print",
+    reset: "Clear",
+    questionnaire: "Questionnaire",
+    details: "Assessment details (optional)",
+    enterprise: "Enterprise name",
+    code: "Registration code",
+    industry: "Industry",
+    region: "Region",
+    assessor: "Assessor",
+    date: "Date",
+    "assessment-id": "Assessment id",
+    how: "Rate every requirement; unrated ones score as “not met”. Sub-domains that do not apply may be tailored out, with a reason.",
+    result: "Result",
+    footer: "A self-assessment, not a certified assessment. cmmm open-source engine (WebAssembly); the same results as the command line, digit for digit.",
+    unrated: "Unrated",
+    rated: (n, total) => `${n} of ${total} rated`,
+    level: "Level",
+    levelShort: (n) => `level ${n}`,
+    total: "Total S",
+    levelScores: "Level scores T(n)",
+    met: "met",
+    notMet: "not met",
+    counted: "in S",
+    notCounted: "not in S",
+    gate: (g) => `gate ${g}`,
+    level2: "Level 2 (standardisation) reached",
+    thresholds: "Programme thresholds",
+    minLevel: (n) => (n === null ? "no published level" : `level ${n} or above`),
+    selfOk: "self-assessment accepted",
+    selfNo: "third-party assessment required",
+    noFigure: "no figure",
+    radar: "Sub-domain scores",
+    gaps: (n) => `Gaps: the main improvements towards level ${n}`,
+    reached: "The target level is reached.",
+    gain: "adds to S",
+    plan: (k, level, s) => `Raising ${k} requirement(s) to “fully met” reaches level ${level} (S = ${s}).`,
+    planNone: "The target level is reached; nothing to raise.",
+    noGaps: "No gaps: this is the top level.",
+    tailor: "Tailor out (does not apply)",
+    reason: "Reason for tailoring",
+    reasonNeeded: "Give a reason for tailoring",
+    tailored: "tailored out",
+    include: "Include (left out for this type by default)",
+    excluded: "left out for this type by default",
+    warnings: "Notes",
+    scoredAsNone: (n) => `${n} requirement(s) not rated, scored as “not met”.`,
+    imported: (name) => `Imported ${name}.`,
+    importFailed: (e) => `Cannot import: ${e}`,
+    wrongModel: (m) => `This file is for model ${m}; this page uses gbt39116-2020.`,
+    resetConfirm: "Clear every answer and the assessment details?",
+    error: "Cannot score",
+    saved: "Answers are saved in this browser",
+    sLabel: "S",
+  },
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with attributes and children (strings become text, never HTML). */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+await init();
+const engine = new Model();
+const doc = engine.doc();
+const programmes = await fetch("data/programs.json")
+  .then((r) => (r.ok ? r.json() : { programmes: [] }))
+  .catch(() => ({ programmes: [] }));
+
+// The model, flattened: sub-domains with their element and domain, requirements by id.
+const subDomains = [];
+const requirements = new Map();
+for (const element of doc.elements) {
+  for (const domain of element.domains) {
+    for (const sd of domain.sub_domains) {
+      subDomains.push({ ...sd, element, domain });
+      for (const r of sd.requirements) requirements.set(r.id, { ...r, subDomain: sd });
+    }
+  }
+}
+const subDomainById = new Map(subDomains.map((s) => [s.id, s]));
+const levelName = (n, lang) =>
+  n === 0 ? doc.below_first_level[lang] || doc.below_first_level.zh : doc.levels[n - 1].name[lang] || doc.levels[n - 1].name.zh;
+
+/** The scale point of a rating as written in an assessment (key, Chinese label or value). */
+function scalePoint(rating) {
+  if (rating === null || rating === undefined) return null;
+  const text = String(rating).trim();
+  return (
+    doc.scale.find((p) => p.key === text || p.label.zh === text) ||
+    doc.scale.find((p) => Number(p.value) === Number(text) && text !== "") ||
+    null
+  );
+}
+const ratingOf = (answer) =>
+  answer !== null && typeof answer === "object" ? answer.rating ?? null : answer ?? null;
+
+// The form's state: the assessment as a file holds it, plus answers of sub-domains that are
+// out of scope at the moment (kept so that undoing a tailoring brings them back).
+const blank = () => ({
+  lang: "zh",
+  assessment: { model: doc.id, profile: doc.profiles[0].id, tailoring: [], include: [], ratings: {} },
+});
+let state = load();
+
+function load() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE));
+    if (saved && saved.assessment && saved.assessment.model === doc.id) {
+      const s = blank();
+      s.lang = saved.lang === "en" ? "en" : "zh";
+      Object.assign(s.assessment, saved.assessment);
+      if (!doc.profiles.some((p) => p.id === s.assessment.profile)) s.assessment.profile = doc.profiles[0].id;
+      return s;
+    }
+  } catch {
+    // Unreadable storage: start afresh.
+  }
+  return blank();
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    // Private mode or full storage: the form still works, without persistence.
+  }
+}
+
+const profile = () => doc.profiles.find((p) => p.id === state.assessment.profile);
+const tailoringOf = (id) => state.assessment.tailoring.find((t) => t.sub_domain === id);
+const excludedByDefault = (id) => (profile().excluded_by_default || []).includes(id);
+const tailorable = (id) => (profile().tailorable || []).includes(id);
+function inScope(id) {
+  if (tailoringOf(id)) return false;
+  return !excludedByDefault(id) || state.assessment.include.includes(id);
+}
+
+/** The assessment file of the current answers: what is scored, exported and saved. */
+function assessmentFile() {
+  const a = state.assessment;
+  const out = { model: doc.id };
+  for (const k of ["id"]) if (a[k]) out[k] = a[k];
+  out.profile = a.profile;
+  const enterprise = {};
+  for (const k of ["name", "code", "industry", "region"]) if (a.enterprise?.[k]) enterprise[k] = a.enterprise[k];
+  if (Object.keys(enterprise).length) out.enterprise = enterprise;
+  if (a.assessed_on) out.assessed_on = a.assessed_on;
+  if (a.assessor) out.assessor = a.assessor;
+  const tailoring = a.tailoring.filter((t) => subDomainById.has(t.sub_domain) && tailorable(t.sub_domain));
+  if (tailoring.length) out.tailoring = tailoring.map((t) => ({ sub_domain: t.sub_domain, reason: t.reason }));
+  const include = a.include.filter((id) => excludedByDefault(id));
+  if (include.length) out.include = include;
+  out.ratings = {};
+  for (const sd of subDomains) {
+    if (!inScope(sd.id)) continue;
+    for (const r of sd.requirements) out.ratings[r.id] = a.ratings[r.id] ?? null;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The questionnaire.
+
+function renderTree() {
+  const t = UI[state.lang];
+  const lang = state.lang;
+  const tree = $("tree");
+  tree.replaceChildren();
+  for (const element of doc.elements) {
+    const section = h("section", { class: "element" }, h("h3", {}, element.name[lang] || element.name.zh));
+    for (const domain of element.domains) {
+      // A domain with one sub-domain of the same name needs no heading of its own.
+      const same = domain.sub_domains.length === 1 && domain.sub_domains[0].name.zh === domain.name.zh;
+      if (!same) section.append(h("h4", { class: "domain" }, domain.name[lang] || domain.name.zh));
+      for (const sd of domain.sub_domains) section.append(renderSubDomain(sd, t, lang));
+    }
+    tree.append(section);
+  }
+  updateProgress();
+}
+
+function renderSubDomain(sd, t, lang) {
+  const details = h("details", { class: "sub-domain", id: `sd-${sd.id}`, dataset: { id: sd.id } });
+  const summary = h(
+    "summary",
+    {},
+    h("span", { class: "sd-name" }, sd.name[lang] || sd.name.zh),
+    h("span", { class: "sd-state", id: `state-${sd.id}` }),
+  );
+  details.append(summary);
+
+  const controls = h("div", { class: "sd-controls" });
+  if (excludedByDefault(sd.id)) {
+    const box = h("input", {
+      type: "checkbox",
+      id: `include-${sd.id}`,
+      checked: state.assessment.include.includes(sd.id),
+      onchange: (e) => {
+        const inc = state.assessment.include.filter((x) => x !== sd.id);
+        if (e.target.checked) inc.push(sd.id);
+        state.assessment.include = inc;
+        changed();
+      },
+    });
+    controls.append(h("label", { class: "check" }, box, t.include));
+  }
+  if (tailorable(sd.id)) {
+    const current = tailoringOf(sd.id);
+    const reason = h("input", {
+      id: `reason-${sd.id}`,
+      class: "reason",
+      placeholder: t.reasonNeeded,
+      "aria-label": t.reason,
+      value: current?.reason ?? "",
+      hidden: !current,
+      oninput: (e) => {
+        const entry = tailoringOf(sd.id);
+        if (entry) entry.reason = e.target.value;
+        changed();
+      },
+    });
+    const box = h("input", {
+      type: "checkbox",
+      id: `tailor-${sd.id}`,
+      checked: Boolean(current),
+      onchange: (e) => {
+        const rest = state.assessment.tailoring.filter((x) => x.sub_domain !== sd.id);
+        if (e.target.checked) rest.push({ sub_domain: sd.id, reason: reason.value });
+        state.assessment.tailoring = rest;
+        reason.hidden = !e.target.checked;
+        if (e.target.checked) reason.focus();
+        changed();
+      },
+    });
+    controls.append(h("label", { class: "check" }, box, t.tailor), reason);
+  }
+  if (controls.childNodes.length) details.append(controls);
+
+  const body = h("div", { class: "sd-body", id: `body-${sd.id}` });
+  for (const level of doc.levels) {
+    const reqs = sd.requirements.filter((r) => r.level === level.level);
+    if (!reqs.length) continue;
+    body.append(h("h5", { class: "level-head" }, level.name[lang] || level.name.zh));
+    for (const r of reqs) body.append(renderRequirement(r, t, lang));
+  }
+  details.append(body);
+  return details;
+}
+
+function renderRequirement(r, t, lang) {
+  const current = scalePoint(ratingOf(state.assessment.ratings[r.id]));
+  const name = `r-${r.id}`;
+  const options = [{ key: "", label: t.unrated }].concat(
+    doc.scale.map((p) => ({ key: p.key, label: p.label[lang] || p.label.zh })),
+  );
+  const radios = options.map((o) =>
+    h(
+      "label",
+      { class: `opt opt-${o.key || "unrated"}` },
+      h("input", {
+        type: "radio",
+        name,
+        value: o.key,
+        checked: (current ? current.key : "") === o.key,
+        onchange: () => rate(r.id, o.key),
+      }),
+      h("span", {}, o.label),
+    ),
+  );
+  return h(
+    "fieldset",
+    { class: "req", id: `req-${r.id}`, dataset: { id: r.id } },
+    h("legend", {}, h("span", { class: "req-id" }, r.id), " ", r.text[lang] || r.text.zh),
+    h("div", { class: "opts" }, radios),
+    h("div", { class: "print-rating" }, current ? current.label[lang] || current.label.zh : t.unrated),
+  );
+}
+
+function rate(id, key) {
+  const ratings = state.assessment.ratings;
+  const previous = ratings[id];
+  if (previous !== null && typeof previous === "object") {
+    // An answer object (evidence, comment) keeps everything but its rating.
+    ratings[id] = { ...previous, rating: key || null };
+  } else if (key) {
+    ratings[id] = key;
+  } else {
+    delete ratings[id];
+  }
+  const fieldset = $(`req-${id}`);
+  const point = scalePoint(key);
+  if (fieldset) {
+    fieldset.querySelector(".print-rating").textContent = point
+      ? point.label[state.lang] || point.label.zh
+      : UI[state.lang].unrated;
+  }
+  changed();
+}
+
+function updateProgress() {
+  const t = UI[state.lang];
+  for (const sd of subDomains) {
+    const details = $(`sd-${sd.id}`);
+    if (!details) continue;
+    const scoped = inScope(sd.id);
+    details.classList.toggle("out", !scoped);
+    $(`body-${sd.id}`).hidden = !scoped;
+    const done = sd.requirements.filter((r) => scalePoint(ratingOf(state.assessment.ratings[r.id]))).length;
+    let label;
+    if (tailoringOf(sd.id)) label = t.tailored;
+    else if (!scoped) label = t.excluded;
+    else label = t.rated(done, sd.requirements.length);
+    const el = $(`state-${sd.id}`);
+    el.textContent = label;
+    el.classList.toggle("complete", scoped && done === sd.requirements.length);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The result.
+
+/** After every change: save, update the sub-domains' state and the result. */
+function changed() {
+  save();
+  updateProgress();
+  renderResult();
+}
+
+function renderResult() {
+  const t = UI[state.lang];
+  const lang = state.lang;
+  const body = $("result-body");
+  const file = assessmentFile();
+  let result;
+  try {
+    result = engine.score(file, { allowMissing: true });
+  } catch (e) {
+    body.replaceChildren(
+      h("div", { class: "error", role: "alert", id: "result-error", dataset: { code: e.code || "" } },
+        h("strong", {}, t.error), h("p", {}, e.message)),
+    );
+    $("summary").replaceChildren(h("span", { class: "error-chip" }, `${t.error}: ${e.code || e.message}`));
+    return;
+  }
+  const levels = doc.levels.length;
+  const ratedCount = Object.values(file.ratings).filter((a) => scalePoint(ratingOf(a))).length;
+  const scopeCount = result.scope.requirements;
+
+  $("summary").replaceChildren(
+    h("span", { class: "chip level" }, `${t.level} `, h("b", {}, String(result.level.level))),
+    h("span", { class: "chip" }, `${t.sLabel} = `, h("b", {}, result.total.score.display)),
+    h("span", { class: "chip progress" }, t.rated(ratedCount, scopeCount)),
+  );
+
+  const headline = h(
+    "div",
+    { class: `headline level-${result.level.level}` },
+    h("div", { class: "big" },
+      h("span", { class: "label" }, t.level),
+      h("span", { id: "result-level", class: "value" }, String(result.level.level))),
+    h("div", { class: "big" },
+      h("span", { class: "label" }, t.total),
+      h("span", { id: "result-s", class: "value", title: result.total.score.value, dataset: { value: result.total.score.value } },
+        result.total.score.display)),
+    h("p", { class: "level-name" }, result.level.name[lang] || result.level.name.zh),
+    h("p", { class: `flag ${result.meets_level_2 ? "yes" : "no"}`, id: "result-level2" },
+      `${result.meets_level_2 ? "✓" : "✗"} ${t.level2}`),
+  );
+
+  const table = h(
+    "table",
+    { class: "levels", id: "result-levels" },
+    h("caption", {}, `${t.levelScores} · ${t.gate(doc.gate)}`),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.level), h("th", { scope: "col" }, "T(n)"),
+      h("th", { scope: "col" }, t.met), h("th", { scope: "col" }, t.counted))),
+    h("tbody", {}, result.levels.map((l) =>
+      h("tr", { class: l.met ? "met" : "unmet" },
+        h("th", { scope: "row" }, levelName(l.level, lang)),
+        h("td", { class: "num", title: l.score.value }, l.score.display),
+        h("td", {}, h("span", { class: "meter", style: `--w:${Math.min(100, Number(l.score.value) * 100)}%` }),
+          l.met ? `✓ ${t.met}` : `✗ ${t.notMet}`),
+        h("td", {}, l.counted ? t.counted : t.notCounted)))),
+  );
+
+  const names = new Map((programmes.programmes || []).map((p) => [p.id, p]));
+  const thresholds = h(
+    "ul",
+    { class: "thresholds", id: "result-thresholds" },
+    result.thresholds.map((th) => {
+      const p = names.get(th.programme);
+      const mark = th.met === null || th.met === undefined ? "–" : th.met ? "✓" : "✗";
+      return h("li", { class: th.met ? "yes" : th.met === false ? "no" : "unknown" },
+        h("span", { class: "mark", "aria-hidden": "true" }, mark),
+        h("span", {}, h("b", {}, p ? p.name[lang] || p.name.zh : th.programme), ` (${th.year}) · `,
+          t.minLevel(th.minimum_level ?? null), " · ", th.self_assessment ? t.selfOk : t.selfNo,
+          h("span", { class: "sr" }, ` · ${th.met ? t.met : th.met === false ? t.notMet : t.noFigure}`)));
+    }),
+  );
+
+  const radar = h("figure", { class: "radar", id: "result-radar" },
+    h("figcaption", {}, t.radar), radarSvg(result, lang));
+
+  const gaps = h("section", { class: "gaps", id: "result-gaps" });
+  if (!result.gaps) {
+    gaps.append(h("h3", {}, t.gaps(levels)), h("p", {}, t.noGaps));
+  } else {
+    gaps.append(h("h3", {}, t.gaps(result.gaps.target)));
+    if (result.gaps.reached) gaps.append(h("p", {}, t.reached));
+    const items = result.gaps.items.slice(0, GAPS_SHOWN);
+    gaps.append(h("ol", {}, items.map((g) => {
+      const r = requirements.get(g.requirement);
+      const sd = subDomainById.get(g.sub_domain);
+      const point = scalePoint(g.rating);
+      return h("li", {},
+        h("a", { href: `#req-${g.requirement}`, onclick: (e) => { e.preventDefault(); reveal(g.requirement); } },
+          r ? r.text[lang] || r.text.zh : g.requirement),
+        h("span", { class: "gap-meta" },
+          `${sd ? sd.name[lang] || sd.name.zh : g.sub_domain} · ${t.levelShort(g.level)} · ${point ? point.label[lang] || point.label.zh : g.rating} · ${t.gain} +${g.gain_total.display}`));
+    })));
+    const plan = result.gaps.plan;
+    gaps.append(h("p", { class: "plan" }, plan.upgrades.length
+      ? t.plan(plan.upgrades.length, plan.level, plan.total.display) : t.planNone));
+  }
+
+  const notes = h("ul", { class: "warnings" }, result.warnings.map((w) =>
+    h("li", {}, w.code === "scored-as-none" ? t.scoredAsNone(w.ids.length) : w.message[lang] || w.message.zh)));
+
+  body.replaceChildren(headline, table, h("h3", {}, t.thresholds), thresholds, radar, gaps,
+    h("h3", {}, t.warnings), notes);
+}
+
+/** Opens the requirement's sub-domain and moves the focus to it. */
+function reveal(id) {
+  const fieldset = $(`req-${id}`);
+  if (!fieldset) return;
+  fieldset.closest("details").open = true;
+  fieldset.scrollIntoView({ block: "center" });
+  (fieldset.querySelector("input:checked") || fieldset.querySelector("input")).focus();
+}
+
+// ---------------------------------------------------------------------------------------
+// The radar of sub-domain scores.
+
+const SVG = "http://www.w3.org/2000/svg";
+function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children.flat()) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+function radarSvg(result, lang) {
+  return s("svg", { viewBox: "0 0 10 10", role: "img" });
+}
+
+// ---------------------------------------------------------------------------------------
+// Import, export, print, reset, language and profile.
+
+function notice(text, kind = "info") {
+  const el = $("notice");
+  el.textContent = text;
+  el.className = `notice ${kind}`;
+  el.hidden = !text;
+}
+
+function applyLanguage() {
+  const t = UI[state.lang];
+  document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
+  document.title = `${t.title} · cmmm`;
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    const v = t[el.dataset.i18n];
+    if (typeof v === "string") el.textContent = v;
+  }
+  $("lang").value = state.lang;
+  const select = $("profile");
+  select.replaceChildren(...doc.profiles.map((p) => h("option", { value: p.id }, p.name[state.lang] || p.name.zh)));
+  select.value = state.assessment.profile;
+}
+
+function fillDetails() {
+  const a = state.assessment;
+  $("enterprise-name").value = a.enterprise?.name ?? "";
+  $("enterprise-code").value = a.enterprise?.code ?? "";
+  $("enterprise-industry").value = a.enterprise?.industry ?? "";
+  $("enterprise-region").value = a.enterprise?.region ?? "";
+  $("assessor").value = a.assessor ?? "";
+  $("assessed-on").value = a.assessed_on ?? "";
+  $("assessment-id").value = a.id ?? "";
+}
+
+function bindDetails() {
+  const set = (id, apply) => $(id).addEventListener("input", (e) => {
+    apply(e.target.value.trim() || undefined);
+    changed();
+  });
+  const ent = (k) => (v) => {
+    state.assessment.enterprise = { ...(state.assessment.enterprise || {}), [k]: v };
+  };
+  set("enterprise-name", ent("name"));
+  set("enterprise-code", ent("code"));
+  set("enterprise-industry", ent("industry"));
+  set("enterprise-region", ent("region"));
+  set("assessor", (v) => { state.assessment.assessor = v; });
+  set("assessed-on", (v) => { state.assessment.assessed_on = v; });
+  set("assessment-id", (v) => { state.assessment.id = v; });
+}
+
+/** Reads an assessment file into the form (the engine checks it; a fault is shown). */
+function importAssessment(text, name) {
+  const t = UI[state.lang];
+  let a;
+  try {
+    a = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    notice(t.importFailed(e.message), "error");
+    return false;
+  }
+  if (!a || typeof a !== "object" || Array.isArray(a)) {
+    notice(t.importFailed("not an assessment object"), "error");
+    return false;
+  }
+  if (a.model && a.model !== doc.id) {
+    notice(t.wrongModel(a.model), "error");
+    return false;
+  }
+  try {
+    engine.score(a, { allowMissing: true });
+  } catch (e) {
+    // The form can hold, show and let you fix a tailoring without a reason and a rating off
+    // the scale; any other fault is the file's, and it is refused as the CLI would.
+    if (e.code !== "missing-reason" && e.code !== "invalid-rating") {
+      notice(t.importFailed(e.message), "error");
+      return false;
+    }
+  }
+  state.assessment = {
+    model: doc.id,
+    id: a.id ?? undefined,
+    profile: a.profile,
+    enterprise: a.enterprise ?? undefined,
+    assessed_on: a.assessed_on ?? undefined,
+    assessor: a.assessor ?? undefined,
+    tailoring: Array.isArray(a.tailoring) ? a.tailoring.map((x) => ({ sub_domain: x.sub_domain, reason: x.reason ?? "" })) : [],
+    include: Array.isArray(a.include) ? [...a.include] : [],
+    ratings: {},
+  };
+  for (const [id, answer] of Object.entries(a.ratings || {})) {
+    if (answer === null) continue;
+    state.assessment.ratings[id] = answer;
+  }
+  applyLanguage();
+  fillDetails();
+  renderTree();
+  changed();
+  notice(t.imported(name));
+  return true;
+}
+
+function exportAssessment() {
+  const file = assessmentFile();
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  const blob = new Blob([text], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const stem = (file.id || file.enterprise?.name || "assessment").replace(/[^\p{L}\p{N}._-]+/gu, "-");
+  const link = h("a", { href: url, download: `${stem}.json` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+$("lang").addEventListener("change", (e) => {
+  state.lang = e.target.value === "en" ? "en" : "zh";
+  applyLanguage();
+  renderTree();
+  changed();
+});
+$("profile").addEventListener("change", (e) => {
+  state.assessment.profile = e.target.value;
+  renderTree();
+  changed();
+});
+$("import").addEventListener("click", () => $("import-file").click());
+$("import-file").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  if (file) importAssessment(await file.text(), file.name);
+  e.target.value = "";
+});
+$("export").addEventListener("click", exportAssessment);
+$("print").addEventListener("click", () => window.print());
+$("reset").addEventListener("click", () => {
+  if (!window.confirm(UI[state.lang].resetConfirm)) return;
+  const lang = state.lang;
+  state = blank();
+  state.lang = lang;
+  applyLanguage();
+  fillDetails();
+  renderTree();
+  changed();
+});
+
+// Printing shows every sub-domain open; afterwards the page is as it was.
+let openBeforePrint = [];
+window.addEventListener("beforeprint", () => {
+  openBeforePrint = [...document.querySelectorAll("details")].map((d) => [d, d.open]);
+  for (const [d] of openBeforePrint) d.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const [d, open] of openBeforePrint) d.open = open;
+});
+
+applyLanguage();
+fillDetails();
+bindDetails();
+renderTree();
+renderResult();
+document.body.dataset.ready = "true";
