@@ -2,10 +2,11 @@
 //! `scripts/build-npm.sh` with wasm-bindgen.
 //!
 //! Thin by design: every function converts its arguments to the JSON texts of [`json`], calls
-//! it, and turns the result text into a plain JavaScript object with `JSON.parse` (so decimals
-//! stay strings, exactly the digits the Rust and C hosts give) or the [`FfiError`] into a thrown
-//! JavaScript `Error` carrying `code` (the stable code) and `location` (the JSON path,
-//! requirement id or argument at fault).
+//! it, and turns the result into a plain JavaScript object — exactly what `JSON.parse` of the
+//! engine's JSON text gives, so decimals stay strings with the digits the Rust and C hosts
+//! give (results are built directly, several times faster: see `objects.rs`) — or the
+//! [`FfiError`] into a thrown JavaScript `Error` carrying `code` (the stable code) and
+//! `location` (the JSON path, requirement id or argument at fault).
 //!
 //! | export | does |
 //! |---|---|
@@ -59,7 +60,8 @@ export interface CmmmError extends Error {
    * The stable code: `invalid-json`, `invalid-model`, `model-mismatch`, `unknown-profile`,
    * `unknown-requirement`, `invalid-rating`, `out-of-scope-rating`, `unknown-sub-domain`,
    * `not-tailorable`, `missing-reason`, `invalid-scope`, `duplicate-key`, `missing-ratings`,
-   * `nothing-to-score`, `invalid-target`, `not-optional`, `overflow`, `invalid-argument`.
+   * `nothing-to-score`, `invalid-target`, `not-optional`, `overflow`, `invalid-argument`;
+   * `panic` is a bug in the engine (please report it).
    */
   code: string;
   /** The JSON path, requirement id or argument at fault (`ratings.data.2.a`, `profile`, …); may be empty. */
