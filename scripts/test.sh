@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (README): installs what it needs, idempotently, then runs every check:
 # formatting, clippy with warnings denied, every test (unit, integration, golden vectors,
-# properties, JSON Schema and C header staleness, CLI, the C API from C under valgrind),
-# rustdoc with warnings denied, and the WebAssembly package (Node tests, TypeScript check).
+# properties, JSON Schema and C header staleness, CLI, report snapshots, the C API from C
+# under valgrind), rustdoc with warnings denied, the WebAssembly package (Node tests,
+# TypeScript check), and the HTML reports in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,5 +77,10 @@ done
 
 step "TypeScript consumer check (tsc --noEmit; Node and bundler resolution)"
 (cd "$js" && node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tsconfig.bundler.json)
+
+step "browser: HTML reports in headless Chromium (screenshots and PDFs in target/report-screens)"
+bash tests/browser/setup.sh
+cargo build --locked -q -p cmmm-cli
+node tests/browser/reports.mjs target/debug/cmmm
 
 step "all checks passed"

@@ -6,6 +6,7 @@ mod batch;
 mod files;
 mod generate;
 mod model_cmd;
+mod report_cmd;
 mod score_cmd;
 mod template_cmd;
 
@@ -37,6 +38,8 @@ enum Command {
     Score(score_cmd::ScoreArgs),
     /// Score exported questionnaires in bulk (JSON, NDJSON, CSV, XLSX), in input order.
     Batch(batch::BatchArgs),
+    /// Reports people read: one assessment (with progress) or a portfolio, as HTML or Markdown.
+    Report(report_cmd::ReportArgs),
     /// Write synthetic assessments for tests and benchmarks.
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -121,6 +124,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Score(args) => score_cmd::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Report(args) => report_cmd::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Template(args) => template_cmd::run(args),
         Command::Model(cmd) => model_cmd::run(cmd),
