@@ -3,7 +3,7 @@
 # formatting, clippy with warnings denied, every test (unit, integration, golden vectors,
 # properties, JSON Schema and C header staleness, CLI, report snapshots, the C API from C
 # under valgrind), rustdoc with warnings denied, the WebAssembly package (Node tests,
-# TypeScript check), and the HTML reports in headless Chromium.
+# TypeScript check), and the HTML reports and the web form in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,7 +65,11 @@ cargo clippy -p cmmm-ffi --lib --target wasm32-unknown-unknown --locked -- -D wa
 
 step "Node tests of the packed npm package (node --test)"
 js=crates/cmmm-ffi/tests/js
-(cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+# npm ci (TypeScript) when node_modules is missing or was installed from another lock file.
+if ! cmp -s "$js/package-lock.json" "$js/node_modules/.cmmm-installed-lock" 2>/dev/null; then
+    (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$js/package-lock.json" "$js/node_modules/.cmmm-installed-lock"
+fi
 rm -rf "$js/node_modules/cmmm"
 mkdir -p "$js/node_modules/cmmm" target/npm/cli-results
 tar -xzf target/npm/cmmm-*.tgz -C "$js/node_modules/cmmm" --strip-components=1
@@ -82,5 +86,8 @@ step "browser: HTML reports in headless Chromium (screenshots and PDFs in target
 bash tests/browser/setup.sh
 cargo build --locked -q -p cmmm-cli
 node tests/browser/reports.mjs target/debug/cmmm
+
+step "browser: the web form in headless Chromium (screenshots in target/browser)"
+node tests/browser/form.mjs
 
 step "all checks passed"

@@ -48,7 +48,6 @@ const UI = {
     selfOk: "可用自评估",
     selfNo: "须第三方评估",
     noFigure: "无数据",
-    radar: "能力子域得分",
     gaps: (n) => `差距：迈向 ${n} 级的主要改进项`,
     reached: "已达到目标等级。",
     gain: "S 增加",
@@ -110,7 +109,6 @@ const UI = {
     selfOk: "self-assessment accepted",
     selfNo: "third-party assessment required",
     noFigure: "no figure",
-    radar: "Sub-domain scores",
     gaps: (n) => `Gaps: the main improvements towards level ${n}`,
     reached: "The target level is reached.",
     gain: "adds to S",
@@ -492,8 +490,7 @@ function renderResult() {
     }),
   );
 
-  const radar = h("figure", { class: "radar", id: "result-radar" },
-    h("figcaption", {}, t.radar), radarSvg(result, lang));
+  const radar = h("figure", { class: "radar", id: "result-radar" }, radarSvg(result, lang));
 
   const gaps = h("section", { class: "gaps", id: "result-gaps" });
   if (!result.gaps) {
@@ -533,19 +530,15 @@ function reveal(id) {
   (fieldset.querySelector("input:checked") || fieldset.querySelector("input")).focus();
 }
 
-// ---------------------------------------------------------------------------------------
-// The radar of sub-domain scores.
-
-const SVG = "http://www.w3.org/2000/svg";
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children.flat()) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
-
+/**
+ * The radar of sub-domain scores D(s, n) at the level reached and the next one: drawn by the
+ * engine's report renderer (cmmm-report, the same chart as the CLI's HTML report), parsed as
+ * SVG, never as HTML.
+ */
 function radarSvg(result, lang) {
-  return s("svg", { viewBox: "0 0 10 10", role: "img" });
+  const text = engine.radar(result, lang);
+  const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+  return document.importNode(svg, true);
 }
 
 // ---------------------------------------------------------------------------------------

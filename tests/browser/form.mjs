@@ -138,7 +138,16 @@ try {
   const cliSample = cliResult(samplePath);
   expectEqualToCli(await shown(page), cliSample, "filled form vs the CLI on the sample file");
   assert.equal(await page.textContent("#result-level2"), "✓ Level 2 (standardisation) reached");
+  const radar = await page.evaluate(() => {
+    const svg = document.querySelector("#result-radar svg");
+    return svg && { role: svg.getAttribute("role"), spokes: svg.textContent.includes("Data") };
+  });
+  assert.deepEqual(radar, { role: "img", spokes: true }, "the radar of sub-domain scores is drawn");
+  // The screenshot: tall enough for the whole result panel (radar included) beside the form.
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(out, "form.png") });
+  await page.setViewportSize({ width: 1280, height: 1000 });
 
   // Export: exactly the sample file, and the CLI scores the export the same.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);

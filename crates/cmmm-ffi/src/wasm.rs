@@ -14,14 +14,15 @@
 //! | `model(modelJson?)` | the embedded default model (or `modelJson`, validated) as a plain object |
 //! | `template(profile, modelJson?)` | a blank questionnaire |
 //! | `score(assessment, modelJson?, options?)` | the result of an assessment (object or JSON text) |
+//! | `radar(result, lang?, modelJson?)` | the radar chart of a result, as SVG text (`cmmm-report`) |
 //! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring; `free()` releases it |
 //!
 //! The TypeScript types of the JSON contract (`Assessment`, `Outcome`, `ModelDoc`, …) are
 //! generated from the JSON Schemas into `npm/types.d.ts` and embedded in the package's
 //! declarations, so nothing is typed `any`.
 
-use cmmm_model::Model;
-use cmmm_score::Options;
+use cmmm_model::{Lang, Model};
+use cmmm_score::{Options, Outcome};
 use js_sys::{Error, Reflect, JSON};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -38,6 +39,9 @@ const CONTRACT_TYPES: &str = include_str!("../npm/types.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &str = r#"
+/** The language of a chart: Chinese or English. */
+export type Lang = "zh" | "en";
+
 /** Choices of a scoring run. Unknown keys are an error (`invalid-argument`). */
 export interface ScoreOptions {
   /**
@@ -155,6 +159,27 @@ fn outcome_object(outcome: &cmmm_score::Outcome) -> Result<JsValue, FfiError> {
     objects::to_js(outcome).map_err(|e| FfiError::panic(&format!("converting the result: {e}")))
 }
 
+/// The language argument of a chart: `"zh"` or `"en"` (default English).
+fn lang_arg(lang: Option<String>) -> Result<Lang, FfiError> {
+    match lang.as_deref() {
+        None => Ok(Lang::En),
+        Some(text) => text
+            .parse()
+            .map_err(|_| FfiError::invalid_argument("lang", "expected \"zh\" or \"en\"")),
+    }
+}
+
+/// The radar chart (SVG text) of a result of `model`, drawn by `cmmm-report`.
+fn radar_svg(model: &Model, result: &JsValue, lang: Lang) -> Result<String, FfiError> {
+    let text = json_arg(result, "result")?;
+    let outcome: Outcome = serde_json::from_str(&text).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or(&what).to_string();
+        FfiError::invalid_argument("result", &format!("not a result: {what}"))
+    })?;
+    Ok(cmmm_report::radar::assessment(model, &outcome, lang))
+}
+
 /// Compact JSON of a model's file data.
 fn doc_json(model: &Model) -> Result<String, FfiError> {
     serde_json::to_string(model.doc()).map_err(|e| FfiError::panic(&format!("serializing: {e}")))
@@ -209,6 +234,26 @@ pub fn js_score(
     let text = json_arg(&assessment, "assessment").map_err(throw)?;
     let outcome = json::outcome(model.as_ref(), &text, &options).map_err(throw)?;
     outcome_object(&outcome).map_err(throw)
+}
+
+/// The radar chart of a result (what `score` returned, or its JSON text) as SVG text: one spoke
+/// per sub-domain, its scores D(s, n) at the level reached and the next one, the gate as a
+/// ring; drawn by `cmmm-report`, the same chart as the CLI's HTML report. `modelJson` must be
+/// the model the result was scored against (default: the embedded model).
+#[wasm_bindgen(js_name = radar)]
+pub fn js_radar(
+    #[wasm_bindgen(unchecked_param_type = "Outcome | string")] result: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+    #[wasm_bindgen(
+        js_name = modelJson,
+        unchecked_optional_param_type = "string | ModelDoc | null"
+    )]
+    model_json: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let lang = lang_arg(lang).map_err(throw)?;
+    let model = model_arg(model_json).map_err(throw)?;
+    let model = model.as_ref().unwrap_or_else(|| Model::gbt39116_2020());
+    radar_svg(model, &result, lang).map_err(throw)
 }
 
 /// A loaded, validated model for repeated scoring. It lives in WebAssembly memory: call
@@ -283,6 +328,16 @@ impl LoadedModel {
         let text = json_arg(&assessment, "assessment").map_err(throw)?;
         let outcome = json::outcome(Some(self.get()), &text, &options).map_err(throw)?;
         outcome_object(&outcome).map_err(throw)
+    }
+
+    /// The radar chart of a result of this model, as SVG text (see the function `radar`).
+    pub fn radar(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Outcome | string")] result: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+    ) -> Result<String, JsValue> {
+        let lang = lang_arg(lang).map_err(throw)?;
+        radar_svg(self.get(), &result, lang).map_err(throw)
     }
 
     /// Scores `assessment` and returns the result as compact JSON text, byte for byte what the

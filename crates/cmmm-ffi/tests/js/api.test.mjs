@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import init, { Model, initSync, model, score, template, version } from "cmmm";
+import init, { Model, initSync, model, radar, score, template, version } from "cmmm";
 
 const root = new URL("../../../../", import.meta.url).pathname;
 const read = (path) => readFileSync(join(root, path), "utf8");
@@ -93,6 +93,22 @@ test("every result agrees with the CLI on the sample questionnaires", (t) => {
     const cli = JSON.parse(readFileSync(join(dir, f), "utf8"));
     assert.deepEqual(score(read(`data/examples/${f}`)), cli, f);
   }
+});
+
+test("radar() draws the result's sub-domain scores as SVG (cmmm-report)", () => {
+  const result = score(discrete);
+  const zh = radar(result, "zh");
+  assert.match(zh, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(zh.includes("组织战略") && zh.trimEnd().endsWith("</svg>"));
+  const en = radar(JSON.stringify(result), "en");
+  assert.ok(en.includes("Data") || en.includes("data"), "English names");
+  assert.equal(radar(result), en, "English by default");
+  const m = new Model();
+  assert.equal(m.radar(result, "zh"), zh);
+  m.free();
+  assertError(() => radar(result, "fr"), "invalid-argument", "lang");
+  assertError(() => radar({ levels: [] }, "zh"), "invalid-argument", "result");
+  assertError(() => radar(42, "zh"), "invalid-argument", "result");
 });
 
 test("errors are Error objects with the stable code and where", () => {

@@ -1,11 +1,12 @@
 // A TypeScript consumer of the npm package `cmmm`, checked with `tsc --noEmit` (strict) by
 // scripts/test.sh under both Node (nodenext) and bundler module resolution: the declarations
 // must type every use below, and none of them may be `any` (the test also greps for it).
-import init, { Model, model, score, template, version } from "cmmm";
+import init, { Model, model, radar, score, template, version } from "cmmm";
 import type {
   Assessment,
   CmmmError,
   Gap,
+  Lang,
   LevelScore,
   ModelDoc,
   Outcome,
@@ -45,13 +46,18 @@ export async function main(text: string): Promise<string> {
   const thresholds: (boolean | null | undefined)[] = result.thresholds.map((t: Threshold) => t.met);
   const gaps: Gap[] = result.gaps?.items ?? [];
   const gain: string | undefined = gaps[0]?.gain_total.value;
+  const lang: Lang = "zh";
+  const chart: string = typed(radar(result, lang));
+  // @ts-expect-error: the language is "zh" or "en".
+  radar(result, "fr");
 
   const m = new Model(JSON.stringify(doc));
   try {
     const again: Outcome = typed(m.score(blank, { allowMissing: false }));
     const json: string = typed(m.scoreJson(text));
     const id: string = m.id;
-    void [again, json, id, m.doc().levels.length, m.template("process").profile];
+    const svg: string = typed(m.radar(again, "en"));
+    void [again, json, id, svg, m.doc().levels.length, m.template("process").profile];
   } finally {
     m.free();
   }
@@ -66,6 +72,6 @@ export async function main(text: string): Promise<string> {
 
   // @ts-expect-error: a rating is a string or a number.
   const wrong: Assessment = { profile: "discrete", ratings: { x: true } };
-  void [v, status, names, fromText, display, levels, name, met, thresholds, gain, wrong];
+  void [v, status, names, fromText, display, levels, name, met, thresholds, gain, chart, wrong];
   return `${result.level.level} ${name.zh} ${total.value}`;
 }

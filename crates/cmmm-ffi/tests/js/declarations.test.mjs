@@ -27,7 +27,7 @@ test("the schema types are declared", () => {
   const [, cmmm] = declarations[0];
   const generated = [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
   assert.ok(generated.length > 30, `${generated.length} generated types`);
-  for (const name of [...generated, "ScoreOptions", "CmmmError"]) {
+  for (const name of [...generated, "ScoreOptions", "CmmmError", "Lang"]) {
     assert.match(cmmm, new RegExp(`export (interface|type) ${name}\\b`), name);
   }
   assert.match(cmmm, /export function score\(assessment: Assessment \| string, modelJson\?: string \| ModelDoc \| null, options\?: ScoreOptions \| null\): Outcome;/);
