@@ -1,8 +1,8 @@
 //! The boundary contract shared by every host: JSON text in, JSON text out.
 //!
 //! Each function is one call of the core (`cmmm-model`, `cmmm-score`) with its error turned
-//! into an [`FfiError`]. The C half (and later the WebAssembly half) only converts arguments
-//! and results around these functions.
+//! into an [`FfiError`]. The C half and the WebAssembly half only convert arguments and
+//! results around these functions.
 //!
 //! Output is compact JSON, exactly `serde_json::to_string` of the core's value: the result
 //! schema is `data/schema/result.schema.json`, the template is an assessment

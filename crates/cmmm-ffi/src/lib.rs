@@ -7,8 +7,8 @@
 //!   It converts pointers and errors around [`json`]; see the README's "C API" section for
 //!   install, linking, ownership, the error model and threads.
 //! - `wasm` (wasm32 only): the wasm-bindgen exports of the npm package `cmmm` (`version`,
-//!   `model`, `template`, `score` and the `Model` handle), converting JavaScript values and
-//!   errors around [`json`]; see the README's "WASM and the web form" section.
+//!   `model`, `template`, `score`, `radar` and the `Model` handle), converting JavaScript
+//!   values and errors around [`json`]; see the README's "WASM and the web form" section.
 //!
 //! No scoring logic lives here: every host gets exactly what the Rust crates compute. Results
 //! are compact JSON, `serde_json::to_string` of the core's `Outcome`, with every decimal a
