@@ -110,6 +110,18 @@ fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>
     }
 }
 
+/// A pool of `jobs` worker threads (default: one per core).
+fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if jobs == 0 {
+        return Err(Failure::usage("--jobs must be at least 1"));
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Failure::input(e.to_string()))
+}
+
 fn write_schemas(out_dir: &std::path::Path) -> Result<(), Failure> {
     std::fs::create_dir_all(out_dir)
         .map_err(|e| Failure::input(format!("{}: {e}", out_dir.display())))?;

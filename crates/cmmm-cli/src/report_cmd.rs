@@ -173,14 +173,7 @@ fn read_portfolio<'m>(
     path: &Path,
     jobs: Option<usize>,
 ) -> Result<Portfolio<'m>, Failure> {
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    if jobs == 0 {
-        return Err(Failure::usage("--jobs must be at least 1"));
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Failure::input(e.to_string()))?;
+    let pool = crate::worker_pool(jobs)?;
     let name = path.display().to_string();
     let reader: Box<dyn Read + Send> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin())

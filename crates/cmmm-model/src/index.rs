@@ -38,11 +38,11 @@ pub struct Layout {
     pub(crate) sub_domain_ids: HashMap<String, usize, IdHash>,
 }
 
-/// A fast hash for the fixed id tables of a model (an Fx-style multiply-rotate). The tables
-/// are built from model data and only read afterwards, so flooding them is not a concern;
-/// speed is: scoring looks up every rated requirement.
+/// A fast hash for tables of ids and other short strings the engine itself produces or
+/// reads from model data (an Fx-style multiply-rotate). Not for tables an attacker fills:
+/// it does not resist flooding. Scoring uses it to look up every rated requirement.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct IdHash;
+pub struct IdHash;
 
 impl std::hash::BuildHasher for IdHash {
     type Hasher = IdHasher;
@@ -53,7 +53,8 @@ impl std::hash::BuildHasher for IdHash {
 }
 
 /// The hasher of [`IdHash`].
-pub(crate) struct IdHasher(u64);
+#[derive(Debug, Default)]
+pub struct IdHasher(u64);
 
 impl std::hash::Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -84,16 +84,7 @@ struct Done {
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
     let model = &*model;
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    if jobs == 0 {
-        return Err(Failure::usage("--jobs must be at least 1"));
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Failure::input(e.to_string()))?;
+    let pool = crate::worker_pool(args.jobs)?;
     let files = input::list_inputs(&args.inputs);
     let total_bytes: u64 = files
         .iter()

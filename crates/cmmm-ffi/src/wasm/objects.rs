@@ -83,29 +83,6 @@ extern "C" {
     fn decode(tape: &[u32], bytes: &[u8], lens: &[u32]) -> JsValue;
 }
 
-/// A fast hasher for the string table (Fx-style multiply-rotate); the strings come from the
-/// engine's own output, so flooding is not a concern.
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Why a value cannot become a JavaScript value (never for the engine's own types).
 #[derive(Debug)]
 pub struct Unsupported(String);
@@ -155,7 +132,8 @@ impl Default for Tape {
 
 impl Tape {
     fn string(&mut self, s: &str) -> u32 {
-        let mut hasher = Fx::default();
+        // The strings come from the engine's own output, so a fast hash is safe here.
+        let mut hasher = cmmm_model::IdHasher::default();
         hasher.write(s.as_bytes());
         let hash = hasher.finish();
         let slot = (hash as usize ^ (hash >> 32) as usize) & (SEEN - 1);
