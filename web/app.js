@@ -517,8 +517,10 @@ function renderResult() {
   const notes = h("ul", { class: "warnings" }, result.warnings.map((w) =>
     h("li", {}, w.code === "scored-as-none" ? t.scoredAsNone(w.ids.length) : w.message[lang] || w.message.zh)));
 
-  body.replaceChildren(headline, table, h("h3", {}, t.thresholds), thresholds, radar, gaps,
-    h("h3", {}, t.warnings), notes);
+  // The notes (above all that the model holds illustrative or placeholder content) come
+  // right after the level, so nobody reads the figures as official.
+  body.replaceChildren(headline, h("h3", {}, t.warnings), notes, table,
+    h("h3", {}, t.thresholds), thresholds, radar, gaps);
 }
 
 /** Opens the requirement's sub-domain and moves the focus to it. */
