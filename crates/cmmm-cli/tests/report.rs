@@ -2,33 +2,12 @@
 //! two of them, a portfolio of batch results, and the exit codes of bad calls.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cmmm(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cmmm"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("cmmm runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
+mod common;
+use common::{cmmm, stderr, stdout};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cmmm-report-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::scratch("report", name)
 }
 
 fn read(path: &Path) -> String {

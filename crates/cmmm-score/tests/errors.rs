@@ -428,7 +428,7 @@ fn missing_ratings_lists_every_missing_id() {
         } else if i % 13 == 0 {
             ratings(&mut a).insert(
                 id.clone(),
-                json!({ "evidence": ["doc-1"], "comment": "todo" }),
+                json!({ "evidence": ["doc-1"], "comment": "to be checked" }),
             );
         }
     }
