@@ -4,7 +4,7 @@
 //! Bar lengths are `f64` fractions computed from exact counts and scores: drawing only. The
 //! figures printed on the bars are exact strings supplied by the caller.
 
-use crate::svg::{char_width, colour, ellipsize, wrap, Anchor, Font, Stroke, Svg};
+use crate::svg::{colour, ellipsize, wrap, Anchor, Font, Stroke, Svg};
 
 /// One horizontal bar.
 pub struct HBar {
@@ -25,13 +25,7 @@ pub fn horizontal(title: &str, desc: &str, bars: &[HBar]) -> String {
     let top = 52.0;
     let height = top + row * bars.len().max(1) as f64 + 16.0;
     let mut svg = Svg::new(width, height, title, desc);
-    svg.text(
-        20.0,
-        28.0,
-        Anchor::Start,
-        Font::new(17.0, colour::INK).bold(),
-        title,
-    );
+    svg.heading(title);
     let (x0, x1) = (330.0, 660.0);
     svg.line(
         x0,
@@ -88,41 +82,19 @@ pub fn vertical(
 ) -> String {
     let (width, height) = (780.0, 380.0);
     let mut svg = Svg::new(width, height, title, desc);
-    svg.text(
-        20.0,
-        28.0,
-        Anchor::Start,
-        Font::new(17.0, colour::INK).bold(),
-        title,
-    );
+    svg.heading(title);
     let mut x = 20.0;
     let named = series.iter().any(|s| !s.name.is_empty());
     if named {
         for s in series {
-            svg.rect((x, 42.0, 16.0, 14.0), s.colour, None, None);
-            svg.text(
-                x + 22.0,
-                54.0,
-                Anchor::Start,
-                Font::new(13.0, colour::INK),
-                &s.name,
-            );
-            x += 44.0 + 7.5 * s.name.chars().map(char_width).sum::<f64>();
+            x = svg.legend_swatch(x, s.colour, None, &s.name);
         }
     }
     if let Some((_, label)) = gate {
-        svg.line(
+        svg.legend_line(
             x,
-            49.0,
-            x + 26.0,
-            49.0,
+            (49.0, 54.0),
             Stroke::new(colour::GATE, 1.5, Some("5 3")),
-        );
-        svg.text(
-            x + 32.0,
-            54.0,
-            Anchor::Start,
-            Font::new(13.0, colour::INK),
             label,
         );
     }

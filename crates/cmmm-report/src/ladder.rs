@@ -5,7 +5,7 @@ use cmmm_model::{Lang, Model};
 use cmmm_score::Outcome;
 
 use crate::i18n::words;
-use crate::svg::{char_width, colour, coord, num, wrap, Anchor, Font, Stroke, Svg};
+use crate::svg::{colour, coord, num, wrap, Anchor, Font, Stroke, Svg};
 
 /// The ladder of one assessment.
 pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
@@ -20,13 +20,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
         outcome.level.name.get(lang),
     );
     let mut svg = Svg::new(width, height, title, &desc);
-    svg.text(
-        20.0,
-        28.0,
-        Anchor::Start,
-        Font::new(17.0, colour::INK).bold(),
-        title,
-    );
+    svg.heading(title);
 
     // Legend.
     let mut x = 20.0;
@@ -35,33 +29,17 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
         (colour::SHORT, None, w.short_counted),
         (colour::OFF, Some("4 3"), w.not_counted),
     ] {
-        svg.rect(
-            (x, 42.0, 16.0, 14.0),
+        x = svg.legend_swatch(
+            x,
             fill,
             dash.map(|d| Stroke::new(colour::MUTED, 1.0, Some(d))),
-            None,
-        );
-        svg.text(
-            x + 22.0,
-            54.0,
-            Anchor::Start,
-            Font::new(13.0, colour::INK),
             label,
         );
-        x += 44.0 + 7.5 * label.chars().map(char_width).sum::<f64>();
     }
-    svg.line(
+    svg.legend_line(
         x,
-        49.0,
-        x + 26.0,
-        49.0,
+        (49.0, 54.0),
         Stroke::new(colour::GATE, 1.5, Some("5 3")),
-    );
-    svg.text(
-        x + 32.0,
-        54.0,
-        Anchor::Start,
-        Font::new(13.0, colour::INK),
         &w.gate_of(&gate_text),
     );
 

@@ -101,45 +101,22 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
         .collect::<Vec<_>>()
         .join(" / ");
     let mut svg = Svg::new(width, height, title, &desc);
-    svg.text(
-        20.0,
-        28.0,
-        Anchor::Start,
-        Font::new(17.0, colour::INK).bold(),
-        title,
-    );
+    svg.heading(title);
 
     // Legend: the series, then the gate.
     let mut x = 20.0;
     for s in series {
-        svg.line(
+        x = svg.legend_line(
             x,
-            52.0,
-            x + 26.0,
-            52.0,
+            (52.0, 56.0),
             Stroke::new(s.colour, 3.0, s.dashed.then_some("6 4")),
-        );
-        svg.text(
-            x + 32.0,
-            56.0,
-            Anchor::Start,
-            Font::new(13.0, colour::INK),
             &s.name,
         );
-        x += 44.0 + 7.5 * s.name.chars().map(char_width).sum::<f64>();
     }
-    svg.line(
+    svg.legend_line(
         x,
-        52.0,
-        x + 26.0,
-        52.0,
+        (52.0, 56.0),
         Stroke::new(colour::GATE, 1.5, Some("5 3")),
-    );
-    svg.text(
-        x + 32.0,
-        56.0,
-        Anchor::Start,
-        Font::new(13.0, colour::INK),
         &w.gate_of(&gate_text),
     );
 

@@ -174,6 +174,57 @@ impl Svg {
         );
     }
 
+    /// The chart's title, at the top left.
+    pub fn heading(&mut self, title: &str) {
+        self.text(
+            20.0,
+            28.0,
+            Anchor::Start,
+            Font::new(17.0, colour::INK).bold(),
+            title,
+        );
+    }
+
+    /// A legend entry at `x`: a 16×14 swatch and its label. Returns where the next entry
+    /// starts.
+    pub fn legend_swatch(
+        &mut self,
+        x: f64,
+        fill: &str,
+        stroke: Option<Stroke<'_>>,
+        label: &str,
+    ) -> f64 {
+        self.rect((x, 42.0, 16.0, 14.0), fill, stroke, None);
+        self.text(
+            x + 22.0,
+            54.0,
+            Anchor::Start,
+            Font::new(13.0, colour::INK),
+            label,
+        );
+        legend_next(x, label)
+    }
+
+    /// A legend entry at `x`: a short line at `line_y` and its label at `text_y`. Returns
+    /// where the next entry starts.
+    pub fn legend_line(
+        &mut self,
+        x: f64,
+        (line_y, text_y): (f64, f64),
+        stroke: Stroke<'_>,
+        label: &str,
+    ) -> f64 {
+        self.line(x, line_y, x + 26.0, line_y, stroke);
+        self.text(
+            x + 32.0,
+            text_y,
+            Anchor::Start,
+            Font::new(13.0, colour::INK),
+            label,
+        );
+        legend_next(x, label)
+    }
+
     /// A rectangle `(x, y, width, height)`, with an optional outline and tooltip.
     pub fn rect(
         &mut self,
@@ -387,6 +438,11 @@ pub fn wrap(label: &str, max: usize) -> Vec<String> {
 
 /// Rough width of a character in units of a Latin letter, for laying out legends: CJK and
 /// other wide characters take two.
+/// Where the legend entry after one at `x` labelled `label` starts.
+fn legend_next(x: f64, label: &str) -> f64 {
+    x + 44.0 + 7.5 * label.chars().map(char_width).sum::<f64>()
+}
+
 pub fn char_width(c: char) -> f64 {
     if c.is_ascii() {
         1.0
