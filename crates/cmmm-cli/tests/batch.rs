@@ -887,6 +887,98 @@ fn output_order_is_input_order_whatever_the_jobs() {
     }
 }
 
+#[test]
+fn ndjson_lines_keep_their_numbers_across_reads_and_chunks() {
+    // 1,200 records of about 9 KB (11 MB): many 1 MiB reads, so lines are cut by reads, and
+    // several 256-record chunks, so unfinished lines are carried from one chunk to the next.
+    // The file starts with a byte-order mark, mixes LF and CRLF line ends and blank lines,
+    // holds one line that is not UTF-8 and ends without a line end.
+    const COPIES: usize = 12;
+    let dir = scratch("ndjson-chunks");
+    generate(&dir, "small.ndjson", "ndjson", 100, 11, "0.05", &[]);
+    batch(
+        &dir,
+        &["small.ndjson", "--format", "csv", "--out", "small.csv"],
+        3,
+    );
+    let small = Table::read(&dir.join("small.csv"));
+    let text = std::fs::read_to_string(dir.join("small.ndjson")).expect("small.ndjson");
+    let mut big = b"\xEF\xBB\xBF".to_vec();
+    // Per record: its line, and the row of small.csv it must equal (None: not UTF-8).
+    let mut expected: Vec<(u64, Option<usize>, String)> = Vec::new();
+    let mut line = 0u64;
+    for copy in 1..=COPIES {
+        for (i, record) in text.lines().enumerate() {
+            let id = small.cell(i, "assessment_id");
+            let renamed = if id.is_empty() {
+                String::new()
+            } else {
+                format!("{id}-{copy:02}")
+            };
+            let record = record.replacen(
+                &format!("\"id\":\"{id}\""),
+                &format!("\"id\":\"{renamed}\""),
+                1,
+            );
+            big.extend_from_slice(record.as_bytes());
+            big.extend_from_slice(if copy % 2 == 0 { b"\r\n" } else { b"\n" });
+            line += 1;
+            expected.push((line, Some(i), renamed));
+            if i % 7 == 0 {
+                big.extend_from_slice(b"  \t\r\n");
+                line += 1;
+            }
+            if copy == 6 && i == 50 {
+                big.extend_from_slice(b"{\"id\": \"\xFF\xFE\"}\n");
+                line += 1;
+                expected.push((line, None, String::new()));
+            }
+        }
+    }
+    assert_eq!(big.pop(), Some(b'\n'));
+    assert_eq!(big.pop(), Some(b'\r'));
+    write(&dir, "big.ndjson", &big);
+    for jobs in ["1", "4"] {
+        let out = format!("jobs-{jobs}.csv");
+        batch(
+            &dir,
+            &[
+                "big.ndjson",
+                "--jobs",
+                jobs,
+                "--format",
+                "csv",
+                "--out",
+                &out,
+            ],
+            3,
+        );
+    }
+    let one = std::fs::read(dir.join("jobs-1.csv")).expect("jobs-1.csv");
+    let four = std::fs::read(dir.join("jobs-4.csv")).expect("jobs-4.csv");
+    assert!(one == four, "--jobs 1 and --jobs 4 differ");
+    let table = Table::parse(&one);
+    assert_eq!(table.rows.len(), expected.len());
+    assert_eq!(
+        table.lines(),
+        expected.iter().map(|e| e.0).collect::<Vec<_>>()
+    );
+    let results = table.results();
+    for (row, (line, source, id)) in results.iter().zip(&expected) {
+        match source {
+            Some(i) => {
+                let mut want = small.results()[*i].clone();
+                want[0] = id.clone();
+                assert_eq!(*row, want, "line {line}");
+            }
+            None => {
+                assert_eq!(row[2], "invalid-encoding", "line {line}");
+                assert_eq!(row[4], "not UTF-8 at byte 8", "line {line}");
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // 4. XLSX output
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 //! The assessment file: a filled-in questionnaire, the input of scoring.
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use std::fmt;
 
@@ -72,13 +73,16 @@ pub struct Tailoring {
 }
 
 /// A rating as given: a scale key (`most`), a Chinese label (`大部分满足`) or an exact value
-/// (`"0.8"` or `0.8`). Numbers keep the digits written in the document.
+/// (`"0.8"` or `0.8`). Numbers keep the digits written in the document. The text is a
+/// [`CompactString`], which holds up to 24 bytes without allocating (every scale key and
+/// label does), so reading the hundreds of ratings of an assessment allocates nothing for
+/// them; build one from a `&str` or a `String` with `.into()`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RatingInput {
     /// Given as a JSON string.
-    Text(String),
+    Text(CompactString),
     /// Given as a JSON number, with its digits as written.
-    Number(String),
+    Number(CompactString),
 }
 
 impl RatingInput {
@@ -118,25 +122,25 @@ impl<'de> Visitor<'de> for RatingVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<RatingInput, E> {
-        Ok(RatingInput::Text(v.to_string()))
+        Ok(RatingInput::Text(v.into()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<RatingInput, E> {
-        Ok(RatingInput::Text(v))
+        Ok(RatingInput::Text(v.into()))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string()))
+        Ok(RatingInput::Number(v.to_string().into()))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string()))
+        Ok(RatingInput::Number(v.to_string().into()))
     }
 
     /// Only reached from deserializers that hold binary floats (not from JSON text, whose
     /// numbers arrive digit for digit); the shortest text that round-trips is taken.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string()))
+        Ok(RatingInput::Number(v.to_string().into()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RatingInput, A::Error> {

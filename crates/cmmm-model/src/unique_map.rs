@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 
 use crate::index::IdHash;
@@ -11,10 +12,11 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An ordered map read from a JSON object; a repeated key is a deserialization error naming
-/// the key. Order of insertion is kept, so a file written back keeps its order.
+/// the key. Order of insertion is kept, so a file written back keeps its order. Keys are
+/// [`CompactString`]s: ids up to 24 bytes (all of the default model's) take no allocation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UniqueMap<V> {
-    entries: Vec<(String, V)>,
+    entries: Vec<(CompactString, V)>,
 }
 
 impl<V> Default for UniqueMap<V> {
@@ -32,7 +34,7 @@ impl<V> UniqueMap<V> {
     }
 
     /// Adds `key`; returns the value back if the key is already present.
-    pub fn insert(&mut self, key: impl Into<String>, value: V) -> Result<(), V> {
+    pub fn insert(&mut self, key: impl Into<CompactString>, value: V) -> Result<(), V> {
         let key = key.into();
         if self.get(&key).is_some() {
             return Err(value);
@@ -68,9 +70,9 @@ impl<V> UniqueMap<V> {
     }
 }
 
-impl<V> FromIterator<(String, V)> for UniqueMap<V> {
+impl<K: Into<CompactString>, V> FromIterator<(K, V)> for UniqueMap<V> {
     /// Later duplicates are dropped; use [`UniqueMap::insert`] to detect them.
-    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut map = UniqueMap::new();
         for (k, v) in iter {
             let _ = map.insert(k, v);
@@ -103,9 +105,17 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                     /// (a batch of assessments) does not allocate and grow a set each time.
                     static SEEN: std::cell::RefCell<HashSet<u64, IdHash>> =
                         const { std::cell::RefCell::new(HashSet::with_hasher(IdHash)) };
+                    /// Length of the last map read on this thread: JSON does not tell a map's
+                    /// length up front, and a batch reads many maps of one length (the ratings
+                    /// of assessments of one model), so starting at the last length saves
+                    /// growing every entry vector step by step.
+                    static LAST_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
                 }
-                let mut entries: Vec<(String, V)> =
-                    Vec::with_capacity(access.size_hint().unwrap_or(0));
+                /// Most entries reserved on the strength of the last map alone.
+                const MAX_GUESS: usize = 4096;
+                let guess = || LAST_LEN.with(|l| l.get()).min(MAX_GUESS);
+                let mut entries: Vec<(CompactString, V)> =
+                    Vec::with_capacity(access.size_hint().unwrap_or_else(guess));
                 // Hashes of the keys so far; a repeated hash is checked against the keys, so
                 // the error points at the duplicate itself without copying every key. The
                 // set is taken out of its slot while in use, so a map nested in a value gets
@@ -113,7 +123,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                 let mut seen = SEEN.with(|s| std::mem::take(&mut *s.borrow_mut()));
                 seen.clear();
                 let result = (|| {
-                    while let Some(key) = access.next_key::<String>()? {
+                    while let Some(key) = access.next_key::<CompactString>()? {
                         if !seen.insert(IdHash.hash_one(&key))
                             && entries.iter().any(|(k, _)| *k == key)
                         {
@@ -128,6 +138,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                 })();
                 SEEN.with(|s| *s.borrow_mut() = seen);
                 result?;
+                LAST_LEN.with(|l| l.set(entries.len()));
                 Ok(UniqueMap { entries })
             }
         }

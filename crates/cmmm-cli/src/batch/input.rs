@@ -1,13 +1,15 @@
 //! Reading exported questionnaires: files and directories, JSON, NDJSON, CSV (long and wide,
 //! UTF-8 or GBK/GB18030) and XLSX, as a stream of records in input order.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::ValueEnum;
 use cmmm_model::Assessment;
 
+use super::chunk::Chunker;
 use super::table;
 
 /// Where a record comes from.
@@ -21,8 +23,9 @@ pub struct Location {
 
 /// What a record holds before scoring.
 pub enum Payload {
-    /// The JSON text of one assessment (parsed by a worker).
-    Json(String),
+    /// The JSON text of one assessment, as a range of its chunk's text (checked for UTF-8
+    /// and parsed by a worker).
+    Json(Range<usize>),
     /// An assessment assembled from a sheet.
     Assessment(Box<Assessment>),
     /// A record that could not be read, with a stable error code.
@@ -132,26 +135,22 @@ pub fn list_inputs(args: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Reads one file, calling `emit` for each record in order and `progress` with bytes read.
-pub fn read_file(
-    path: &Path,
-    opts: &InputOptions,
-    progress: &dyn Fn(u64),
-    emit: &mut dyn FnMut(Record),
-) {
+/// Reads one file, adding its records to `out` in order and calling `progress` with bytes
+/// read.
+pub fn read_file(path: &Path, opts: &InputOptions, progress: &dyn Fn(u64), out: &mut Chunker) {
     let file: Arc<str> = path.display().to_string().into();
     let Some(format) = opts.format.or_else(|| format_of(path)) else {
-        emit(Record::broken(&file, 0, None, "unknown-format", "unknown input format; name the file .json, .ndjson, .jsonl, .csv or .xlsx, or use --input-format"));
+        out.push(Record::broken(&file, 0, None, "unknown-format", "unknown input format; name the file .json, .ndjson, .jsonl, .csv or .xlsx, or use --input-format"));
         return;
     };
     let result = match format {
-        InputFormat::Json => read_json(path, &file, progress, emit),
-        InputFormat::Ndjson => read_ndjson(path, &file, progress, emit),
-        InputFormat::Csv => read_csv(path, &file, opts, progress, emit),
-        InputFormat::Xlsx => table::read_xlsx(path, &file, opts, progress, emit),
+        InputFormat::Json => read_json(path, &file, progress, out),
+        InputFormat::Ndjson => read_ndjson(path, &file, progress, out),
+        InputFormat::Csv => read_csv(path, &file, opts, progress, &mut |r| out.push(r)),
+        InputFormat::Xlsx => table::read_xlsx(path, &file, opts, progress, &mut |r| out.push(r)),
     };
     if let Err(message) = result {
-        emit(Record::broken(&file, 0, None, "unreadable-file", message));
+        out.push(Record::broken(&file, 0, None, "unreadable-file", message));
     }
 }
 
@@ -163,7 +162,7 @@ fn read_json(
     path: &Path,
     file: &Arc<str>,
     progress: &dyn Fn(u64),
-    emit: &mut dyn FnMut(Record),
+    out: &mut Chunker,
 ) -> Result<(), String> {
     let mut text = String::new();
     open(path)?
@@ -172,20 +171,17 @@ fn read_json(
     progress(text.len() as u64);
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if !body.trim_start().starts_with('[') {
-        emit(Record {
-            location: Location {
-                file: file.clone(),
-                line: 1,
-            },
-            id: None,
-            payload: Payload::Json(body.to_string()),
-        });
+        let location = Location {
+            file: file.clone(),
+            line: 1,
+        };
+        out.push_json(location, body.as_bytes());
         return Ok(());
     }
     let items: Vec<&serde_json::value::RawValue> = match serde_json::from_str(body) {
         Ok(items) => items,
         Err(e) => {
-            emit(Record::broken(
+            out.push(Record::broken(
                 file,
                 e.line() as u64,
                 None,
@@ -204,63 +200,89 @@ fn read_json(
             .filter(|b| **b == b'\n')
             .count() as u64;
         counted = start;
-        emit(Record {
-            location: Location {
-                file: file.clone(),
-                line,
-            },
-            id: None,
-            payload: Payload::Json(item.get().to_string()),
-        });
+        let location = Location {
+            file: file.clone(),
+            line,
+        };
+        out.push_json(location, item.get().as_bytes());
     }
     Ok(())
 }
 
+/// Bytes read from an NDJSON file at a time.
+const READ: usize = 1 << 20;
+
+/// Reads an NDJSON file straight into the chunk's text buffer; each line becomes a record
+/// pointing at its own bytes, so a line is never copied (except the unfinished line at the
+/// end of a full chunk, carried over to the next).
 fn read_ndjson(
     path: &Path,
     file: &Arc<str>,
     progress: &dyn Fn(u64),
-    emit: &mut dyn FnMut(Record),
+    out: &mut Chunker,
 ) -> Result<(), String> {
-    let mut reader = BufReader::with_capacity(1 << 20, open(path)?);
-    let mut buf = Vec::new();
+    let mut reader = open(path)?;
     let mut line = 0u64;
+    // Offsets in the text buffer: where the current line starts, and how far it is known to
+    // hold no line end.
+    let mut start = out.text().len();
+    let mut scan = start;
     loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("cannot read after line {line}: {e}"))?;
-        if n == 0 {
+        let text = out.text();
+        let Some(i) = memchr::memchr(b'\n', &text[scan..]) else {
+            scan = text.len();
+            text.reserve_exact(READ);
+            let n = (&mut reader)
+                .take(READ as u64)
+                .read_to_end(text)
+                .map_err(|e| format!("cannot read after line {line}: {e}"))?;
+            if n > 0 {
+                progress(n as u64);
+                continue;
+            }
+            // The end of the file: a last line without a line end.
+            if start < text.len() {
+                line += 1;
+                match json_line(text, start..text.len(), line) {
+                    Some(range) => {
+                        out.push_range(location(file, line), range);
+                    }
+                    None => text.truncate(start),
+                }
+            }
             return Ok(());
-        }
-        progress(n as u64);
-        line += 1;
-        let bytes = if line == 1 {
-            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
-        } else {
-            &buf
         };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        line += 1;
+        let line_end = scan + i;
+        scan = line_end + 1;
+        if let Some(range) = json_line(text, start..line_end, line) {
+            let end = range.end;
+            if out.push_range(location(file, line), range) {
+                // The chunk was handed on; its text from `end` on starts the next one.
+                scan -= end;
+            }
         }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => emit(Record {
-                location: Location {
-                    file: file.clone(),
-                    line,
-                },
-                id: None,
-                payload: Payload::Json(text.trim_end().to_string()),
-            }),
-            Err(e) => emit(Record::broken(
-                file,
-                line,
-                None,
-                "invalid-encoding",
-                format!("not UTF-8 at byte {}", e.valid_up_to()),
-            )),
-        }
+        start = scan;
     }
+}
+
+fn location(file: &Arc<str>, line: u64) -> Location {
+    Location {
+        file: file.clone(),
+        line,
+    }
+}
+
+/// The JSON text of line number `line`, which is `text[range]` without its line end:
+/// without a byte-order mark on line 1 and without trailing white space; `None` for a blank
+/// line.
+fn json_line(text: &[u8], range: Range<usize>, line: u64) -> Option<Range<usize>> {
+    let mut from = range.start;
+    if line == 1 && text[range.clone()].starts_with(b"\xEF\xBB\xBF") {
+        from += 3;
+    }
+    let trimmed = text[from..range.end].trim_ascii_end();
+    (!trimmed.trim_ascii_start().is_empty()).then(|| from..from + trimmed.len())
 }
 
 /// The encoding of a CSV file: as asked, or detected from its first 64 KiB.

@@ -4,9 +4,11 @@
 //!
 //! A reader thread turns the inputs into chunks of records; the chunks go through a bounded
 //! channel to the main thread, which scores each chunk on a rayon pool of `--jobs` threads
-//! (an indexed parallel map keeps input order) and writes the results. Memory is bounded by
-//! the chunk size and the channel depth, whatever the size of the input.
+//! (an indexed parallel map keeps input order), writes the results and hands the emptied
+//! chunk back to the reader for reuse. Memory is bounded by the chunk size and the channel
+//! depth, whatever the size of the input.
 
+mod chunk;
 mod input;
 mod output;
 mod summary;
@@ -15,21 +17,20 @@ mod table;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use clap::Args;
 use cmmm_score::{Options, Programmes, Scorer};
 use rayon::prelude::*;
 
+use self::chunk::{Chunk, Chunker};
 use self::input::{EncodingArg, InputFormat, InputOptions, Payload, Record};
 use self::output::{OutputFormat, RecordError, Rendered, Sink};
 use crate::files::write_atomic;
 use crate::{load_model, Failure};
 
-/// Records per chunk handed to the workers.
-const CHUNK: usize = 512;
 /// Chunks that may wait between the reader and the workers.
-const QUEUE: usize = 4;
+const QUEUE: usize = 2;
 
 #[derive(Args)]
 pub struct BatchArgs {
@@ -139,14 +140,21 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let mut tally = summary::Tally::new(model);
     let (mut records, mut readable) = (0u64, 0u64);
     let result: Result<(), String> = std::thread::scope(|s| {
-        let rx = spawn_reader(s, &files, &opts, &bytes_read);
-        for chunk in rx {
+        let (rx, recycle) = spawn_reader(s, &files, &opts, &bytes_read);
+        for mut chunk in rx {
+            let Chunk {
+                text,
+                records: items,
+            } = &mut chunk;
             let done: Vec<Done> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|r| process(&scorer, programmes, &options, format, r))
+                items
+                    .par_drain(..)
+                    .map(|r| process(&scorer, programmes, &options, format, text, r))
                     .collect()
             });
+            chunk.recycle();
+            // The reader may have finished; then the chunk is simply dropped.
+            let _ = recycle.send(chunk);
             for d in done {
                 records += 1;
                 readable += u64::from(d.readable);
@@ -188,33 +196,27 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
 }
 
 /// Starts the reader thread: it reads every file in order and sends chunks of records
-/// through a bounded channel, adding the bytes it reads to `bytes_read`.
+/// through a bounded channel, adding the bytes it reads to `bytes_read`. Chunks sent back
+/// through the returned sender are reused.
 fn spawn_reader<'s, 'e: 's>(
     scope: &'s std::thread::Scope<'s, 'e>,
     files: &'e [PathBuf],
     opts: &'e InputOptions,
     bytes_read: &'e AtomicU64,
-) -> std::sync::mpsc::Receiver<Vec<Record>> {
-    let (tx, rx) = sync_channel::<Vec<Record>>(QUEUE);
+) -> (Receiver<Chunk>, Sender<Chunk>) {
+    let (tx, rx) = sync_channel::<Chunk>(QUEUE);
+    let (recycle, returned) = channel::<Chunk>();
     scope.spawn(move || {
-        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut out = Chunker::new(tx, returned);
         let count = |n: u64| {
             bytes_read.fetch_add(n, Ordering::Relaxed);
         };
         for path in files {
-            input::read_file(path, opts, &count, &mut |record| {
-                chunk.push(record);
-                if chunk.len() == CHUNK {
-                    // A closed channel means the consumer failed; the rest is not needed.
-                    let _ = tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
-                }
-            });
+            input::read_file(path, opts, &count, &mut out);
         }
-        if !chunk.is_empty() {
-            let _ = tx.send(chunk);
-        }
+        out.finish();
     });
-    rx
+    (rx, recycle)
 }
 
 /// The parse-only baseline: the same reading and parsing as a real run, on the same pool.
@@ -226,18 +228,22 @@ fn parse_only(
     let (mut parsed, mut failed) = (0u64, 0u64);
     let bytes_read = AtomicU64::new(0);
     std::thread::scope(|s| {
-        let rx = spawn_reader(s, files, opts, &bytes_read);
-        for chunk in rx {
+        let (rx, recycle) = spawn_reader(s, files, opts, &bytes_read);
+        for mut chunk in rx {
+            let Chunk { text, records } = &mut chunk;
             let ok: Vec<bool> = pool.install(|| {
-                chunk
-                    .into_par_iter()
+                records
+                    .par_drain(..)
                     .map(|r| match r.payload {
-                        Payload::Json(text) => cmmm_score::parse_assessment(&text).is_ok(),
+                        Payload::Json(range) => json_text(text, range)
+                            .is_ok_and(|t| cmmm_score::parse_assessment(t).is_ok()),
                         Payload::Assessment(_) => true,
                         Payload::Broken { .. } => false,
                     })
                     .collect()
             });
+            chunk.recycle();
+            let _ = recycle.send(chunk);
             for o in ok {
                 if o {
                     parsed += 1;
@@ -257,6 +263,7 @@ fn process(
     programmes: &Programmes,
     options: &Options,
     format: OutputFormat,
+    text: &[u8],
     record: Record,
 ) -> Done {
     let Record {
@@ -267,9 +274,11 @@ fn process(
     // A record at line 0 stands for a whole file that could not be read.
     let readable = location.line != 0;
     let parsed = match payload {
-        Payload::Json(text) => cmmm_score::parse_assessment(&text)
-            .map(Box::new)
-            .map_err(|e| err(e.code(), e.to_string(), e.location())),
+        Payload::Json(range) => json_text(text, range).and_then(|t| {
+            cmmm_score::parse_assessment(t)
+                .map(Box::new)
+                .map_err(|e| err(e.code(), e.to_string(), e.location()))
+        }),
         Payload::Assessment(a) => Ok(a),
         Payload::Broken { code, message } => Err(err(code, message, String::new())),
     };
@@ -313,6 +322,14 @@ fn process(
         readable,
         rendered,
     }
+}
+
+/// The JSON text of a record: `range` of its chunk's text, which must be UTF-8.
+fn json_text(text: &[u8], range: std::ops::Range<usize>) -> Result<&str, RecordError> {
+    std::str::from_utf8(&text[range]).map_err(|e| {
+        let message = format!("not UTF-8 at byte {}", e.valid_up_to());
+        err("invalid-encoding", message, String::new())
+    })
 }
 
 fn err(code: &str, message: String, location: String) -> RecordError {

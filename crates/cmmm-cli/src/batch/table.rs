@@ -245,9 +245,7 @@ fn long_layout(
             continue;
         };
         let answer = Answer {
-            rating: c
-                .get(&cells, "rating")
-                .map(|r| RatingInput::Text(r.to_string())),
+            rating: c.get(&cells, "rating").map(|r| RatingInput::Text(r.into())),
             evidence: list(c.get(&cells, "evidence")),
             comment: c.get(&cells, "comment").map(str::to_string),
             ..Answer::default()
@@ -314,10 +312,7 @@ fn wide_layout(
             let cell = cells[*i].trim();
             if !cell.is_empty() {
                 // Column names are unique (a duplicate header is caught below).
-                let _ = ratings.insert(
-                    *requirement,
-                    Answer::rated(RatingInput::Text(cell.to_string())),
-                );
+                let _ = ratings.insert(*requirement, Answer::rated(RatingInput::Text(cell.into())));
             }
         }
         if ratings.len()
