@@ -1,9 +1,11 @@
 //! The result of scoring: everything an assessor, a programme officer or a program needs,
 //! with the full trace. Serialized as JSON (schema: `data/schema/result.schema.json`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use cmmm_model::{DecimalBuf, Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
+use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -43,58 +45,58 @@ struct ScoreJson {
 }
 
 impl Serialize for Score {
-    /// As `ScoreJson` would, without allocating the two strings (a result holds hundreds),
-    /// and writing the digits of each distinct value once (see `Score::texts`).
+    /// As `ScoreJson` would, without writing the digits of a value again (see `Score::texts`).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let (value, display) = self.texts();
         let mut s = serializer.serialize_struct("ScoreJson", 2)?;
-        s.serialize_field("value", value.as_str())?;
-        s.serialize_field("display", display.as_str())?;
+        s.serialize_field("value", &*value)?;
+        s.serialize_field("display", &*display)?;
         s.end()
     }
 }
 
 /// Slots of the per-thread cache of score texts (a power of two).
-const RECENT_SLOTS: usize = 64;
+const RECENT_SLOTS: usize = 256;
 
 /// The texts of a recently written score: its exact fraction, value and display.
-type Texts = ((i128, i128), DecimalBuf, DecimalBuf);
+type Texts = ((i128, i128), Rc<str>, Rc<str>);
 
 thread_local! {
     /// Recently written scores. A result repeats few distinct values (the rescaled weights
-    /// recur at every level, many nodes score alike: 623 scores but 44 distinct values in a
-    /// typical result of the default model), so each is written out digit by digit once.
-    static RECENT: std::cell::RefCell<[Option<Texts>; RECENT_SLOTS]> =
-        const { std::cell::RefCell::new([None; RECENT_SLOTS]) };
+    /// recur at every level, many nodes score alike: 623 scores but 62 distinct fractions in
+    /// a typical result of the default model), so each is written out digit by digit once.
+    static RECENT: RefCell<[Option<Texts>; RECENT_SLOTS]> =
+        const { RefCell::new([const { None }; RECENT_SLOTS]) };
 }
 
 impl Score {
-    /// [`Score::value`] and [`Score::display`] without allocating, from a small per-thread
-    /// cache keyed by the exact fraction (the same fraction always gives the same texts).
-    fn texts(&self) -> (DecimalBuf, DecimalBuf) {
+    /// [`Score::value`] and [`Score::display`], from a small per-thread cache keyed by the
+    /// exact fraction (the same fraction always gives the same texts).
+    fn texts(&self) -> (Rc<str>, Rc<str>) {
         let key = (self.0.numer(), self.0.denom());
         let mix = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (key.1 as u64);
-        let slot = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 58) as usize % RECENT_SLOTS;
-        let cached = RECENT
-            .try_with(|r| match r.try_borrow().ok()?[slot] {
-                Some((k, value, display)) if k == key => Some((value, display)),
-                _ => None,
+        let slot = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 56) as usize % RECENT_SLOTS;
+        let written = || -> (Rc<str>, Rc<str>) { (self.value().into(), self.display().into()) };
+        RECENT
+            .try_with(|r| {
+                let mut recent = r.try_borrow_mut().ok()?;
+                let texts = &mut recent[slot];
+                match texts {
+                    Some((k, value, display)) if *k == key => {
+                        Some((value.clone(), display.clone()))
+                    }
+                    _ => {
+                        let (value, display) = written();
+                        *texts = Some((key, value.clone(), display.clone()));
+                        Some((value, display))
+                    }
+                }
             })
             .ok()
-            .flatten();
-        if let Some(texts) = cached {
-            return texts;
-        }
-        let value = self.0.to_decimal_buf(cmmm_model::FULL_PRECISION, false);
-        let display = self.0.to_decimal_buf(DISPLAY_PLACES, true);
-        // During thread teardown, or re-entered, the cache is simply not used.
-        let _ = RECENT.try_with(|r| {
-            if let Ok(mut r) = r.try_borrow_mut() {
-                r[slot] = Some((key, value, display));
-            }
-        });
-        (value, display)
+            .flatten()
+            // During thread teardown, or re-entered, the cache is simply not used.
+            .unwrap_or_else(written)
     }
 }
 

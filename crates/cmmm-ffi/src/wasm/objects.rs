@@ -4,17 +4,27 @@
 //! longer than scoring it, and building the objects one property at a time across the
 //! WebAssembly boundary is slower still. So a value is serialized (with its `Serialize`
 //! implementation, exactly as `serde_json` sees it) into a *tape*: a `u32` array of tokens
-//! plus one table of distinct strings, handed over in a single call to a small generic decoder
-//! in JavaScript (`decode` below) that rebuilds the objects. The objects are those
+//! plus one table of distinct strings, handed over in a single call to a small decoder in
+//! JavaScript (`decode` below) that rebuilds the objects. The objects are those
 //! `JSON.parse(serde_json::to_string(value))` gives — same keys, same order, same strings — so
 //! decimals stay strings, digit for digit; the Node tests check this against the JSON text.
 //!
 //! Tokens: `NULL`, `TRUE`, `FALSE`, `UINT u32`, `FLOAT lo hi` (the bits of an `f64`, for every
 //! other number), `STRING index`, `ARRAY n item…`, `OBJECT n (key value)…` where a key is a
-//! string index (top bit set for `__proto__`).
+//! string index (top bit set for `__proto__`), and `SHAPE s (key value)…`: an object whose
+//! keys are exactly those of the decoder's literal shape `s`.
+//!
+//! Two things make the decoder fast. A few shapes make up most objects of a result (623 scores
+//! `{value, display}`, 180 node levels, 128 gaps of the default model's), and V8 builds an
+//! object literal with its final hidden class at once, several times faster than adding the
+//! properties one by one: the decoder writes those shapes as literals (`literal`), and the tape
+//! learns their keys from it (`shapes`), so a struct gets `SHAPE` exactly when its keys are a
+//! literal's. And the strings travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII
+//! is a copy, and its slices are one-byte strings.
 
 use std::fmt::Display;
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
@@ -27,60 +37,112 @@ const FLOAT: u32 = 4;
 const STRING: u32 = 5;
 const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
+const SHAPE: u32 = 8;
 
 /// Slots of the cache of strings already in the table (a power of two).
 const SEEN: usize = 1024;
 
+/// The length of a string in the other (non-ASCII) blob has this bit set.
+const OTHER: u32 = 1 << 31;
+
 #[wasm_bindgen(inline_js = r#"
 const utf8 = new TextDecoder();
-export function decode(tape, bytes, lens) {
-  const text = utf8.decode(bytes);
-  const strings = new Array(lens.length);
-  for (let i = 0, at = 0; i < lens.length; i++) {
-    strings[i] = text.slice(at, at + lens[i]);
-    at += lens[i];
+let tape, strings, p;
+
+// The object literals of the commonest shapes of a result; `v` reads the next property's value.
+function literal(shape, v) {
+  switch (shape) {
+    case 0: return { value: v(), display: v() };
+    case 1: return { level: v(), score: v(), weight: v() };
+    case 2: return { id: v(), parent: v(), levels: v() };
+    case 3: return { requirement: v(), sub_domain: v(), level: v(), rating: v(), gain_level: v(), gain_total: v() };
   }
-  const words = new Uint32Array(2);
-  const float = new Float64Array(words.buffer);
-  let p = 0;
-  function value() {
-    switch (tape[p++]) {
-      case 0: return null;
-      case 1: return true;
-      case 2: return false;
-      case 3: return tape[p++];
-      case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
-      case 5: return strings[tape[p++]];
-      case 6: {
-        const n = tape[p++];
-        const a = new Array(n);
-        for (let i = 0; i < n; i++) a[i] = value();
-        return a;
-      }
-      case 7: {
-        const n = tape[p++];
-        const o = {};
-        for (let i = 0; i < n; i++) {
-          const k = tape[p++];
-          if (k < 0x80000000) {
-            o[strings[k]] = value();
-          } else {
-            Object.defineProperty(o, strings[k & 0x7fffffff],
-              { value: value(), writable: true, enumerable: true, configurable: true });
-          }
+}
+
+export function shapes() {
+  const keys = [];
+  for (let s = 0, o; (o = literal(s, () => null)) !== undefined; s++) keys.push(Object.keys(o));
+  return JSON.stringify(keys);
+}
+
+const words = new Uint32Array(2);
+const float = new Float64Array(words.buffer);
+
+function keyed() {
+  p++;
+  return value();
+}
+
+function value() {
+  switch (tape[p++]) {
+    case 0: return null;
+    case 1: return true;
+    case 2: return false;
+    case 3: return tape[p++];
+    case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
+    case 5: return strings[tape[p++]];
+    case 6: {
+      const n = tape[p++];
+      const a = new Array(n);
+      for (let i = 0; i < n; i++) a[i] = value();
+      return a;
+    }
+    case 7: {
+      const n = tape[p++];
+      const o = {};
+      for (let i = 0; i < n; i++) {
+        const k = tape[p++];
+        if (k < 0x80000000) {
+          o[strings[k]] = value();
+        } else {
+          Object.defineProperty(o, strings[k & 0x7fffffff],
+            { value: value(), writable: true, enumerable: true, configurable: true });
         }
-        return o;
       }
-      default: throw new Error("cmmm: corrupt value tape");
+      return o;
+    }
+    case 8: return literal(tape[p++], keyed);
+    default: throw new Error("cmmm: corrupt value tape");
+  }
+}
+
+export function decode(t, ascii, other, lens) {
+  const a = utf8.decode(ascii);
+  const o = other.length === 0 ? "" : utf8.decode(other);
+  strings = new Array(lens.length);
+  for (let i = 0, at = 0, ot = 0; i < lens.length; i++) {
+    const n = lens[i];
+    if (n < 0x80000000) {
+      strings[i] = a.slice(at, at + n);
+      at += n;
+    } else {
+      strings[i] = o.slice(ot, ot + (n & 0x7fffffff));
+      ot += n & 0x7fffffff;
     }
   }
-  return value();
+  tape = t;
+  p = 0;
+  try {
+    return value();
+  } finally {
+    tape = strings = undefined;
+  }
 }
 "#)]
 extern "C" {
-    /// Rebuilds the value of a tape; `bytes` are the UTF-8 strings back to back, `lens` their
-    /// lengths in UTF-16 code units.
-    fn decode(tape: &[u32], bytes: &[u8], lens: &[u32]) -> JsValue;
+    /// Rebuilds the value of a tape; `ascii` and `other` are the UTF-8 strings back to back,
+    /// `lens` their lengths in UTF-16 code units, with [`OTHER`] set for those in `other`.
+    fn decode(tape: &[u32], ascii: &[u8], other: &[u8], lens: &[u32]) -> JsValue;
+
+    /// The keys of the decoder's literal shapes, in order, as JSON: `[["value", "display"], …]`.
+    fn shapes() -> String;
+}
+
+/// The keys of the decoder's literal shapes (asked once).
+fn shape_keys() -> &'static [Vec<String>] {
+    static KEYS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    // The decoder's own constant output: a list of lists of strings.
+    KEYS.get_or_init(|| serde_json::from_str(&shapes()).expect("the decoder's shapes are JSON"))
 }
 
 /// Why a value cannot become a JavaScript value (never for the engine's own types).
@@ -104,61 +166,79 @@ impl ser::Error for Unsupported {
 /// A value being written as a tape.
 struct Tape {
     tape: Vec<u32>,
-    bytes: Vec<u8>,
+    /// The ASCII strings, back to back.
+    ascii: Vec<u8>,
+    /// The other strings, back to back.
+    other: Vec<u8>,
+    /// Length of each string in UTF-16 code units, [`OTHER`] set for those in `other`.
     lens: Vec<u32>,
-    /// Byte length of each string.
-    byte_lens: Vec<u32>,
-    /// Strings written so far, by hash: a direct-mapped cache of `(hash, byte offset, index)`
-    /// (index `u32::MAX`: empty). A string whose slot holds another is written again, so the
-    /// table is mostly, not perfectly, free of repeats; the decoder does not mind.
-    seen: Box<[(u64, u32, u32)]>,
+    /// Strings written so far, by hash: a direct-mapped cache of `(hash, byte offset, byte
+    /// length, index)` (index `u32::MAX`: empty). A string whose slot holds another is
+    /// written again, so the table is mostly, not perfectly, free of repeats; the decoder
+    /// does not mind.
+    seen: Box<[(u64, u32, u32, u32)]>,
     /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
     /// front of `index`, since every object property has one and there are few of them.
     fields: [(usize, usize, u32); 64],
-}
-
-impl Default for Tape {
-    fn default() -> Tape {
-        Tape {
-            tape: Vec::with_capacity(16 * 1024),
-            bytes: Vec::with_capacity(8 * 1024),
-            lens: Vec::with_capacity(512),
-            byte_lens: Vec::with_capacity(512),
-            seen: vec![(0, 0, u32::MAX); SEEN].into_boxed_slice(),
-            fields: [(0, 0, 0); 64],
-        }
-    }
+    /// The key tokens of the decoder's literal shapes, by shape.
+    shapes: Vec<Vec<u32>>,
+    /// The key tokens of the structs being written, innermost last.
+    keys: Vec<u32>,
 }
 
 impl Tape {
-    fn string(&mut self, s: &str) -> u32 {
-        // The strings come from the engine's own output, so a fast hash is safe here.
-        let mut hasher = cmmm_model::IdHasher::default();
-        hasher.write(s.as_bytes());
-        let hash = hasher.finish();
-        let slot = (hash as usize ^ (hash >> 32) as usize) & (SEEN - 1);
-        let (seen_hash, at, index) = self.seen[slot];
-        if seen_hash == hash
-            && index != u32::MAX
-            && self.bytes.get(at as usize..at as usize + s.len()) == Some(s.as_bytes())
-            && self.byte_lens[index as usize] as usize == s.len()
-        {
-            return index;
-        }
-        let index = self.lens.len() as u32;
-        let at = self.bytes.len() as u32;
-        self.bytes.extend_from_slice(s.as_bytes());
-        let len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
+    fn new() -> Tape {
+        let mut tape = Tape {
+            tape: Vec::with_capacity(16 * 1024),
+            ascii: Vec::with_capacity(8 * 1024),
+            other: Vec::new(),
+            lens: Vec::with_capacity(512),
+            seen: vec![(0, 0, 0, u32::MAX); SEEN].into_boxed_slice(),
+            fields: [(0, 0, 0); 64],
+            shapes: Vec::new(),
+            keys: Vec::with_capacity(64),
         };
-        self.lens.push(len as u32);
-        self.byte_lens.push(s.len() as u32);
-        self.seen[slot] = (hash, at, index);
-        index
+        tape.shapes = shape_keys()
+            .iter()
+            .map(|keys| keys.iter().map(|k| tape.key(k)).collect())
+            .collect();
+        tape
     }
 
+    fn string(&mut self, s: &str) -> u32 {
+        let hash = hash(s.as_bytes());
+        let slot = (hash as usize ^ (hash >> 32) as usize) & (SEEN - 1);
+        let ascii = s.is_ascii();
+        let (seen_hash, at, len, index) = self.seen[slot];
+        if seen_hash == hash && index != u32::MAX && len as usize == s.len() {
+            // The blob of the string in the slot: equal strings are both ASCII or both not.
+            let blob = match (self.lens[index as usize] & OTHER == 0, ascii) {
+                (true, true) => Some(&self.ascii),
+                (false, false) => Some(&self.other),
+                _ => None,
+            };
+            if blob
+                .and_then(|b| b.get(at as usize..at as usize + s.len()))
+                .is_some_and(|b| same(b, s.as_bytes()))
+            {
+                return index;
+            }
+        }
+        let index = self.lens.len() as u32;
+        let (at, len) = if ascii {
+            self.ascii.extend_from_slice(s.as_bytes());
+            (self.ascii.len() - s.len(), s.len() as u32)
+        } else {
+            self.other.extend_from_slice(s.as_bytes());
+            (
+                self.other.len() - s.len(),
+                s.encode_utf16().count() as u32 | OTHER,
+            )
+        };
+        self.lens.push(len);
+        self.seen[slot] = (hash, at as u32, s.len() as u32, index);
+        index
+    }
     /// The token of an object key: its string index, with the top bit set for `__proto__`,
     /// which the decoder defines as an own property (as `JSON.parse` does) instead of
     /// assigning it, which would set the object's prototype.
@@ -210,23 +290,75 @@ impl Tape {
     }
 }
 
-/// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
-    let mut tape = Tape::default();
-    value.serialize(&mut tape)?;
-    Ok(decode(&tape.tape, &tape.bytes, &tape.lens))
+/// The bytes of a string as its whole 8-byte words and the rest, as a little-endian word padded
+/// with zeros: hashing and comparing a word at a time is much faster on WebAssembly, where byte
+/// slice equality and the tail of a hash are byte loops.
+fn split_words(bytes: &[u8]) -> (std::slice::ChunksExact<'_, u8>, u64) {
+    let words = bytes.chunks_exact(8);
+    let tail = words
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0, |w, b| w << 8 | u64::from(*b));
+    (words, tail)
 }
 
-/// An array or object being written: where its count is, and the count so far.
+fn word(bytes: &[u8]) -> u64 {
+    u64::from_le_bytes(bytes.try_into().expect("chunks of 8 bytes"))
+}
+
+/// The hash of a string in the cache of strings already written: [`cmmm_model::IdHasher`]
+/// (the strings come from the engine's own output, so a fast hash is safe here) over its
+/// whole words, then its padded rest.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = cmmm_model::IdHasher::default();
+    let (words, tail) = split_words(bytes);
+    hasher.write(&bytes[..bytes.len() - words.remainder().len()]);
+    hasher.write_u64(tail);
+    hasher.finish()
+}
+
+/// `a == b`, compared a word at a time.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let ((x, x_tail), (y, y_tail)) = (split_words(a), split_words(b));
+    a.len() == b.len() && x_tail == y_tail && x.zip(y).all(|(x, y)| word(x) == word(y))
+}
+
+/// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
+    let mut tape = Tape::new();
+    value.serialize(&mut tape)?;
+    Ok(decode(&tape.tape, &tape.ascii, &tape.other, &tape.lens))
+}
+
+/// An array or object being written: where its count is, the count so far, and for a struct,
+/// where its keys start in [`Tape::keys`].
 struct Compound<'a> {
     tape: &'a mut Tape,
     count_at: usize,
     count: u32,
+    keys_from: Option<usize>,
 }
 
 impl Compound<'_> {
     fn close(self) {
-        self.tape.tape[self.count_at] = self.count;
+        let tape = self.tape;
+        let Some(from) = self.keys_from else {
+            tape.tape[self.count_at] = self.count;
+            return;
+        };
+        let keys = &tape.keys[from..];
+        let literal = |shape: &Vec<u32>| {
+            shape.len() == keys.len() && shape.iter().zip(keys).all(|(a, b)| a == b)
+        };
+        match tape.shapes.iter().position(literal) {
+            Some(shape) => {
+                tape.tape[self.count_at - 1] = SHAPE;
+                tape.tape[self.count_at] = shape as u32;
+            }
+            None => tape.tape[self.count_at] = self.count,
+        }
+        tape.keys.truncate(from);
     }
 }
 
@@ -352,6 +484,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             tape: self,
             count_at,
             count: 0,
+            keys_from: None,
         })
     }
 
@@ -385,6 +518,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             tape: self,
             count_at,
             count: 0,
+            keys_from: None,
         })
     }
 
@@ -394,7 +528,14 @@ impl<'a> ser::Serializer for &'a mut Tape {
             // results, which carry every decimal as a string.
             return Err(Unsupported(format!("cannot convert {name}")));
         }
-        self.serialize_map(None)
+        let count_at = self.open(OBJECT);
+        let keys_from = Some(self.keys.len());
+        Ok(Compound {
+            tape: self,
+            count_at,
+            count: 0,
+            keys_from,
+        })
     }
 
     fn serialize_struct_variant(
@@ -406,7 +547,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
     ) -> Result<Compound<'a>, Unsupported> {
         let key = self.key(variant);
         self.tape.extend_from_slice(&[OBJECT, 1, key]);
-        self.serialize_map(None)
+        self.serialize_struct(variant, 0)
     }
 }
 
@@ -501,6 +642,7 @@ impl ser::SerializeStruct for Compound<'_> {
         self.count += 1;
         let i = self.tape.field(key);
         self.tape.tape.push(i);
+        self.tape.keys.push(i);
         value.serialize(&mut *self.tape)
     }
 
