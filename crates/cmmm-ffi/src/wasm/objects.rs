@@ -4,8 +4,8 @@
 //! longer than scoring it, and building the objects one property at a time across the
 //! WebAssembly boundary is slower still. So a value is serialized (with its `Serialize`
 //! implementation, exactly as `serde_json` sees it) into a *tape*: a `u32` array of tokens
-//! plus one table of distinct strings, handed over in a single call to a small decoder in
-//! JavaScript (`decode` below) that rebuilds the objects. The objects are those
+//! plus one table of strings, handed over in a single call to a small decoder in JavaScript
+//! (`decode.js`) that rebuilds the objects. The objects are those
 //! `JSON.parse(serde_json::to_string(value))` gives — same keys, same order, same strings — so
 //! decimals stay strings, digit for digit; the Node tests check this against the JSON text.
 //!
@@ -14,18 +14,20 @@
 //! string index (top bit set for `__proto__`), and `SHAPE s (key value)…`: an object whose
 //! keys are exactly those of the decoder's literal shape `s`.
 //!
-//! Two things make the decoder fast. A few shapes make up most objects of a result (623 scores
-//! `{value, display}`, 180 node levels, 128 gaps of the default model's), and V8 builds an
-//! object literal with its final hidden class at once, several times faster than adding the
-//! properties one by one: the decoder writes those shapes as literals (`literal`), and the tape
-//! learns their keys from it (`shapes`), so a struct gets `SHAPE` exactly when its keys are a
-//! literal's. And the strings travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII
-//! is a copy, and its slices are one-byte strings.
+//! What makes the decoder fast: V8 builds an object literal with its final hidden class at
+//! once, several times faster than adding the properties one by one, so the decoder builds
+//! every object type of a result as a literal (`shapes.js`, generated from the result's JSON
+//! Schema), and the tape learns their keys from it (`shapes`): a struct gets `SHAPE` exactly
+//! when its keys are a literal's, and anything else still decodes, one property at a time.
+//! And the strings travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII is a copy,
+//! and its slices are one-byte strings.
 
+use std::collections::HashMap;
 use std::fmt::Display;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
+use cmmm_model::IdHash;
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -39,101 +41,21 @@ const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
 const SHAPE: u32 = 8;
 
-/// Slots of the cache of strings already in the table (a power of two).
-const SEEN: usize = 1024;
+/// Slots of each cache of strings already in the table.
+const SEEN: usize = 1 << 10;
 
 /// The length of a string in the other (non-ASCII) blob has this bit set.
 const OTHER: u32 = 1 << 31;
 
-#[wasm_bindgen(inline_js = r#"
-const utf8 = new TextDecoder();
-let tape, strings, p;
-
-// The object literals of the commonest shapes of a result; `v` reads the next property's value.
-function literal(shape, v) {
-  switch (shape) {
-    case 0: return { value: v(), display: v() };
-    case 1: return { level: v(), score: v(), weight: v() };
-    case 2: return { id: v(), parent: v(), levels: v() };
-    case 3: return { requirement: v(), sub_domain: v(), level: v(), rating: v(), gain_level: v(), gain_total: v() };
-  }
-}
-
-export function shapes() {
-  const keys = [];
-  for (let s = 0, o; (o = literal(s, () => null)) !== undefined; s++) keys.push(Object.keys(o));
-  return JSON.stringify(keys);
-}
-
-const words = new Uint32Array(2);
-const float = new Float64Array(words.buffer);
-
-function keyed() {
-  p++;
-  return value();
-}
-
-function value() {
-  switch (tape[p++]) {
-    case 0: return null;
-    case 1: return true;
-    case 2: return false;
-    case 3: return tape[p++];
-    case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
-    case 5: return strings[tape[p++]];
-    case 6: {
-      const n = tape[p++];
-      const a = new Array(n);
-      for (let i = 0; i < n; i++) a[i] = value();
-      return a;
-    }
-    case 7: {
-      const n = tape[p++];
-      const o = {};
-      for (let i = 0; i < n; i++) {
-        const k = tape[p++];
-        if (k < 0x80000000) {
-          o[strings[k]] = value();
-        } else {
-          Object.defineProperty(o, strings[k & 0x7fffffff],
-            { value: value(), writable: true, enumerable: true, configurable: true });
-        }
-      }
-      return o;
-    }
-    case 8: return literal(tape[p++], keyed);
-    default: throw new Error("cmmm: corrupt value tape");
-  }
-}
-
-export function decode(t, ascii, other, lens) {
-  const a = utf8.decode(ascii);
-  const o = other.length === 0 ? "" : utf8.decode(other);
-  strings = new Array(lens.length);
-  for (let i = 0, at = 0, ot = 0; i < lens.length; i++) {
-    const n = lens[i];
-    if (n < 0x80000000) {
-      strings[i] = a.slice(at, at + n);
-      at += n;
-    } else {
-      strings[i] = o.slice(ot, ot + (n & 0x7fffffff));
-      ot += n & 0x7fffffff;
-    }
-  }
-  tape = t;
-  p = 0;
-  try {
-    return value();
-  } finally {
-    tape = strings = undefined;
-  }
-}
-"#)]
+#[wasm_bindgen(module = "/src/wasm/decode.js")]
 extern "C" {
     /// Rebuilds the value of a tape; `ascii` and `other` are the UTF-8 strings back to back,
     /// `lens` their lengths in UTF-16 code units, with [`OTHER`] set for those in `other`.
     fn decode(tape: &[u32], ascii: &[u8], other: &[u8], lens: &[u32]) -> JsValue;
+}
 
+#[wasm_bindgen(module = "/src/wasm/shapes.js")]
+extern "C" {
     /// The keys of the decoder's literal shapes, in order, as JSON: `[["value", "display"], …]`.
     fn shapes() -> String;
 }
@@ -172,19 +94,32 @@ struct Tape {
     other: Vec<u8>,
     /// Length of each string in UTF-16 code units, [`OTHER`] set for those in `other`.
     lens: Vec<u32>,
-    /// Strings written so far, by hash: a direct-mapped cache of `(hash, byte offset, byte
-    /// length, index)` (index `u32::MAX`: empty). A string whose slot holds another is
-    /// written again, so the table is mostly, not perfectly, free of repeats; the decoder
-    /// does not mind.
-    seen: Box<[(u64, u32, u32, u32)]>,
+    /// Byte offset and byte length of each string in its blob.
+    spans: Vec<(u32, u32)>,
+    /// Strings written so far, by address: a direct-mapped cache of `(address, index)`.
+    /// Most strings of a result are shared (ids of the model, texts of recent scores), so
+    /// their address finds them without hashing; the text is still compared.
+    by_address: Box<[(usize, u32)]>,
+    /// Strings written so far, by hash: a direct-mapped cache of `(hash, index)`. A string
+    /// found in neither cache is written again, so the table is mostly, not perfectly, free of
+    /// repeats; the decoder does not mind.
+    by_text: Box<[(u64, u32)]>,
     /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
     /// front of `index`, since every object property has one and there are few of them.
     fields: [(usize, usize, u32); 64],
+    /// Every key written so far, by text.
+    keys_by_text: HashMap<Box<str>, u32, IdHash>,
     /// The key tokens of the decoder's literal shapes, by shape.
     shapes: Vec<Vec<u32>>,
     /// The key tokens of the structs being written, innermost last.
     keys: Vec<u32>,
+    /// The literal shape last found for a struct, by the address of its name: a direct-mapped
+    /// cache of `(address, shape)`, so a struct is compared with one shape, not every one.
+    structs: [(usize, u32); 64],
 }
+
+/// An empty slot of the string caches.
+const EMPTY: u32 = u32::MAX;
 
 impl Tape {
     fn new() -> Tape {
@@ -193,10 +128,14 @@ impl Tape {
             ascii: Vec::with_capacity(8 * 1024),
             other: Vec::new(),
             lens: Vec::with_capacity(512),
-            seen: vec![(0, 0, 0, u32::MAX); SEEN].into_boxed_slice(),
+            spans: Vec::with_capacity(512),
+            by_address: vec![(0, EMPTY); SEEN].into_boxed_slice(),
+            by_text: vec![(0, EMPTY); SEEN].into_boxed_slice(),
             fields: [(0, 0, 0); 64],
+            keys_by_text: HashMap::default(),
             shapes: Vec::new(),
             keys: Vec::with_capacity(64),
+            structs: [(0, EMPTY); 64],
         };
         tape.shapes = shape_keys()
             .iter()
@@ -205,50 +144,79 @@ impl Tape {
         tape
     }
 
-    fn string(&mut self, s: &str) -> u32 {
-        let hash = hash(s.as_bytes());
-        let slot = (hash as usize ^ (hash >> 32) as usize) & (SEEN - 1);
-        let ascii = s.is_ascii();
-        let (seen_hash, at, len, index) = self.seen[slot];
-        if seen_hash == hash && index != u32::MAX && len as usize == s.len() {
-            // The blob of the string in the slot: equal strings are both ASCII or both not.
-            let blob = match (self.lens[index as usize] & OTHER == 0, ascii) {
-                (true, true) => Some(&self.ascii),
-                (false, false) => Some(&self.other),
-                _ => None,
-            };
-            if blob
-                .and_then(|b| b.get(at as usize..at as usize + s.len()))
-                .is_some_and(|b| same(b, s.as_bytes()))
-            {
-                return index;
-            }
-        }
-        let index = self.lens.len() as u32;
-        let (at, len) = if ascii {
-            self.ascii.extend_from_slice(s.as_bytes());
-            (self.ascii.len() - s.len(), s.len() as u32)
-        } else {
-            self.other.extend_from_slice(s.as_bytes());
-            (
-                self.other.len() - s.len(),
-                s.encode_utf16().count() as u32 | OTHER,
-            )
+    /// The literal shape whose keys are those of the struct `name` whose keys start at `from`
+    /// in [`Tape::keys`], if there is one.
+    fn shape(&mut self, name: &'static str, from: usize) -> Option<u32> {
+        let keys = &self.keys[from..];
+        let is = |shape: &[u32]| {
+            shape.len() == keys.len() && shape.iter().zip(keys).all(|(a, b)| a == b)
         };
-        self.lens.push(len);
-        self.seen[slot] = (hash, at as u32, s.len() as u32, index);
+        let address = name.as_ptr() as usize;
+        let slot = (address ^ address >> 6 ^ name.len()) & 63;
+        let (seen, shape) = self.structs[slot];
+        if seen == address && self.shapes.get(shape as usize).is_some_and(|s| is(s)) {
+            return Some(shape);
+        }
+        let shape = self.shapes.iter().position(|s| is(s))? as u32;
+        self.structs[slot] = (address, shape);
+        Some(shape)
+    }
+
+    /// Whether string `index` of the table is `s`.
+    fn holds(&self, index: u32, s: &str) -> bool {
+        let Some(&(at, len)) = self.spans.get(index as usize) else {
+            return false;
+        };
+        let blob = if self.lens[index as usize] & OTHER == 0 {
+            &self.ascii
+        } else {
+            &self.other
+        };
+        len as usize == s.len() && same(&blob[at as usize..(at + len) as usize], s.as_bytes())
+    }
+
+    /// The index of `s` in the table, adding it when it is in neither cache.
+    fn string(&mut self, s: &str) -> u32 {
+        let address = s.as_ptr() as usize;
+        let by_address = ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+        let (seen_address, index) = self.by_address[by_address];
+        if seen_address == address && self.holds(index, s) {
+            return index;
+        }
+        let hash = hash(s.as_bytes());
+        let by_text = (hash >> 54) as usize;
+        let (seen_hash, index) = self.by_text[by_text];
+        let index = if seen_hash == hash && self.holds(index, s) {
+            index
+        } else {
+            let index = self.lens.len() as u32;
+            let (blob, len) = if s.is_ascii() {
+                (&mut self.ascii, s.len() as u32)
+            } else {
+                (&mut self.other, s.encode_utf16().count() as u32 | OTHER)
+            };
+            self.spans.push((blob.len() as u32, s.len() as u32));
+            blob.extend_from_slice(s.as_bytes());
+            self.lens.push(len);
+            self.by_text[by_text] = (hash, index);
+            index
+        };
+        self.by_address[by_address] = (address, index);
         index
     }
+
     /// The token of an object key: its string index, with the top bit set for `__proto__`,
     /// which the decoder defines as an own property (as `JSON.parse` does) instead of
-    /// assigning it, which would set the object's prototype.
+    /// assigning it, which would set the object's prototype. Equal keys always get the same
+    /// token (unlike strings, see [`Tape::by_text`]), which is what shapes are matched on.
     fn key(&mut self, s: &str) -> u32 {
-        let i = self.string(s);
-        if s == "__proto__" {
-            i | 1 << 31
-        } else {
-            i
+        if let Some(token) = self.keys_by_text.get(s) {
+            return *token;
         }
+        let i = self.string(s);
+        let token = if s == "__proto__" { i | 1 << 31 } else { i };
+        self.keys_by_text.insert(s.into(), token);
+        token
     }
 
     /// The key token of a struct field name (a `'static` string, so its address identifies it).
@@ -318,10 +286,19 @@ fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// `a == b`, compared a word at a time.
+/// `a == b`, compared a word at a time (the last word overlapping the one before it).
 fn same(a: &[u8], b: &[u8]) -> bool {
-    let ((x, x_tail), (y, y_tail)) = (split_words(a), split_words(b));
-    a.len() == b.len() && x_tail == y_tail && x.zip(y).all(|(x, y)| word(x) == word(y))
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() < 8 {
+        return split_words(a).1 == split_words(b).1;
+    }
+    let last = a.len() - 8;
+    word(&a[last..]) == word(&b[last..])
+        && a.chunks_exact(8)
+            .zip(b.chunks_exact(8))
+            .all(|(x, y)| word(x) == word(y))
 }
 
 /// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
@@ -332,29 +309,27 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
 }
 
 /// An array or object being written: where its count is, the count so far, and for a struct,
-/// where its keys start in [`Tape::keys`].
+/// where its keys start in [`Tape::keys`] and its name.
 struct Compound<'a> {
     tape: &'a mut Tape,
     count_at: usize,
     count: u32,
-    keys_from: Option<usize>,
+    fields: Option<(usize, &'static str)>,
 }
 
 impl Compound<'_> {
+    /// Ends the array or object: its count, or for a struct whose keys are a literal shape's,
+    /// `SHAPE` and the shape.
     fn close(self) {
         let tape = self.tape;
-        let Some(from) = self.keys_from else {
+        let Some((from, name)) = self.fields else {
             tape.tape[self.count_at] = self.count;
             return;
         };
-        let keys = &tape.keys[from..];
-        let literal = |shape: &Vec<u32>| {
-            shape.len() == keys.len() && shape.iter().zip(keys).all(|(a, b)| a == b)
-        };
-        match tape.shapes.iter().position(literal) {
+        match tape.shape(name, from) {
             Some(shape) => {
                 tape.tape[self.count_at - 1] = SHAPE;
-                tape.tape[self.count_at] = shape as u32;
+                tape.tape[self.count_at] = shape;
             }
             None => tape.tape[self.count_at] = self.count,
         }
@@ -484,7 +459,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             tape: self,
             count_at,
             count: 0,
-            keys_from: None,
+            fields: None,
         })
     }
 
@@ -518,7 +493,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             tape: self,
             count_at,
             count: 0,
-            keys_from: None,
+            fields: None,
         })
     }
 
@@ -529,12 +504,12 @@ impl<'a> ser::Serializer for &'a mut Tape {
             return Err(Unsupported(format!("cannot convert {name}")));
         }
         let count_at = self.open(OBJECT);
-        let keys_from = Some(self.keys.len());
+        let fields = Some((self.keys.len(), name));
         Ok(Compound {
             tape: self,
             count_at,
             count: 0,
-            keys_from,
+            fields,
         })
     }
 

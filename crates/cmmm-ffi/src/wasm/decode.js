@@ -1,0 +1,80 @@
+// The JavaScript half of src/wasm/objects.rs: rebuilds a value from its tape (the token format
+// is described there). Objects whose keys are those of a literal shape of shapes.js are built
+// as that object literal, so V8 gives them their final hidden class at once; any other object
+// gets its properties one by one.
+import { literal } from "./shapes.js";
+
+const utf8 = new TextDecoder();
+const words = new Uint32Array(2);
+const float = new Float64Array(words.buffer);
+let tape, strings, p;
+
+// The value of the next property of a literal, past its key; a string (most of them) at once.
+function keyed() {
+  if (tape[p + 1] === 5) {
+    p += 3;
+    return strings[tape[p - 1]];
+  }
+  p++;
+  return value();
+}
+
+function value() {
+  switch (tape[p++]) {
+    case 0: return null;
+    case 1: return true;
+    case 2: return false;
+    case 3: return tape[p++];
+    case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
+    case 5: return strings[tape[p++]];
+    case 6: {
+      const n = tape[p++];
+      const a = new Array(n);
+      for (let i = 0; i < n; i++) a[i] = value();
+      return a;
+    }
+    case 7: {
+      const n = tape[p++];
+      const o = {};
+      for (let i = 0; i < n; i++) {
+        const k = tape[p++];
+        if (k < 0x80000000) {
+          o[strings[k]] = value();
+        } else {
+          Object.defineProperty(o, strings[k & 0x7fffffff],
+            { value: value(), writable: true, enumerable: true, configurable: true });
+        }
+      }
+      return o;
+    }
+    case 8: return literal(tape[p++], keyed);
+    default: throw new Error("cmmm: corrupt value tape");
+  }
+}
+
+/**
+ * The value of a tape: `ascii` and `other` are the UTF-8 strings back to back, `lens` their
+ * lengths in UTF-16 code units, the top bit set for those in `other`.
+ */
+export function decode(t, ascii, other, lens) {
+  const a = utf8.decode(ascii);
+  const o = other.length === 0 ? "" : utf8.decode(other);
+  strings = new Array(lens.length);
+  for (let i = 0, at = 0, ot = 0; i < lens.length; i++) {
+    const n = lens[i];
+    if (n < 0x80000000) {
+      strings[i] = a.slice(at, at + n);
+      at += n;
+    } else {
+      strings[i] = o.slice(ot, ot + (n & 0x7fffffff));
+      ot += n & 0x7fffffff;
+    }
+  }
+  tape = t;
+  p = 0;
+  try {
+    return value();
+  } finally {
+    tape = strings = undefined;
+  }
+}
