@@ -217,10 +217,17 @@ impl<'m> Scorer<'m> {
 
         // Ratings → scale points.
         let mut points: Vec<Option<usize>> = vec![None; layout.requirements.len()];
+        // Questionnaires mostly list requirements in model order, so the one after the last
+        // is tried before the id table.
+        let mut next = 0;
         for (id, answer) in assessment.ratings.iter() {
-            let r = model
-                .requirement_index(id)
-                .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?;
+            let r = match layout.requirements.get(next) {
+                Some(q) if *q.id == *id => next,
+                _ => model
+                    .requirement_index(id)
+                    .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?,
+            };
+            next = r + 1;
             let Some(input) = &answer.rating else {
                 continue;
             };
