@@ -7,6 +7,8 @@ import { literal } from "./shapes.js";
 const utf8 = new TextDecoder();
 const words = new Uint32Array(2);
 const float = new Float64Array(words.buffer);
+// The string table, kept from one value to the next.
+const table = [];
 let tape, strings, p;
 
 // The value of the next property of a literal, past its key; a string (most of them) at once.
@@ -53,24 +55,29 @@ function value() {
 }
 
 /**
- * The value of a tape: `ascii` and `other` are the UTF-8 strings back to back, `lens` their
- * lengths in UTF-16 code units, the top bit set for those in `other`.
+ * The value of a tape, after adding strings `base`… to the table (`base` 0: a new table). The
+ * table outlives the value: the next one only sends the strings it adds. `ascii` and `other`
+ * are their UTF-8 bytes back to back, `lens` their lengths in UTF-16 code units, the top bit
+ * set for those in `other`.
  */
-export function decode(t, ascii, other, lens) {
+export function decode(t, ascii, other, lens, base) {
+  // More strings than `base`: a value that failed to decode added them; they come again.
+  if (base > table.length) throw new Error("cmmm: string table out of step");
+  table.length = base;
   const a = utf8.decode(ascii);
   const o = other.length === 0 ? "" : utf8.decode(other);
-  strings = new Array(lens.length);
   for (let i = 0, at = 0, ot = 0; i < lens.length; i++) {
     const n = lens[i];
     if (n < 0x80000000) {
-      strings[i] = a.slice(at, at + n);
+      table.push(a.slice(at, at + n));
       at += n;
     } else {
-      strings[i] = o.slice(ot, ot + (n & 0x7fffffff));
+      table.push(o.slice(ot, ot + (n & 0x7fffffff)));
       ot += n & 0x7fffffff;
     }
   }
   tape = t;
+  strings = table;
   p = 0;
   try {
     return value();

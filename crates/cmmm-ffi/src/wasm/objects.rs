@@ -22,6 +22,7 @@
 //! And the strings travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII is a copy,
 //! and its slices are one-byte strings.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Display;
 use std::hash::Hasher;
@@ -44,14 +45,28 @@ const SHAPE: u32 = 8;
 /// Slots of each cache of strings already in the table.
 const SEEN: usize = 1 << 10;
 
+/// The string table outlives a value, so that the strings of the next result (ids, keys,
+/// scores) are mostly there already, on both sides; past this many strings, or bytes of them,
+/// it starts again at the next value, so that it does not grow without end.
+const TABLE_STRINGS: usize = 1 << 11;
+const TABLE_BYTES: usize = 1 << 18;
+
 /// The length of a string in the other (non-ASCII) blob has this bit set.
 const OTHER: u32 = 1 << 31;
 
 #[wasm_bindgen(module = "/src/wasm/decode.js")]
 extern "C" {
-    /// Rebuilds the value of a tape; `ascii` and `other` are the UTF-8 strings back to back,
-    /// `lens` their lengths in UTF-16 code units, with [`OTHER`] set for those in `other`.
-    fn decode(tape: &[u32], ascii: &[u8], other: &[u8], lens: &[u32]) -> JsValue;
+    /// Rebuilds the value of a tape, after adding strings `base`… to the decoder's table
+    /// (`base` 0: a new table): `ascii` and `other` are their UTF-8 bytes back to back, `lens`
+    /// their lengths in UTF-16 code units, with [`OTHER`] set for those in `other`.
+    #[wasm_bindgen(catch)]
+    fn decode(
+        tape: &[u32],
+        ascii: &[u8],
+        other: &[u8],
+        lens: &[u32],
+        base: u32,
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/src/wasm/shapes.js")]
@@ -85,9 +100,12 @@ impl ser::Error for Unsupported {
     }
 }
 
-/// A value being written as a tape.
+/// A value being written as a tape, and the string table, which outlives it.
 struct Tape {
     tape: Vec<u32>,
+    /// How many strings the decoder holds, and where the bytes of the others start in each
+    /// blob: what the next value sends.
+    sent: (usize, usize, usize),
     /// The ASCII strings, back to back.
     ascii: Vec<u8>,
     /// The other strings, back to back.
@@ -125,6 +143,7 @@ impl Tape {
     fn new() -> Tape {
         let mut tape = Tape {
             tape: Vec::with_capacity(16 * 1024),
+            sent: (0, 0, 0),
             ascii: Vec::with_capacity(8 * 1024),
             other: Vec::new(),
             lens: Vec::with_capacity(512),
@@ -137,11 +156,50 @@ impl Tape {
             keys: Vec::with_capacity(64),
             structs: [(0, EMPTY); 64],
         };
-        tape.shapes = shape_keys()
-            .iter()
-            .map(|keys| keys.iter().map(|k| tape.key(k)).collect())
-            .collect();
+        tape.clear_strings();
         tape
+    }
+
+    /// Empties the string table (and everything that refers to it), then adds the keys of
+    /// the decoder's literal shapes.
+    fn clear_strings(&mut self) {
+        self.sent = (0, 0, 0);
+        self.ascii.clear();
+        self.other.clear();
+        self.lens.clear();
+        self.spans.clear();
+        self.by_address.fill((0, EMPTY));
+        self.by_text.fill((0, EMPTY));
+        self.fields.fill((0, 0, 0));
+        self.keys_by_text.clear();
+        self.structs.fill((0, EMPTY));
+        self.shapes = shape_keys()
+            .iter()
+            .map(|keys| keys.iter().map(|k| self.key(k)).collect())
+            .collect();
+    }
+
+    /// Starts a value: no tokens yet, and the string table started again when it is full.
+    fn start(&mut self) {
+        self.tape.clear();
+        self.keys.clear();
+        if self.lens.len() > TABLE_STRINGS || self.ascii.len() + self.other.len() > TABLE_BYTES {
+            self.clear_strings();
+        }
+    }
+
+    /// Rebuilds the value written, sending the strings the decoder does not hold yet.
+    fn decode(&mut self) -> Result<JsValue, JsValue> {
+        let (base, ascii, other) = self.sent;
+        let value = decode(
+            &self.tape,
+            &self.ascii[ascii..],
+            &self.other[other..],
+            &self.lens[base..],
+            base as u32,
+        )?;
+        self.sent = (self.lens.len(), self.ascii.len(), self.other.len());
+        Ok(value)
     }
 
     /// The literal shape whose keys are those of the struct `name` whose keys start at `from`
@@ -275,9 +333,9 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes.try_into().expect("chunks of 8 bytes"))
 }
 
-/// The hash of a string in the cache of strings already written: [`cmmm_model::IdHasher`]
-/// (the strings come from the engine's own output, so a fast hash is safe here) over its
-/// whole words, then its padded rest.
+/// The hash of a string in the cache of strings already written: [`cmmm_model::IdHasher`] over
+/// its whole words, then its padded rest. The cache is direct-mapped, so strings that collide
+/// (even on purpose) only cost a repeat in the table, never time.
 fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = cmmm_model::IdHasher::default();
     let (words, tail) = split_words(bytes);
@@ -301,11 +359,23 @@ fn same(a: &[u8], b: &[u8]) -> bool {
             .all(|(x, y)| word(x) == word(y))
 }
 
+thread_local! {
+    /// The tape of every value, for its string table.
+    static TAPE: RefCell<Tape> = RefCell::new(Tape::new());
+}
+
 /// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
-    let mut tape = Tape::new();
-    value.serialize(&mut tape)?;
-    Ok(decode(&tape.tape, &tape.ascii, &tape.other, &tape.lens))
+    TAPE.with(|tape| {
+        // Serializing never calls back into JavaScript, so nothing can re-enter here.
+        let mut tape = tape
+            .try_borrow_mut()
+            .map_err(|_| Unsupported("the tape is in use".into()))?;
+        tape.start();
+        value.serialize(&mut *tape)?;
+        tape.decode()
+            .map_err(|e| Unsupported(format!("decoding: {e:?}")))
+    })
 }
 
 /// An array or object being written: where its count is, the count so far, and for a struct,

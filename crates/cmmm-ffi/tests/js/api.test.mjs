@@ -95,6 +95,21 @@ test("every result agrees with the CLI on the sample questionnaires", (t) => {
   }
 });
 
+test("results stay exact over many calls (the decoder's string table outlives a result, and starts again when full)", () => {
+  // Many different assessments, each adding new score texts, names and ids to the table.
+  const m = new Model();
+  const t = template("discrete");
+  const keys = ["full", "most", "partial", "none"];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 400; i++) {
+    const a = { ...t, id: `A-${i}`, enterprise: { name: `企业 ${i}`, region: `R${i % 7}` }, ratings: {} };
+    for (const id of Object.keys(t.ratings)) a.ratings[id] = keys[next() % (1 + (i % 4))];
+    assert.equal(JSON.stringify(m.score(a)), m.scoreJson(a), `assessment ${i}`);
+  }
+  m.free();
+});
+
 test("radar() draws the result's sub-domain scores as SVG (cmmm-report)", () => {
   const result = score(discrete);
   const zh = radar(result, "zh");
