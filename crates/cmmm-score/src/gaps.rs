@@ -121,17 +121,19 @@ pub(crate) fn gaps(
 fn plan(
     units: &Units,
     t: &[i128],
-    candidates: Vec<Candidate>,
+    mut candidates: Vec<Candidate>,
     target: u8,
 ) -> Result<(Vec<Candidate>, Totals), ScoreError> {
     let levels = t.len();
-    let mut by_level: Vec<Vec<Candidate>> = vec![Vec::new(); levels];
-    for c in candidates {
-        by_level[usize::from(c.level) - 1].push(c);
-    }
-    for list in &mut by_level {
-        list.sort_unstable_by_key(|c| (std::cmp::Reverse(c.gain), c.index));
-    }
+    // Each level's candidates, largest gain first, then in model order: slices of one list.
+    candidates.sort_unstable_by_key(|c| (c.level, std::cmp::Reverse(c.gain), c.index));
+    let by_level: Vec<&[Candidate]> = (1..=levels)
+        .map(|level| {
+            let from = candidates.partition_point(|c| usize::from(c.level) < level);
+            let to = candidates.partition_point(|c| usize::from(c.level) <= level);
+            &candidates[from..to]
+        })
+        .collect();
     let bound = units.band_min(target);
     let mut best: Option<(Vec<Candidate>, Totals)> = None;
     for k in 1..=levels {
@@ -168,7 +170,7 @@ fn plan(
 fn for_counted_levels(
     units: &Units,
     t: &[i128],
-    by_level: &[Vec<Candidate>],
+    by_level: &[&[Candidate]],
     k: usize,
     bound: i128,
 ) -> Result<Option<Vec<Candidate>>, ScoreError> {

@@ -11,13 +11,12 @@ const float = new Float64Array(words.buffer);
 const table = [];
 let tape, strings, p;
 
-// The value of the next property of a literal, past its key; a string (most of them) at once.
-function keyed() {
-  if (tape[p + 1] === 5) {
-    p += 3;
+// The next value; a string (most values of a literal's properties) at once.
+function next() {
+  if (tape[p] === 5) {
+    p += 2;
     return strings[tape[p - 1]];
   }
-  p++;
   return value();
 }
 
@@ -37,19 +36,21 @@ function value() {
     }
     case 7: {
       const n = tape[p++];
+      const values = new Array(n);
+      for (let i = 0; i < n; i++) values[i] = value();
       const o = {};
       for (let i = 0; i < n; i++) {
         const k = tape[p++];
         if (k < 0x80000000) {
-          o[strings[k]] = value();
+          o[strings[k]] = values[i];
         } else {
           Object.defineProperty(o, strings[k & 0x7fffffff],
-            { value: value(), writable: true, enumerable: true, configurable: true });
+            { value: values[i], writable: true, enumerable: true, configurable: true });
         }
       }
       return o;
     }
-    case 8: return literal(tape[p++], keyed);
+    case 8: return literal(tape[p++], next);
     default: throw new Error("cmmm: corrupt value tape");
   }
 }

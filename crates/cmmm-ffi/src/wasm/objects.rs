@@ -10,9 +10,9 @@
 //! decimals stay strings, digit for digit; the Node tests check this against the JSON text.
 //!
 //! Tokens: `NULL`, `TRUE`, `FALSE`, `UINT u32`, `FLOAT lo hi` (the bits of an `f64`, for every
-//! other number), `STRING index`, `ARRAY n item…`, `OBJECT n (key value)…` where a key is a
-//! string index (top bit set for `__proto__`), and `SHAPE s (key value)…`: an object whose
-//! keys are exactly those of the decoder's literal shape `s`.
+//! other number), `STRING index`, `ARRAY n item…`, `SHAPE s value…`: an object whose keys are
+//! exactly those of the decoder's literal shape `s`, and `OBJECT n value… key…` for any other
+//! object, where a key is a string index (top bit set for `__proto__`).
 //!
 //! What makes the decoder fast: V8 builds an object literal with its final hidden class at
 //! once, several times faster than adding the properties one by one, so the decoder builds
@@ -112,7 +112,8 @@ struct Tape {
     other: Vec<u8>,
     /// Length of each string in UTF-16 code units, [`OTHER`] set for those in `other`.
     lens: Vec<u32>,
-    /// Byte offset and byte length of each string in its blob.
+    /// Byte offset of each string in its blob, and its byte length, with [`OTHER`] set for
+    /// those in `other`.
     spans: Vec<(u32, u32)>,
     /// Strings written so far, by address: a direct-mapped cache of `(address, index)`.
     /// Most strings of a result are shared (ids of the model, texts of recent scores), so
@@ -124,7 +125,7 @@ struct Tape {
     by_text: Box<[(u64, u32)]>,
     /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
     /// front of `index`, since every object property has one and there are few of them.
-    fields: [(usize, usize, u32); 64],
+    fields: [(usize, usize, u32); 256],
     /// Every key written so far, by text.
     keys_by_text: HashMap<Box<str>, u32, IdHash>,
     /// The key tokens of the decoder's literal shapes, by shape.
@@ -150,7 +151,7 @@ impl Tape {
             spans: Vec::with_capacity(512),
             by_address: vec![(0, EMPTY); SEEN].into_boxed_slice(),
             by_text: vec![(0, EMPTY); SEEN].into_boxed_slice(),
-            fields: [(0, 0, 0); 64],
+            fields: [(0, 0, 0); 256],
             keys_by_text: HashMap::default(),
             shapes: Vec::new(),
             keys: Vec::with_capacity(64),
@@ -202,12 +203,15 @@ impl Tape {
         Ok(value)
     }
 
-    /// The literal shape whose keys are those of the struct `name` whose keys start at `from`
-    /// in [`Tape::keys`], if there is one.
-    fn shape(&mut self, name: &'static str, from: usize) -> Option<u32> {
+    /// The literal shape whose keys are those of the object (the struct `name`, or a map) whose
+    /// keys start at `from` in [`Tape::keys`], if there is one.
+    fn shape(&mut self, name: Option<&'static str>, from: usize) -> Option<u32> {
         let keys = &self.keys[from..];
         let is = |shape: &[u32]| {
             shape.len() == keys.len() && shape.iter().zip(keys).all(|(a, b)| a == b)
+        };
+        let Some(name) = name else {
+            return self.shapes.iter().position(|s| is(s)).map(|s| s as u32);
         };
         let address = name.as_ptr() as usize;
         let slot = (address ^ address >> 6 ^ name.len()) & 63;
@@ -225,11 +229,12 @@ impl Tape {
         let Some(&(at, len)) = self.spans.get(index as usize) else {
             return false;
         };
-        let blob = if self.lens[index as usize] & OTHER == 0 {
+        let blob = if len & OTHER == 0 {
             &self.ascii
         } else {
             &self.other
         };
+        let len = len & !OTHER;
         len as usize == s.len() && same(&blob[at as usize..(at + len) as usize], s.as_bytes())
     }
 
@@ -248,14 +253,14 @@ impl Tape {
             index
         } else {
             let index = self.lens.len() as u32;
-            let (blob, len) = if s.is_ascii() {
-                (&mut self.ascii, s.len() as u32)
+            let (blob, len, other) = if s.is_ascii() {
+                (&mut self.ascii, s.len() as u32, 0)
             } else {
-                (&mut self.other, s.encode_utf16().count() as u32 | OTHER)
+                (&mut self.other, s.encode_utf16().count() as u32, OTHER)
             };
-            self.spans.push((blob.len() as u32, s.len() as u32));
+            self.spans.push((blob.len() as u32, s.len() as u32 | other));
             blob.extend_from_slice(s.as_bytes());
-            self.lens.push(len);
+            self.lens.push(len | other);
             self.by_text[by_text] = (hash, index);
             index
         };
@@ -280,12 +285,13 @@ impl Tape {
     /// The key token of a struct field name (a `'static` string, so its address identifies it).
     fn field(&mut self, name: &'static str) -> u32 {
         let address = name.as_ptr() as usize;
-        let slot = &self.fields[(address ^ address >> 6 ^ name.len()) & 63];
-        if slot.0 == address && slot.1 == name.len() {
-            return slot.2;
+        let slot = (address ^ address >> 8 ^ name.len()) & 255;
+        let (seen, len, token) = self.fields[slot];
+        if seen == address && len == name.len() {
+            return token;
         }
         let token = self.key(name);
-        self.fields[(address ^ address >> 6 ^ name.len()) & 63] = (address, name.len(), token);
+        self.fields[slot] = (address, name.len(), token);
         token
     }
 
@@ -378,32 +384,40 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
     })
 }
 
-/// An array or object being written: where its count is, the count so far, and for a struct,
-/// where its keys start in [`Tape::keys`] and its name.
+/// An array or object being written: where its count is, the count so far; for an object,
+/// where its keys start in [`Tape::keys`] and its name if it is a struct; for a variant with
+/// data, the key of the `{variant: …}` object around it.
 struct Compound<'a> {
     tape: &'a mut Tape,
     count_at: usize,
     count: u32,
-    fields: Option<(usize, &'static str)>,
+    object: Option<(usize, Option<&'static str>)>,
+    variant: Option<u32>,
 }
 
 impl Compound<'_> {
-    /// Ends the array or object: its count, or for a struct whose keys are a literal shape's,
-    /// `SHAPE` and the shape.
+    /// Ends the array or object: its count, or for an object whose keys are a literal shape's,
+    /// `SHAPE` and the shape; any other object's keys follow its values.
     fn close(self) {
         let tape = self.tape;
-        let Some((from, name)) = self.fields else {
-            tape.tape[self.count_at] = self.count;
-            return;
-        };
-        match tape.shape(name, from) {
-            Some(shape) => {
-                tape.tape[self.count_at - 1] = SHAPE;
-                tape.tape[self.count_at] = shape;
+        if let Some((from, name)) = self.object {
+            match tape.shape(name, from) {
+                Some(shape) => {
+                    tape.tape[self.count_at - 1] = SHAPE;
+                    tape.tape[self.count_at] = shape;
+                }
+                None => {
+                    tape.tape[self.count_at] = self.count;
+                    tape.tape.extend_from_slice(&tape.keys[from..]);
+                }
             }
-            None => tape.tape[self.count_at] = self.count,
+            tape.keys.truncate(from);
+        } else {
+            tape.tape[self.count_at] = self.count;
         }
-        tape.keys.truncate(from);
+        if let Some(key) = self.variant {
+            tape.tape.push(key);
+        }
     }
 }
 
@@ -519,8 +533,10 @@ impl<'a> ser::Serializer for &'a mut Tape {
         value: &T,
     ) -> Result<(), Unsupported> {
         let key = self.key(variant);
-        self.tape.extend_from_slice(&[OBJECT, 1, key]);
-        value.serialize(self)
+        self.tape.extend_from_slice(&[OBJECT, 1]);
+        value.serialize(&mut *self)?;
+        self.tape.push(key);
+        Ok(())
     }
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
@@ -529,7 +545,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
             tape: self,
             count_at,
             count: 0,
-            fields: None,
+            object: None,
+            variant: None,
         })
     }
 
@@ -553,17 +570,21 @@ impl<'a> ser::Serializer for &'a mut Tape {
         _: usize,
     ) -> Result<Compound<'a>, Unsupported> {
         let key = self.key(variant);
-        self.tape.extend_from_slice(&[OBJECT, 1, key]);
-        self.serialize_seq(None)
+        self.tape.extend_from_slice(&[OBJECT, 1]);
+        let mut seq = self.serialize_seq(None)?;
+        seq.variant = Some(key);
+        Ok(seq)
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
         let count_at = self.open(OBJECT);
+        let object = Some((self.keys.len(), None));
         Ok(Compound {
             tape: self,
             count_at,
             count: 0,
-            fields: None,
+            object,
+            variant: None,
         })
     }
 
@@ -574,12 +595,13 @@ impl<'a> ser::Serializer for &'a mut Tape {
             return Err(Unsupported(format!("cannot convert {name}")));
         }
         let count_at = self.open(OBJECT);
-        let fields = Some((self.keys.len(), name));
+        let object = Some((self.keys.len(), Some(name)));
         Ok(Compound {
             tape: self,
             count_at,
             count: 0,
-            fields,
+            object,
+            variant: None,
         })
     }
 
@@ -591,8 +613,10 @@ impl<'a> ser::Serializer for &'a mut Tape {
         _: usize,
     ) -> Result<Compound<'a>, Unsupported> {
         let key = self.key(variant);
-        self.tape.extend_from_slice(&[OBJECT, 1, key]);
-        self.serialize_struct(variant, 0)
+        self.tape.extend_from_slice(&[OBJECT, 1]);
+        let mut object = self.serialize_struct(variant, 0)?;
+        object.variant = Some(key);
+        Ok(object)
     }
 }
 
@@ -661,7 +685,7 @@ impl ser::SerializeMap for Compound<'_> {
         self.count += 1;
         let key = key.serialize(KeyText)?;
         let i = self.tape.key(&key);
-        self.tape.tape.push(i);
+        self.tape.keys.push(i);
         Ok(())
     }
 
@@ -686,7 +710,6 @@ impl ser::SerializeStruct for Compound<'_> {
     ) -> Result<(), Unsupported> {
         self.count += 1;
         let i = self.tape.field(key);
-        self.tape.tape.push(i);
         self.tape.keys.push(i);
         value.serialize(&mut *self.tape)
     }
