@@ -72,26 +72,30 @@ thread_local! {
 
 impl Score {
     /// [`Score::value`] and [`Score::display`], from a small per-thread cache keyed by the
-    /// exact fraction (the same fraction always gives the same texts).
+    /// exact fraction (the same fraction always gives the same texts): two slots per hash,
+    /// the one used last first.
     fn texts(&self) -> (Rc<str>, Rc<str>) {
         let key = (self.0.numer(), self.0.denom());
         let mix = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (key.1 as u64);
-        let slot = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 56) as usize % RECENT_SLOTS;
+        let set = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 56) as usize % (RECENT_SLOTS / 2);
         let written = || -> (Rc<str>, Rc<str>) { (self.value().into(), self.display().into()) };
         RECENT
             .try_with(|r| {
                 let mut recent = r.try_borrow_mut().ok()?;
-                let texts = &mut recent[slot];
-                match texts {
-                    Some((k, value, display)) if *k == key => {
-                        Some((value.clone(), display.clone()))
-                    }
-                    _ => {
+                let pair = &mut recent[2 * set..2 * set + 2];
+                match pair
+                    .iter()
+                    .position(|t| matches!(t, Some((k, _, _)) if *k == key))
+                {
+                    Some(0) => {}
+                    Some(_) => pair.swap(0, 1),
+                    None => {
                         let (value, display) = written();
-                        *texts = Some((key, value.clone(), display.clone()));
-                        Some((value, display))
+                        pair[1] = Some((key, value, display));
+                        pair.swap(0, 1);
                     }
                 }
+                pair[0].as_ref().map(|(_, v, d)| (v.clone(), d.clone()))
             })
             .ok()
             .flatten()

@@ -42,8 +42,12 @@ const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
 const SHAPE: u32 = 8;
 
-/// Slots of each cache of strings already in the table.
-const SEEN: usize = 1 << 10;
+/// Slots of each cache of strings already in the table, of the cache of field names and of
+/// the cache of structs' shapes, as powers of two: a result has about 350 strings, 70 field
+/// names and 20 structs.
+const SEEN_BITS: u32 = 12;
+const FIELD_BITS: u32 = 10;
+const STRUCT_BITS: u32 = 8;
 
 /// The string table outlives a value, so that the strings of the next result (ids, keys,
 /// scores) are mostly there already, on both sides; past this many strings, or bytes of them,
@@ -125,7 +129,7 @@ struct Tape {
     by_text: Box<[(u64, u32)]>,
     /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
     /// front of `index`, since every object property has one and there are few of them.
-    fields: [(usize, usize, u32); 256],
+    fields: Box<[(usize, usize, u32)]>,
     /// Every key written so far, by text.
     keys_by_text: HashMap<Box<str>, u32, IdHash>,
     /// The key tokens of the decoder's literal shapes, by shape.
@@ -134,7 +138,7 @@ struct Tape {
     keys: Vec<u32>,
     /// The literal shape last found for a struct, by the address of its name: a direct-mapped
     /// cache of `(address, shape)`, so a struct is compared with one shape, not every one.
-    structs: [(usize, u32); 64],
+    structs: Box<[(usize, u32)]>,
 }
 
 /// An empty slot of the string caches.
@@ -149,13 +153,13 @@ impl Tape {
             other: Vec::new(),
             lens: Vec::with_capacity(512),
             spans: Vec::with_capacity(512),
-            by_address: vec![(0, EMPTY); SEEN].into_boxed_slice(),
-            by_text: vec![(0, EMPTY); SEEN].into_boxed_slice(),
-            fields: [(0, 0, 0); 256],
+            by_address: vec![(0, EMPTY); 1 << SEEN_BITS].into_boxed_slice(),
+            by_text: vec![(0, EMPTY); 1 << SEEN_BITS].into_boxed_slice(),
+            fields: vec![(0, 0, 0); 1 << FIELD_BITS].into_boxed_slice(),
             keys_by_text: HashMap::default(),
             shapes: Vec::new(),
             keys: Vec::with_capacity(64),
-            structs: [(0, EMPTY); 64],
+            structs: vec![(0, EMPTY); 1 << STRUCT_BITS].into_boxed_slice(),
         };
         tape.clear_strings();
         tape
@@ -214,7 +218,7 @@ impl Tape {
             return self.shapes.iter().position(|s| is(s)).map(|s| s as u32);
         };
         let address = name.as_ptr() as usize;
-        let slot = (address ^ address >> 6 ^ name.len()) & 63;
+        let slot = slot(address, STRUCT_BITS);
         let (seen, shape) = self.structs[slot];
         if seen == address && self.shapes.get(shape as usize).is_some_and(|s| is(s)) {
             return Some(shape);
@@ -241,13 +245,13 @@ impl Tape {
     /// The index of `s` in the table, adding it when it is in neither cache.
     fn string(&mut self, s: &str) -> u32 {
         let address = s.as_ptr() as usize;
-        let by_address = ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize;
+        let by_address = slot(address, SEEN_BITS);
         let (seen_address, index) = self.by_address[by_address];
         if seen_address == address && self.holds(index, s) {
             return index;
         }
         let hash = hash(s.as_bytes());
-        let by_text = (hash >> 54) as usize;
+        let by_text = (hash >> (64 - SEEN_BITS)) as usize;
         let (seen_hash, index) = self.by_text[by_text];
         let index = if seen_hash == hash && self.holds(index, s) {
             index
@@ -285,7 +289,7 @@ impl Tape {
     /// The key token of a struct field name (a `'static` string, so its address identifies it).
     fn field(&mut self, name: &'static str) -> u32 {
         let address = name.as_ptr() as usize;
-        let slot = (address ^ address >> 8 ^ name.len()) & 255;
+        let slot = slot(address, FIELD_BITS);
         let (seen, len, token) = self.fields[slot];
         if seen == address && len == name.len() {
             return token;
@@ -337,6 +341,11 @@ fn split_words(bytes: &[u8]) -> (std::slice::ChunksExact<'_, u8>, u64) {
 
 fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes.try_into().expect("chunks of 8 bytes"))
+}
+
+/// The slot of `address` in a direct-mapped cache of `1 << bits` slots.
+fn slot(address: usize, bits: u32) -> usize {
+    ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
 /// The hash of a string in the cache of strings already written: [`cmmm_model::IdHasher`] over
