@@ -250,7 +250,7 @@ impl Tape {
         if seen_address == address && self.holds(index, s) {
             return index;
         }
-        let hash = hash(s.as_bytes());
+        let hash = hash(s);
         let by_text = (hash >> (64 - SEEN_BITS)) as usize;
         let (seen_hash, index) = self.by_text[by_text];
         let index = if seen_hash == hash && self.holds(index, s) {
@@ -326,19 +326,7 @@ impl Tape {
     }
 }
 
-/// The bytes of a string as its whole 8-byte words and the rest, as a little-endian word padded
-/// with zeros: hashing and comparing a word at a time is much faster on WebAssembly, where byte
-/// slice equality and the tail of a hash are byte loops.
-fn split_words(bytes: &[u8]) -> (std::slice::ChunksExact<'_, u8>, u64) {
-    let words = bytes.chunks_exact(8);
-    let tail = words
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0, |w, b| w << 8 | u64::from(*b));
-    (words, tail)
-}
-
+/// A little-endian 8-byte word.
 fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes.try_into().expect("chunks of 8 bytes"))
 }
@@ -348,30 +336,32 @@ fn slot(address: usize, bits: u32) -> usize {
     ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
-/// The hash of a string in the cache of strings already written: [`cmmm_model::IdHasher`] over
-/// its whole words, then its padded rest. The cache is direct-mapped, so strings that collide
-/// (even on purpose) only cost a repeat in the table, never time.
-fn hash(bytes: &[u8]) -> u64 {
+/// The hash of a string in the cache of strings already written (the strings not found by
+/// address). The cache is direct-mapped, so strings that collide (even on purpose) only cost a
+/// repeat in the table, never time.
+fn hash(s: &str) -> u64 {
     let mut hasher = cmmm_model::IdHasher::default();
-    let (words, tail) = split_words(bytes);
-    hasher.write(&bytes[..bytes.len() - words.remainder().len()]);
-    hasher.write_u64(tail);
+    hasher.write(s.as_bytes());
     hasher.finish()
 }
 
-/// `a == b`, compared a word at a time (the last word overlapping the one before it).
+/// `a == b`, without byte loops: short texts by their first, middle and last bytes or their
+/// two (overlapping) halves, longer ones a word at a time and their last word.
 fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    if a.len() < 8 {
-        return split_words(a).1 == split_words(b).1;
-    }
-    let last = a.len() - 8;
-    word(&a[last..]) == word(&b[last..])
-        && a.chunks_exact(8)
-            .zip(b.chunks_exact(8))
-            .all(|(x, y)| word(x) == word(y))
+    let n = a.len();
+    let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
+    n == b.len()
+        && match n {
+            0 => true,
+            1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+            _ => {
+                word(&a[n - 8..]) == word(&b[n - 8..])
+                    && a.chunks_exact(8)
+                        .zip(b.chunks_exact(8))
+                        .all(|(x, y)| word(x) == word(y))
+            }
+        }
 }
 
 thread_local! {
