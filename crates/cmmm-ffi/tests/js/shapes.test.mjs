@@ -57,6 +57,27 @@ test("the decoder's object literals are generated from the result schema", () =>
   );
 });
 
+test("every object of a full result (data/examples/discrete.json) has the keys of a literal", async () => {
+  // The tape gives an object its literal when its keys are the literal's, in order: the
+  // result's serialization and its schema must agree on them (a full enterprise here; one
+  // with fields left out still decodes, one property at a time).
+  const { score } = await import("cmmm");
+  const { shapes } = await import(shapesUrl.href);
+  const literals = new Set(JSON.parse(shapes()).map((keys) => keys.join(",")));
+  const file = new URL("../../../../data/examples/discrete.json", import.meta.url);
+  const objects = [];
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === "object") {
+      objects.push(Object.keys(v).join(","));
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(score(readFileSync(file, "utf8")));
+  assert.ok(objects.length > 500, `${objects.length} objects`);
+  for (const keys of objects) assert.ok(literals.has(keys), `no literal for {${keys}}`);
+});
+
 test("a key that is not an identifier is quoted", () => {
   const schema = `{"type": "object", "properties": {"$schema": {}, "a-b": {}},
     "$defs": {"Proto": {"type": "object", "properties": {"__proto__": {}}}}}`;
