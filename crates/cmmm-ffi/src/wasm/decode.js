@@ -7,15 +7,15 @@ import { literal } from "./shapes.js";
 const utf8 = new TextDecoder();
 const words = new Uint32Array(2);
 const float = new Float64Array(words.buffer);
-// The string table, kept from one value to the next.
+// The string table, kept from one value to the next; the tape being read and where.
 const table = [];
-let tape, strings, p;
+let tape, p;
 
 // The next value; a string (most values of a literal's properties) at once.
 function next() {
   if (tape[p] === 5) {
     p += 2;
-    return strings[tape[p - 1]];
+    return table[tape[p - 1]];
   }
   return value();
 }
@@ -27,7 +27,7 @@ function value() {
     case 2: return false;
     case 3: return tape[p++];
     case 4: words[0] = tape[p++]; words[1] = tape[p++]; return float[0];
-    case 5: return strings[tape[p++]];
+    case 5: return table[tape[p++]];
     case 6: {
       const n = tape[p++];
       const a = new Array(n);
@@ -42,9 +42,9 @@ function value() {
       for (let i = 0; i < n; i++) {
         const k = tape[p++];
         if (k < 0x80000000) {
-          o[strings[k]] = values[i];
+          o[table[k]] = values[i];
         } else {
-          Object.defineProperty(o, strings[k & 0x7fffffff],
+          Object.defineProperty(o, table[k & 0x7fffffff],
             { value: values[i], writable: true, enumerable: true, configurable: true });
         }
       }
@@ -62,10 +62,11 @@ function value() {
  * set for those in `other`.
  */
 export function decode(t, ascii, other, lens, base) {
-  // More strings than `base`: a value that failed to decode added them; they come again.
+  // The table holds `base` strings, or more when a value failed to decode after adding its
+  // strings (they come again); fewer would be a bug.
   if (base > table.length) throw new Error("cmmm: string table out of step");
   table.length = base;
-  const a = utf8.decode(ascii);
+  const a = ascii.length === 0 ? "" : utf8.decode(ascii);
   const o = other.length === 0 ? "" : utf8.decode(other);
   for (let i = 0, at = 0, ot = 0; i < lens.length; i++) {
     const n = lens[i];
@@ -78,11 +79,10 @@ export function decode(t, ascii, other, lens, base) {
     }
   }
   tape = t;
-  strings = table;
   p = 0;
   try {
     return value();
   } finally {
-    tape = strings = undefined;
+    tape = undefined;
   }
 }
