@@ -105,17 +105,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                     /// (a batch of assessments) does not allocate and grow a set each time.
                     static SEEN: std::cell::RefCell<HashSet<u64, IdHash>> =
                         const { std::cell::RefCell::new(HashSet::with_hasher(IdHash)) };
-                    /// A guess at the length of the next map read on this thread: JSON does
-                    /// not tell a map's length up front, and a batch reads many maps of
-                    /// similar lengths (the ratings of assessments of one model), so starting
-                    /// at about the longest recent length saves growing every entry vector
-                    /// step by step. It rises to a longer map at once and decays by an eighth
-                    /// per shorter one.
-                    static LEN_GUESS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+                    /// Length of the last map read on this thread. JSON does not tell a
+                    /// map's length up front, and a batch reads many maps of similar lengths
+                    /// (the ratings of assessments of one model, some with a sub-domain or
+                    /// two fewer), so the next map starts with room for an eighth more than
+                    /// the last instead of growing its entry vector step by step.
+                    static LAST_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
                 }
                 /// Most entries reserved on the strength of the last map alone.
                 const MAX_GUESS: usize = 4096;
-                let guess = || LEN_GUESS.with(|l| l.get()).min(MAX_GUESS);
+                let guess = || LAST_LEN.with(|l| l.get() + l.get() / 8).min(MAX_GUESS);
                 let mut entries: Vec<(CompactString, V)> =
                     Vec::with_capacity(access.size_hint().unwrap_or_else(guess));
                 // Hashes of the keys so far; a repeated hash is checked against the keys, so
@@ -140,7 +139,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                 })();
                 SEEN.with(|s| *s.borrow_mut() = seen);
                 result?;
-                LEN_GUESS.with(|l| l.set(entries.len().max(l.get() - l.get() / 8)));
+                LAST_LEN.with(|l| l.set(entries.len()));
                 Ok(UniqueMap { entries })
             }
         }

@@ -66,11 +66,15 @@ impl Scale {
     /// the scale.
     pub fn resolve(&self, input: &RatingInput) -> Option<usize> {
         let text = input.as_str();
+        // Length and first byte tell most texts apart before a full comparison.
+        let same = |k: &str| {
+            k.len() == text.len() && k.as_bytes().first() == text.as_bytes().first() && k == text
+        };
         if let RatingInput::Text(_) = input {
-            if let Some(i) = self.keys.iter().position(|k| **k == *text) {
+            if let Some(i) = self.keys.iter().position(|k| same(k)) {
                 return Some(i);
             }
-            if let Some(i) = self.zh.iter().position(|k| k == text) {
+            if let Some(i) = self.zh.iter().position(|k| same(k)) {
                 return Some(i);
             }
         }

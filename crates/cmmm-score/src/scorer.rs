@@ -255,32 +255,29 @@ impl<'m> Scorer<'m> {
                     })?;
             points[r] = Some(point);
         }
+        // Unrated in-scope requirements count as the bottom of the scale (if allowed), and
+        // the sums of rating units per sub-domain and level.
         let mut missing = Vec::new();
         let mut in_scope_count = 0u32;
-        for (r, q) in layout.requirements.iter().enumerate() {
-            if scope.in_scope[q.sub_domain] {
-                in_scope_count += 1;
-                if points[r].is_none() {
-                    missing.push(q.id.clone());
-                    points[r] = Some(self.derived.scale.bottom);
-                }
+        let mut sums = vec![0i128; layout.sub_domains.len() * levels];
+        for (q, point) in layout.requirements.iter().zip(&mut points) {
+            if !scope.in_scope[q.sub_domain] {
+                continue;
             }
+            in_scope_count += 1;
+            let p = *point.get_or_insert_with(|| {
+                missing.push(q.id.clone());
+                self.derived.scale.bottom
+            });
+            let cell = &mut sums[q.sub_domain * levels + usize::from(q.level) - 1];
+            *cell = cell
+                .checked_add(self.derived.scale.units[p])
+                .ok_or_else(|| ScoreError::Overflow(format!("ratings.{}", q.id)))?;
         }
         if !missing.is_empty() && !options.allow_missing {
             return Err(ScoreError::MissingRatings(
                 missing.iter().map(|id| id.to_string()).collect(),
             ));
-        }
-
-        // Sums of rating units per sub-domain and level.
-        let mut sums = vec![0i128; layout.sub_domains.len() * levels];
-        for (r, q) in layout.requirements.iter().enumerate() {
-            if let Some(p) = points[r] {
-                let cell = &mut sums[q.sub_domain * levels + usize::from(q.level) - 1];
-                *cell = cell
-                    .checked_add(self.derived.scale.units[p])
-                    .ok_or_else(|| ScoreError::Overflow(format!("ratings.{}", q.id)))?;
-            }
         }
         let ten_k = 10i128.pow(self.derived.scale.digits);
         let overflow = |what: &str| ScoreError::Overflow(what.to_string());

@@ -9,12 +9,17 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use super::input::{Location, Payload, Record};
 
 /// Most records in a chunk.
-pub const RECORDS: usize = 256;
+const RECORDS: usize = 256;
+/// Bytes a reader reads into a chunk's text at a time.
+pub const READ: usize = 256 << 10;
+/// The capacity of a chunk's text buffer, which it keeps from one use to the next: room for
+/// [`RECORDS`] typical assessments (about 10 KB of JSON each), the unfinished line carried
+/// over and one more read, so that in a steady run no buffer is ever reallocated.
+const TEXT: usize = 4 << 20;
 /// A chunk is handed on once its texts reach this many bytes, however few records it holds.
-const BYTES: usize = 8 << 20;
+const BYTES: usize = TEXT - 2 * READ;
 
 /// Records and the bytes their JSON texts point into ([`Payload::Json`] holds a range).
-#[derive(Default)]
 pub struct Chunk {
     pub text: Vec<u8>,
     pub records: Vec<Record>,
@@ -30,7 +35,7 @@ pub struct Chunker {
 impl Chunker {
     pub fn new(to_workers: SyncSender<Chunk>, returned: Receiver<Chunk>) -> Chunker {
         Chunker {
-            chunk: Chunk::default(),
+            chunk: Chunk::new(),
             to_workers,
             returned,
         }
@@ -49,7 +54,8 @@ impl Chunker {
         self.push_range(location, start..self.chunk.text.len());
     }
 
-    /// The text buffer, for a reader that reads straight into it (see [`Chunker::push_range`]).
+    /// The text buffer, for a reader that reads straight into it, [`READ`] bytes at a time
+    /// and within its capacity (see [`Chunker::push_range`]).
     pub fn text(&mut self) -> &mut Vec<u8> {
         &mut self.chunk.text
     }
@@ -72,7 +78,7 @@ impl Chunker {
         if self.chunk.records.len() < RECORDS && kept < BYTES {
             return false;
         }
-        let mut next = self.returned.try_recv().unwrap_or_default();
+        let mut next = self.returned.try_recv().unwrap_or_else(|_| Chunk::new());
         next.text.extend_from_slice(&self.chunk.text[kept..]);
         self.chunk.text.truncate(kept);
         let full = std::mem::replace(&mut self.chunk, next);
@@ -90,6 +96,13 @@ impl Chunker {
 }
 
 impl Chunk {
+    fn new() -> Chunk {
+        Chunk {
+            text: Vec::with_capacity(TEXT),
+            records: Vec::with_capacity(RECORDS),
+        }
+    }
+
     /// Empties the chunk for reuse, keeping its buffers.
     pub fn recycle(&mut self) {
         self.text.clear();

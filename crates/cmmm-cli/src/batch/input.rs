@@ -9,7 +9,7 @@ use std::sync::Arc;
 use clap::ValueEnum;
 use cmmm_model::Assessment;
 
-use super::chunk::Chunker;
+use super::chunk::{Chunker, READ};
 use super::table;
 
 /// Where a record comes from.
@@ -209,9 +209,6 @@ fn read_json(
     Ok(())
 }
 
-/// Bytes read from an NDJSON file at a time.
-const READ: usize = 1 << 20;
-
 /// Reads an NDJSON file straight into the chunk's text buffer; each line becomes a record
 /// pointing at its own bytes, so a line is never copied (except the unfinished line at the
 /// end of a full chunk, carried over to the next).
@@ -231,7 +228,10 @@ fn read_ndjson(
         let text = out.text();
         let Some(i) = memchr::memchr(b'\n', &text[scan..]) else {
             scan = text.len();
-            text.reserve_exact(READ);
+            // Only a line longer than a chunk's buffer makes it grow.
+            if text.capacity() - text.len() < READ {
+                text.reserve(READ);
+            }
             let n = (&mut reader)
                 .take(READ as u64)
                 .read_to_end(text)
