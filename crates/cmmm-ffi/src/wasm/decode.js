@@ -11,11 +11,16 @@ const float = new Float64Array(words.buffer);
 const table = [];
 let tape, p;
 
-// The next value; a string (most values of a literal's properties) at once.
+// The next value; a string or a whole number (most values of a literal's properties) at once.
 function next() {
-  if (tape[p] === 5) {
+  const token = tape[p];
+  if (token === 5) {
     p += 2;
     return table[tape[p - 1]];
+  }
+  if (token === 3) {
+    p += 2;
+    return tape[p - 1];
   }
   return value();
 }
