@@ -2,7 +2,7 @@
 // is described there). Objects whose keys are those of a literal shape of shapes.js are built
 // as that object literal, so V8 gives them their final hidden class at once; any other object
 // gets its properties one by one.
-import { literal } from "./shapes.js";
+import { literals } from "./shapes.js";
 
 const utf8 = new TextDecoder();
 const words = new Uint32Array(2);
@@ -55,7 +55,7 @@ function value() {
       }
       return o;
     }
-    case 8: return literal(tape[p++], next);
+    case 8: return literals[tape[p++]](next);
     default: throw new Error("cmmm: corrupt value tape");
   }
 }
