@@ -328,7 +328,7 @@ impl Tape {
 
 /// A little-endian 8-byte word.
 fn word(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes(bytes.try_into().expect("chunks of 8 bytes"))
+    u64::from_le_bytes(bytes.try_into().expect("slices of 8 bytes"))
 }
 
 /// The slot of `address` in a direct-mapped cache of `1 << bits` slots.
@@ -346,7 +346,8 @@ fn hash(s: &str) -> u64 {
 }
 
 /// `a == b`, without byte loops: short texts by their first, middle and last bytes or their
-/// two (overlapping) halves, longer ones a word at a time and their last word.
+/// two (overlapping) halves, longer ones a word at a time from the end (the first word
+/// overlapping the second when the length is not a multiple of 8).
 fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
@@ -356,10 +357,16 @@ fn same(a: &[u8], b: &[u8]) -> bool {
             1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
             4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
             _ => {
-                word(&a[n - 8..]) == word(&b[n - 8..])
-                    && a.chunks_exact(8)
-                        .zip(b.chunks_exact(8))
-                        .all(|(x, y)| word(x) == word(y))
+                let mut at = n - 8;
+                loop {
+                    if word(&a[at..at + 8]) != word(&b[at..at + 8]) {
+                        break false;
+                    }
+                    if at == 0 {
+                        break true;
+                    }
+                    at = at.saturating_sub(8);
+                }
             }
         }
 }
