@@ -2,7 +2,6 @@
 //! with the full trace. Serialized as JSON (schema: `data/schema/result.schema.json`).
 
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
@@ -45,14 +44,16 @@ struct ScoreJson {
 }
 
 impl Serialize for Score {
-    /// As `ScoreJson` would, without writing the digits of a value again (see `Score::texts`).
+    /// As `ScoreJson` would, without writing the digits of a value again (see
+    /// `Score::with_texts`).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let (value, display) = self.texts();
-        let mut s = serializer.serialize_struct("ScoreJson", 2)?;
-        s.serialize_field("value", &*value)?;
-        s.serialize_field("display", &*display)?;
-        s.end()
+        self.with_texts(|value, display| {
+            let mut s = serializer.serialize_struct("ScoreJson", 2)?;
+            s.serialize_field("value", value)?;
+            s.serialize_field("display", display)?;
+            s.end()
+        })
     }
 }
 
@@ -60,7 +61,7 @@ impl Serialize for Score {
 const RECENT_SLOTS: usize = 256;
 
 /// The texts of a recently written score: its exact fraction, value and display.
-type Texts = ((i128, i128), Rc<str>, Rc<str>);
+type Texts = ((i128, i128), Box<str>, Box<str>);
 
 thread_local! {
     /// Recently written scores. A result repeats few distinct values (the rescaled weights
@@ -71,36 +72,37 @@ thread_local! {
 }
 
 impl Score {
-    /// [`Score::value`] and [`Score::display`], from a small per-thread cache keyed by the
-    /// exact fraction (the same fraction always gives the same texts): two slots per hash,
-    /// the one used last first.
-    fn texts(&self) -> (Rc<str>, Rc<str>) {
+    /// Calls `f` with [`Score::value`] and [`Score::display`], from a small per-thread cache
+    /// keyed by the exact fraction (the same fraction always gives the same texts): two slots
+    /// per hash, the one used last first.
+    fn with_texts<R>(&self, f: impl FnOnce(&str, &str) -> R) -> R {
         let key = (self.0.numer(), self.0.denom());
         let mix = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (key.1 as u64);
         let set = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 56) as usize % (RECENT_SLOTS / 2);
-        let written = || -> (Rc<str>, Rc<str>) { (self.value().into(), self.display().into()) };
-        RECENT
-            .try_with(|r| {
-                let mut recent = r.try_borrow_mut().ok()?;
-                let pair = &mut recent[2 * set..2 * set + 2];
-                match pair
-                    .iter()
-                    .position(|t| matches!(t, Some((k, _, _)) if *k == key))
-                {
-                    Some(0) => {}
-                    Some(_) => pair.swap(0, 1),
-                    None => {
-                        let (value, display) = written();
-                        pair[1] = Some((key, value, display));
-                        pair.swap(0, 1);
-                    }
+        let mut f = Some(f);
+        let cached = RECENT.try_with(|r| {
+            let mut recent = r.try_borrow_mut().ok()?;
+            let pair = &mut recent[2 * set..2 * set + 2];
+            match pair
+                .iter()
+                .position(|t| matches!(t, Some((k, _, _)) if *k == key))
+            {
+                Some(0) => {}
+                Some(_) => pair.swap(0, 1),
+                None => {
+                    pair[1] = Some((key, self.value().into(), self.display().into()));
+                    pair.swap(0, 1);
                 }
-                pair[0].as_ref().map(|(_, v, d)| (v.clone(), d.clone()))
-            })
-            .ok()
-            .flatten()
+            }
+            let (_, value, display) = pair[0].as_ref()?;
+            f.take().map(|f| f(value, display))
+        });
+        match (cached, f) {
+            (Ok(Some(result)), _) => result,
             // During thread teardown, or re-entered, the cache is simply not used.
-            .unwrap_or_else(written)
+            (_, Some(f)) => f(&self.value(), &self.display()),
+            (_, None) => unreachable!("`f` ran only if its result is returned above"),
+        }
     }
 }
 
