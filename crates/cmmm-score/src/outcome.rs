@@ -364,3 +364,24 @@ pub struct Warning {
     /// Ids concerned.
     pub ids: Vec<Arc<str>>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialized_texts_are_exact_however_the_cache_is_used() {
+        // 820 fractions, many not in lowest terms, against 256 slots: each is written, found,
+        // moved within its pair and evicted; every text must still be its own.
+        for _ in 0..2 {
+            for d in 1..=40 {
+                for n in 0..d {
+                    let score = Score(Ratio::new(n, d).expect("d > 0"));
+                    let json = serde_json::to_value(score).expect("a score serializes");
+                    assert_eq!(json["value"], score.value(), "{n}/{d}");
+                    assert_eq!(json["display"], score.display(), "{n}/{d}");
+                }
+            }
+        }
+    }
+}
