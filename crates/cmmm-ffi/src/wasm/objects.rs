@@ -19,8 +19,10 @@
 //! every object type of a result as a literal (`shapes.js`, generated from the result's JSON
 //! Schema), and the tape learns their keys from it (`shapes`): a struct gets `SHAPE` exactly
 //! when its keys are a literal's, and anything else still decodes, one property at a time.
-//! And the strings travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII is a copy,
-//! and its slices are one-byte strings.
+//! The string table outlives a value, on both sides, so a result only sends the strings the
+//! decoder does not hold yet (most ids, keys and score texts repeat from one result to the
+//! next); they travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII is a copy, and its
+//! slices are one-byte strings.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -128,7 +130,7 @@ struct Tape {
     /// repeats; the decoder does not mind.
     by_text: Box<[(u64, u32)]>,
     /// Field names by address: a direct-mapped cache of `(address, length, key token)` in
-    /// front of `index`, since every object property has one and there are few of them.
+    /// front of [`Tape::keys_by_text`], since every struct field has one and there are few.
     fields: Box<[(usize, usize, u32)]>,
     /// Every key written so far, by text.
     keys_by_text: HashMap<Box<str>, u32, IdHash>,
@@ -319,7 +321,7 @@ impl Tape {
         }
     }
 
-    /// Starts an array or object: its token and a count patched by [`Tape::close`].
+    /// Starts an array or object: its token and a count patched by [`Compound::close`].
     fn open(&mut self, token: u32) -> usize {
         self.tape.extend_from_slice(&[token, 0]);
         self.tape.len() - 1
@@ -379,7 +381,7 @@ thread_local! {
 /// A plain JavaScript value equal to `JSON.parse(serde_json::to_string(value))`.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
     TAPE.with(|tape| {
-        // Serializing never calls back into JavaScript, so nothing can re-enter here.
+        // Neither serializing nor the decoder calls back into this module: nothing re-enters.
         let mut tape = tape
             .try_borrow_mut()
             .map_err(|_| Unsupported("the tape is in use".into()))?;
