@@ -24,34 +24,6 @@ pub struct Ratio {
     den: i128,
 }
 
-/// A decimal string held inline, as [`Ratio::to_decimal_buf`] writes it: a sign, at most 39
-/// integer digits, a point and at most [`FULL_PRECISION`] fractional digits.
-#[derive(Clone, Copy)]
-pub struct DecimalBuf {
-    bytes: [u8; 72],
-    len: u8,
-}
-
-impl DecimalBuf {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        // Only ASCII digits, '-' and '.' are ever written.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("ASCII")
-    }
-}
-
-impl fmt::Debug for DecimalBuf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
-impl fmt::Display for DecimalBuf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Why a text is not an exact number.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an exact decimal (like `0.25`) or fraction (like `1/3`)")]
@@ -211,11 +183,6 @@ impl Ratio {
     /// [`FULL_PRECISION`]) and writes the shortest decimal of that value, without trailing
     /// zeros unless `fixed` asks for exactly `places` digits.
     pub fn to_decimal_string(&self, places: u32, fixed: bool) -> String {
-        self.to_decimal_buf(places, fixed).as_str().to_string()
-    }
-
-    /// [`Ratio::to_decimal_string`] without allocating: the same text, held inline.
-    pub fn to_decimal_buf(&self, places: u32, fixed: bool) -> DecimalBuf {
         let places = places.min(FULL_PRECISION) as usize;
         let negative = self.num < 0;
         let num = self.num.unsigned_abs();
@@ -275,12 +242,10 @@ impl Ratio {
                 len -= 1;
             }
         }
-        // Sign, integer digits, point and fraction, written into one buffer.
-        let mut buf = [0u8; 72];
-        let mut at = 0;
+        // Sign, integer digits, point and fraction.
+        let mut out = String::with_capacity(len + 8);
         if negative && (int != 0 || digits[..len].iter().any(|d| *d != 0)) {
-            buf[at] = b'-';
-            at += 1;
+            out.push('-');
         }
         let mut int_digits = [0u8; 40];
         let mut n = 0;
@@ -300,22 +265,12 @@ impl Ratio {
                 break;
             }
         }
-        for d in int_digits[..n].iter().rev() {
-            buf[at] = *d;
-            at += 1;
-        }
+        out.extend(int_digits[..n].iter().rev().map(|d| char::from(*d)));
         if len > 0 {
-            buf[at] = b'.';
-            at += 1;
-            for d in &digits[..len] {
-                buf[at] = b'0' + d;
-                at += 1;
-            }
+            out.push('.');
+            out.extend(digits[..len].iter().map(|d| char::from(b'0' + d)));
         }
-        DecimalBuf {
-            bytes: buf,
-            len: at as u8,
-        }
+        out
     }
 
     /// The value as a [`Decimal`] at full precision (rounded half away from zero).
@@ -403,26 +358,17 @@ mod tests {
         // Integer parts beyond 64 bits take the 128-bit digit loop.
         let big = Ratio::new(i128::MAX, 1).unwrap();
         assert_eq!(big.to_decimal_string(2, true), format!("{}.00", i128::MAX));
-        assert_eq!(
-            big.to_decimal_buf(28, false).as_str(),
-            i128::MAX.to_string()
-        );
+        assert_eq!(big.to_decimal_string(28, false), i128::MAX.to_string());
         let x = Ratio::new(-(1i128 << 70) * 3 - 2, 3).unwrap();
         assert_eq!(
             x.to_decimal_string(3, false),
             format!("-{}.667", 1i128 << 70)
         );
         assert_eq!(
-            Ratio::new(-1, 3)
-                .unwrap()
-                .to_decimal_buf(2, true)
-                .to_string(),
+            Ratio::new(-1, 3).unwrap().to_decimal_string(2, true),
             "-0.33"
         );
-        assert_eq!(
-            format!("{:?}", r("2.5").to_decimal_buf(28, false)),
-            "\"2.5\""
-        );
+        assert_eq!(r("2.5").to_decimal_string(28, false), "2.5");
     }
 
     #[test]
