@@ -34,6 +34,12 @@ use crate::status::FfiError;
 /// cbindgen:ignore
 mod objects;
 
+/// The allocator of the WebAssembly build: talc instead of the default dlmalloc; a scoring
+/// call allocates a few thousand small blocks, and talc takes about 3 % less time per call
+/// (BENCHMARKS.md, "WASM").
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const CONTRACT_TYPES: &str = include_str!("../npm/types.d.ts");
 

@@ -15,6 +15,11 @@ pub const DISPLAY_PLACES: u32 = 2;
 /// the value at full precision (28 places, rounded half away from zero) and the display form
 /// rounded half away from zero to [`DISPLAY_PLACES`]. Decisions use the exact value, never
 /// either string.
+///
+/// Formats that are not human-readable (serde's `is_human_readable`, false for binary formats
+/// such as CBOR) get the exact fraction instead, as the tuple struct `Score(numer, denom)`:
+/// compact, and nothing to write digit by digit. The WebAssembly host reads that form and
+/// writes the texts itself, once per distinct fraction.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Score(pub Ratio);
 
@@ -43,11 +48,20 @@ struct ScoreJson {
     display: String,
 }
 
+/// The name of the compact form of a [`Score`] (see there).
+pub const SCORE_FRACTION: &str = "Score";
+
 impl Serialize for Score {
     /// As `ScoreJson` would, without writing the digits of a value again (see
-    /// `Score::with_texts`).
+    /// `Score::with_texts`); the exact fraction when the format is not human-readable.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
+        use serde::ser::{SerializeStruct, SerializeTupleStruct};
+        if !serializer.is_human_readable() {
+            let mut s = serializer.serialize_tuple_struct(SCORE_FRACTION, 2)?;
+            s.serialize_field(&self.0.numer())?;
+            s.serialize_field(&self.0.denom())?;
+            return s.end();
+        }
         self.with_texts(|value, display| {
             let mut s = serializer.serialize_struct("ScoreJson", 2)?;
             s.serialize_field("value", value)?;
@@ -106,8 +120,19 @@ impl Score {
     }
 }
 
+/// The compact form of a [`Score`]: its numerator and denominator.
+#[derive(Deserialize)]
+#[serde(rename = "Score")]
+struct Fraction(i128, i128);
+
 impl<'de> Deserialize<'de> for Score {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let Fraction(numer, denom) = Fraction::deserialize(deserializer)?;
+            return Ratio::new(numer, denom).map(Score).ok_or_else(|| {
+                serde::de::Error::custom(format_args!("`{numer}/{denom}` is not a fraction"))
+            });
+        }
         let json = ScoreJson::deserialize(deserializer)?;
         let value: Ratio = json.value.parse().map_err(|_| {
             serde::de::Error::custom(format_args!("`{}` is not an exact decimal", json.value))
@@ -383,5 +408,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn binary_formats_carry_the_exact_fraction() {
+        // CBOR is not human-readable: a score is its fraction, and a whole result comes back
+        // equal, every score exact.
+        let score = Score(Ratio::new(-7, 30).expect("d > 0"));
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&score, &mut bytes).expect("a score serializes");
+        let fraction: (i128, i128) = ciborium::from_reader(&bytes[..]).expect("a pair");
+        assert_eq!(fraction, (-7, 30));
+        let back: Score = ciborium::from_reader(&bytes[..]).expect("a score");
+        assert_eq!(back, score);
+
+        let zero_denominator = {
+            let mut b = Vec::new();
+            ciborium::into_writer(&(1i128, 0i128), &mut b).expect("a pair serializes");
+            b
+        };
+        let e = ciborium::from_reader::<Score, _>(&zero_denominator[..]).unwrap_err();
+        assert!(e.to_string().contains("`1/0` is not a fraction"), "{e}");
+
+        let model = cmmm_model::Model::gbt39116_2020();
+        let text = include_str!("../../../data/examples/discrete.json");
+        let assessment = crate::parse_assessment(text).expect("the example parses");
+        let outcome = crate::Scorer::new(model)
+            .score(&assessment, &crate::Options::default())
+            .expect("the example scores");
+        let mut bytes = Vec::new();
+        ciborium::into_writer(&outcome, &mut bytes).expect("a result serializes");
+        let back: Outcome = ciborium::from_reader(&bytes[..]).expect("a result deserializes");
+        assert_eq!(back, outcome);
     }
 }

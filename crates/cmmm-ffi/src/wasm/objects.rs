@@ -23,6 +23,12 @@
 //! decoder does not hold yet (most ids, keys and score texts repeat from one result to the
 //! next); they travel as two UTF-8 blobs, ASCII and the rest: decoding ASCII is a copy, and its
 //! slices are one-byte strings.
+//!
+//! Scores are most of a result (about 620 `{value, display}` objects, but only about 60
+//! distinct fractions). The tape is not human-readable (serde's `is_human_readable`), so a
+//! [`Score`] reaches it as its exact fraction; the tape writes each distinct fraction's score
+//! once, as text, exactly as `serde_json` sees it, and keeps its tokens for the next time
+//! ([`Tape::score`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -30,7 +36,8 @@ use std::fmt::Display;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-use cmmm_model::IdHash;
+use cmmm_model::{IdHash, Ratio};
+use cmmm_score::{Score, SCORE_FRACTION};
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -50,6 +57,12 @@ const SHAPE: u32 = 8;
 const SEEN_BITS: u32 = 12;
 const FIELD_BITS: u32 = 10;
 const STRUCT_BITS: u32 = 8;
+/// Slots of the cache of scores' tokens, as a power of two: a result has about 60 distinct
+/// fractions.
+const SCORE_BITS: u32 = 8;
+/// Most tokens of a score kept in that cache: `SHAPE s STRING v STRING d` is 6, a score
+/// written as a plain object 8.
+const SCORE_TOKENS: usize = 8;
 
 /// The string table outlives a value, so that the strings of the next result (ids, keys,
 /// scores) are mostly there already, on both sides; past this many strings, or bytes of them,
@@ -141,7 +154,26 @@ struct Tape {
     /// The literal shape last found for a struct, by the address of its name: a direct-mapped
     /// cache of `(address, shape)`, so a struct is compared with one shape, not every one.
     structs: Box<[(usize, u32)]>,
+    /// The tokens of scores already written, by exact fraction: a direct-mapped cache.
+    scores: Box<[ScoreTokens]>,
+    /// True while a score is being written as text, for [`Tape::scores`]: the only time the
+    /// tape is human-readable.
+    texts: bool,
 }
+
+/// The tokens a score was written as, and its fraction (`len` 0: an empty slot).
+#[derive(Clone, Copy)]
+struct ScoreTokens {
+    fraction: (i128, i128),
+    len: usize,
+    tokens: [u32; SCORE_TOKENS],
+}
+
+const NO_SCORE: ScoreTokens = ScoreTokens {
+    fraction: (0, 0),
+    len: 0,
+    tokens: [0; SCORE_TOKENS],
+};
 
 /// An empty slot of the string caches.
 const EMPTY: u32 = u32::MAX;
@@ -162,6 +194,8 @@ impl Tape {
             shapes: Vec::new(),
             keys: Vec::with_capacity(64),
             structs: vec![(0, EMPTY); 1 << STRUCT_BITS].into_boxed_slice(),
+            scores: vec![NO_SCORE; 1 << SCORE_BITS].into_boxed_slice(),
+            texts: false,
         };
         tape.clear_strings();
         tape
@@ -180,6 +214,7 @@ impl Tape {
         self.fields.fill((0, 0, 0));
         self.keys_by_text.clear();
         self.structs.fill((0, EMPTY));
+        self.scores.fill(NO_SCORE);
         self.shapes = shape_keys()
             .iter()
             .map(|keys| keys.iter().map(|k| self.key(k)).collect())
@@ -321,6 +356,38 @@ impl Tape {
         }
     }
 
+    /// Writes the score `numer / denom`: from [`Tape::scores`], or else by serializing it as
+    /// text (the tokens `serde_json` would see, strings added to the table as usual) and
+    /// keeping its tokens there. They hold only string indices and shapes, which stay valid
+    /// until the table starts again ([`Tape::clear_strings`] empties the cache).
+    fn score(&mut self, numer: i128, denom: i128) -> Result<(), Unsupported> {
+        let mix = (numer as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ denom as u64;
+        let slot = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - SCORE_BITS)) as usize;
+        let cached = &self.scores[slot];
+        if cached.len > 0 && cached.fraction == (numer, denom) {
+            self.tape.extend_from_slice(&cached.tokens[..cached.len]);
+            return Ok(());
+        }
+        let ratio = Ratio::new(numer, denom)
+            .ok_or_else(|| Unsupported(format!("`{numer}/{denom}` is not a score")))?;
+        let from = self.tape.len();
+        self.texts = true;
+        let written = Score(ratio).serialize(&mut *self);
+        self.texts = false;
+        written?;
+        let tokens = &self.tape[from..];
+        if tokens.len() <= SCORE_TOKENS {
+            let mut entry = ScoreTokens {
+                fraction: (numer, denom),
+                len: tokens.len(),
+                tokens: [0; SCORE_TOKENS],
+            };
+            entry.tokens[..tokens.len()].copy_from_slice(tokens);
+            self.scores[slot] = entry;
+        }
+        Ok(())
+    }
+
     /// Starts an array or object: its token and a count patched by [`Compound::close`].
     fn open(&mut self, token: u32) -> usize {
         self.tape.extend_from_slice(&[token, 0]);
@@ -394,13 +461,15 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
 
 /// An array or object being written: where its count is, the count so far; for an object,
 /// where its keys start in [`Tape::keys`] and its name if it is a struct; for a variant with
-/// data, the key of the `{variant: …}` object around it.
+/// data, the key of the `{variant: …}` object around it; for a score, the parts of its
+/// fraction read so far (nothing is written before [`Tape::score`]).
 struct Compound<'a> {
     tape: &'a mut Tape,
     count_at: usize,
     count: u32,
     object: Option<(usize, Option<&'static str>)>,
     variant: Option<u32>,
+    fraction: Option<[i128; 2]>,
 }
 
 impl Compound<'_> {
@@ -462,6 +531,12 @@ impl<'a> ser::Serializer for &'a mut Tape {
     uint!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32);
     number!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
             serialize_u64: u64, serialize_i128: i128, serialize_u128: u128);
+
+    /// Not human-readable, so that scores come as their fraction ([`Tape::score`]), except
+    /// while a score is written as text.
+    fn is_human_readable(&self) -> bool {
+        self.texts
+    }
 
     fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
         self.tape.push(if v { TRUE } else { FALSE });
@@ -555,6 +630,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             count: 0,
             object: None,
             variant: None,
+            fraction: None,
         })
     }
 
@@ -564,9 +640,19 @@ impl<'a> ser::Serializer for &'a mut Tape {
 
     fn serialize_tuple_struct(
         self,
-        _: &'static str,
+        name: &'static str,
         len: usize,
     ) -> Result<Compound<'a>, Unsupported> {
+        if name == SCORE_FRACTION && !self.texts {
+            return Ok(Compound {
+                tape: self,
+                count_at: 0,
+                count: 0,
+                object: None,
+                variant: None,
+                fraction: Some([0; 2]),
+            });
+        }
         self.serialize_seq(Some(len))
     }
 
@@ -593,6 +679,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             count: 0,
             object,
             variant: None,
+            fraction: None,
         })
     }
 
@@ -610,6 +697,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             count: 0,
             object,
             variant: None,
+            fraction: None,
         })
     }
 
@@ -662,12 +750,26 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     type Error = Unsupported;
 
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        ser::SerializeSeq::serialize_element(self, value)
+        let Some(parts) = &mut self.fraction else {
+            return ser::SerializeSeq::serialize_element(self, value);
+        };
+        let part = parts
+            .get_mut(self.count as usize)
+            .ok_or_else(|| Unsupported("a score has two parts".into()))?;
+        *part = value.serialize(Integer)?;
+        self.count += 1;
+        Ok(())
     }
 
     fn end(self) -> Result<(), Unsupported> {
-        self.close();
-        Ok(())
+        match self.fraction {
+            Some([numer, denom]) if self.count == 2 => self.tape.score(numer, denom),
+            Some(_) => Err(Unsupported("a score has two parts".into())),
+            None => {
+                self.close();
+                Ok(())
+            }
+        }
     }
 }
 
@@ -878,4 +980,58 @@ impl ser::Serializer for KeyText {
     ) -> Result<Self::SerializeStructVariant, Unsupported> {
         Err(Unsupported("an object is not an object key".into()))
     }
+}
+
+/// An integer as `i128`: reads the parts of a score's fraction; anything else is an error.
+struct Integer;
+
+macro_rules! integer {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, v: $t) -> Result<i128, Unsupported> {
+            Ok(i128::from(v))
+        }
+    )*};
+}
+
+macro_rules! not_integer {
+    ($($f:ident$(<$g:ident>)?($($t:ty),*) -> $r:ty),*) => {$(
+        fn $f$(<$g: Serialize + ?Sized>)?(self, $(_: $t),*) -> Result<$r, Unsupported> {
+            Err(Unsupported("a score's fraction holds integers only".into()))
+        }
+    )*};
+}
+
+impl ser::Serializer for Integer {
+    type Ok = i128;
+    type Error = Unsupported;
+    type SerializeSeq = ser::Impossible<i128, Unsupported>;
+    type SerializeTuple = ser::Impossible<i128, Unsupported>;
+    type SerializeTupleStruct = ser::Impossible<i128, Unsupported>;
+    type SerializeTupleVariant = ser::Impossible<i128, Unsupported>;
+    type SerializeMap = ser::Impossible<i128, Unsupported>;
+    type SerializeStruct = ser::Impossible<i128, Unsupported>;
+    type SerializeStructVariant = ser::Impossible<i128, Unsupported>;
+
+    integer!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+             serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+             serialize_u64: u64);
+
+    not_integer!(serialize_bool(bool) -> i128, serialize_u128(u128) -> i128,
+                 serialize_f32(f32) -> i128, serialize_f64(f64) -> i128,
+                 serialize_char(char) -> i128, serialize_str(&str) -> i128,
+                 serialize_bytes(&[u8]) -> i128, serialize_none() -> i128,
+                 serialize_some<T>(&T) -> i128, serialize_unit() -> i128,
+                 serialize_unit_struct(&'static str) -> i128,
+                 serialize_unit_variant(&'static str, u32, &'static str) -> i128,
+                 serialize_newtype_struct<T>(&'static str, &T) -> i128,
+                 serialize_newtype_variant<T>(&'static str, u32, &'static str, &T) -> i128,
+                 serialize_seq(Option<usize>) -> Self::SerializeSeq,
+                 serialize_tuple(usize) -> Self::SerializeTuple,
+                 serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
+                 serialize_tuple_variant(&'static str, u32, &'static str, usize)
+                     -> Self::SerializeTupleVariant,
+                 serialize_map(Option<usize>) -> Self::SerializeMap,
+                 serialize_struct(&'static str, usize) -> Self::SerializeStruct,
+                 serialize_struct_variant(&'static str, u32, &'static str, usize)
+                     -> Self::SerializeStructVariant);
 }
