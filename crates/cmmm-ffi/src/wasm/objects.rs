@@ -365,7 +365,10 @@ impl Tape {
         let slot = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> (64 - SCORE_BITS)) as usize;
         let cached = &self.scores[slot];
         if cached.len > 0 && cached.fraction == (numer, denom) {
-            self.tape.extend_from_slice(&cached.tokens[..cached.len]);
+            // All the slot's tokens, then back to the score's own: a copy of known length.
+            let end = self.tape.len() + cached.len;
+            self.tape.extend_from_slice(&cached.tokens);
+            self.tape.truncate(end);
             return Ok(());
         }
         let ratio = Ratio::new(numer, denom)
