@@ -52,11 +52,13 @@ const OBJECT: u32 = 7;
 const SHAPE: u32 = 8;
 
 /// Slots of each cache of strings already in the table, of the cache of field names and of
-/// the cache of structs' shapes, as powers of two: a result has about 350 strings, 70 field
+/// the cache of structs' layouts, as powers of two: a result has about 350 strings, 70 field
 /// names and 20 structs.
 const SEEN_BITS: u32 = 12;
 const FIELD_BITS: u32 = 10;
 const STRUCT_BITS: u32 = 8;
+/// Most layouts kept (a struct whose fields vary adds one per set of fields).
+const MAX_LAYOUTS: usize = 256;
 /// Slots of the cache of scores' tokens, as a power of two: a result has about 60 distinct
 /// fractions.
 const SCORE_BITS: u32 = 8;
@@ -149,16 +151,32 @@ struct Tape {
     keys_by_text: HashMap<Box<str>, u32, IdHash>,
     /// The key tokens of the decoder's literal shapes, by shape.
     shapes: Vec<Vec<u32>>,
-    /// The key tokens of the structs being written, innermost last.
+    /// The key tokens of the objects being written, innermost last (none for the fields of a
+    /// struct while they follow a layout).
     keys: Vec<u32>,
-    /// The literal shape last found for a struct, by the address of its name: a direct-mapped
-    /// cache of `(address, shape)`, so a struct is compared with one shape, not every one.
+    /// The address of the field name of each key in [`Tape::keys`] (0 for a map's keys).
+    names: Vec<usize>,
+    /// Fields that make a literal shape, learned from the structs written.
+    layouts: Vec<Layout>,
+    /// The layout last learned for a struct, by the address of its name: a direct-mapped cache
+    /// of `(address, index in layouts)`.
     structs: Box<[(usize, u32)]>,
     /// The tokens of scores already written, by exact fraction: a direct-mapped cache.
     scores: Box<[ScoreTokens]>,
     /// True while a score is being written as text, for [`Tape::scores`]: the only time the
     /// tape is human-readable.
     texts: bool,
+}
+
+/// The fields of a struct (their names' addresses, in order) whose keys are those of a literal
+/// shape. A struct whose fields follow the layout of its name is a `SHAPE` at once: its fields
+/// are told apart by the addresses of their (`'static`) names, no key is looked up and nothing
+/// is compared at the end. A field off the layout (a field left out, another struct of the
+/// same name) turns the struct back to the general path, its keys so far taken from the layout.
+struct Layout {
+    name: usize,
+    shape: u32,
+    fields: Box<[usize]>,
 }
 
 /// The tokens a score was written as, and its fraction (`len` 0: an empty slot).
@@ -193,6 +211,8 @@ impl Tape {
             keys_by_text: HashMap::default(),
             shapes: Vec::new(),
             keys: Vec::with_capacity(64),
+            names: Vec::with_capacity(64),
+            layouts: Vec::new(),
             structs: vec![(0, EMPTY); 1 << STRUCT_BITS].into_boxed_slice(),
             scores: vec![NO_SCORE; 1 << SCORE_BITS].into_boxed_slice(),
             texts: false,
@@ -214,6 +234,7 @@ impl Tape {
         self.fields.fill((0, 0, 0));
         self.keys_by_text.clear();
         self.structs.fill((0, EMPTY));
+        self.layouts.clear();
         self.scores.fill(NO_SCORE);
         self.shapes = shape_keys()
             .iter()
@@ -225,6 +246,7 @@ impl Tape {
     fn start(&mut self) {
         self.tape.clear();
         self.keys.clear();
+        self.names.clear();
         if self.lens.len() > TABLE_STRINGS || self.ascii.len() + self.other.len() > TABLE_BYTES {
             self.clear_strings();
         }
@@ -245,24 +267,50 @@ impl Tape {
     }
 
     /// The literal shape whose keys are those of the object (the struct `name`, or a map) whose
-    /// keys start at `from` in [`Tape::keys`], if there is one.
+    /// keys start at `from` in [`Tape::keys`], if there is one; for a struct, its fields are
+    /// then the layout of its name.
     fn shape(&mut self, name: Option<&'static str>, from: usize) -> Option<u32> {
         let keys = &self.keys[from..];
-        let is = |shape: &[u32]| {
-            shape.len() == keys.len() && shape.iter().zip(keys).all(|(a, b)| a == b)
-        };
+        let shape = self.shapes.iter().position(|s| s[..] == *keys)? as u32;
         let Some(name) = name else {
-            return self.shapes.iter().position(|s| is(s)).map(|s| s as u32);
+            return Some(shape);
         };
         let address = name.as_ptr() as usize;
-        let slot = slot(address, STRUCT_BITS);
-        let (seen, shape) = self.structs[slot];
-        if seen == address && self.shapes.get(shape as usize).is_some_and(|s| is(s)) {
-            return Some(shape);
-        }
-        let shape = self.shapes.iter().position(|s| is(s))? as u32;
-        self.structs[slot] = (address, shape);
+        let fields = &self.names[from..];
+        let known = self
+            .layouts
+            .iter()
+            .position(|l| l.name == address && *l.fields == *fields);
+        let index = match known {
+            Some(index) => index,
+            None if self.layouts.len() < MAX_LAYOUTS => {
+                self.layouts.push(Layout {
+                    name: address,
+                    shape,
+                    fields: fields.into(),
+                });
+                self.layouts.len() - 1
+            }
+            None => return Some(shape),
+        };
+        self.structs[slot(address, STRUCT_BITS)] = (address, index as u32);
         Some(shape)
+    }
+
+    /// The layout last learned for the struct `name`.
+    fn layout(&self, name: &'static str) -> Option<u32> {
+        let address = name.as_ptr() as usize;
+        let (seen, index) = self.structs[slot(address, STRUCT_BITS)];
+        (seen == address).then_some(index)
+    }
+
+    /// Leaves layout `index` after its first `n` fields: their keys and names, as the general
+    /// path would have them.
+    fn unfollow(&mut self, index: u32, n: usize) {
+        let layout = &self.layouts[index as usize];
+        self.keys
+            .extend_from_slice(&self.shapes[layout.shape as usize][..n]);
+        self.names.extend_from_slice(&layout.fields[..n]);
     }
 
     /// Whether string `index` of the table is `s`.
@@ -464,14 +512,16 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
 
 /// An array or object being written: where its count is, the count so far; for an object,
 /// where its keys start in [`Tape::keys`] and its name if it is a struct; for a variant with
-/// data, the key of the `{variant: …}` object around it; for a score, the parts of its
-/// fraction read so far (nothing is written before [`Tape::score`]).
+/// data, the key of the `{variant: …}` object around it; for a struct, the layout its fields
+/// follow so far; for a score, the parts of its fraction read so far (nothing is written
+/// before [`Tape::score`]).
 struct Compound<'a> {
     tape: &'a mut Tape,
     count_at: usize,
     count: u32,
     object: Option<(usize, Option<&'static str>)>,
     variant: Option<u32>,
+    layout: Option<u32>,
     fraction: Option<[i128; 2]>,
 }
 
@@ -481,6 +531,18 @@ impl Compound<'_> {
     fn close(self) {
         let tape = self.tape;
         if let Some((from, name)) = self.object {
+            if let Some(index) = self.layout {
+                let layout = &tape.layouts[index as usize];
+                if self.count as usize == layout.fields.len() {
+                    tape.tape[self.count_at - 1] = SHAPE;
+                    tape.tape[self.count_at] = layout.shape;
+                    if let Some(key) = self.variant {
+                        tape.tape.push(key);
+                    }
+                    return;
+                }
+                tape.unfollow(index, self.count as usize);
+            }
             match tape.shape(name, from) {
                 Some(shape) => {
                     tape.tape[self.count_at - 1] = SHAPE;
@@ -492,6 +554,7 @@ impl Compound<'_> {
                 }
             }
             tape.keys.truncate(from);
+            tape.names.truncate(from);
         } else {
             tape.tape[self.count_at] = self.count;
         }
@@ -633,6 +696,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             count: 0,
             object: None,
             variant: None,
+            layout: None,
             fraction: None,
         })
     }
@@ -653,6 +717,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
                 count: 0,
                 object: None,
                 variant: None,
+                layout: None,
                 fraction: Some([0; 2]),
             });
         }
@@ -682,6 +747,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
             count: 0,
             object,
             variant: None,
+            layout: None,
             fraction: None,
         })
     }
@@ -694,12 +760,14 @@ impl<'a> ser::Serializer for &'a mut Tape {
         }
         let count_at = self.open(OBJECT);
         let object = Some((self.keys.len(), Some(name)));
+        let layout = self.layout(name);
         Ok(Compound {
             tape: self,
             count_at,
             count: 0,
             object,
             variant: None,
+            layout,
             fraction: None,
         })
     }
@@ -799,6 +867,7 @@ impl ser::SerializeMap for Compound<'_> {
         let key = key.serialize(KeyText)?;
         let i = self.tape.key(&key);
         self.tape.keys.push(i);
+        self.tape.names.push(0);
         Ok(())
     }
 
@@ -822,8 +891,18 @@ impl ser::SerializeStruct for Compound<'_> {
         value: &T,
     ) -> Result<(), Unsupported> {
         self.count += 1;
+        let name = key.as_ptr() as usize;
+        if let Some(index) = self.layout {
+            let at = self.count as usize - 1;
+            if self.tape.layouts[index as usize].fields.get(at) == Some(&name) {
+                return value.serialize(&mut *self.tape);
+            }
+            self.tape.unfollow(index, at);
+            self.layout = None;
+        }
         let i = self.tape.field(key);
         self.tape.keys.push(i);
+        self.tape.names.push(name);
         value.serialize(&mut *self.tape)
     }
 

@@ -110,6 +110,22 @@ test("results stay exact over many calls (the decoder's string table outlives a 
   m.free();
 });
 
+test("a struct with fields left out decodes exactly, before and after its full form (the tape's layouts)", () => {
+  // The tape learns which fields make a literal from the structs it writes; an enterprise
+  // with fields left out (at the end, in the middle, all) leaves that layout part way.
+  const m = new Model();
+  const full = { name: "企业", code: "91000000X", industry: "设备", region: "江苏" };
+  const variants = [full, { name: "企业" }, { name: "企业", code: "9" }, { name: "企业", region: "江苏" },
+    { region: "江苏" }, {}, full, { code: "9", industry: "设备", region: "江苏" }, full];
+  for (const [i, enterprise] of variants.entries()) {
+    const a = { ...discrete, enterprise };
+    const result = m.score(a);
+    assert.equal(JSON.stringify(result), m.scoreJson(a), `enterprise ${i}`);
+    assert.deepEqual(Object.keys(result.assessment.enterprise), Object.keys(enterprise), `enterprise ${i}`);
+  }
+  m.free();
+});
+
 test("radar() draws the result's sub-domain scores as SVG (cmmm-report)", () => {
   const result = score(discrete);
   const zh = radar(result, "zh");
