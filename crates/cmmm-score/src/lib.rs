@@ -25,6 +25,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod checked;
 mod error;
 mod gaps;
 mod outcome;

@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock};
 
 use cmmm_model::{Assessment, Model, Ratio, Text};
 
+use crate::checked;
 use crate::error::ScoreError;
 use crate::gaps::{self, Candidate};
 use crate::outcome::*;
@@ -301,9 +302,8 @@ impl<'m> Scorer<'m> {
             for (s, node) in layout.sub_domains.iter().enumerate() {
                 let count = layout.counts[s][n];
                 let sum = sums[s * levels + n];
-                let share = lw.coef[s]
-                    .checked_mul(sum)
-                    .ok_or_else(|| overflow("level scores"))?;
+                let share =
+                    checked::mul(lw.coef[s], sum).ok_or_else(|| overflow("level scores"))?;
                 dom_num[node.parent] = dom_num[node.parent]
                     .checked_add(share)
                     .ok_or_else(|| overflow("level scores"))?;
@@ -323,13 +323,10 @@ impl<'m> Scorer<'m> {
             }
             let node_score = |num: i128, global: Ratio| -> Result<Score, ScoreError> {
                 // score = (num / den) / global, kept unreduced: num·q / (den·p).
-                let n2 = num
-                    .checked_mul(global.denom())
-                    .ok_or_else(|| overflow("node scores"))?;
-                let d2 = lw
-                    .den
-                    .checked_mul(global.numer())
-                    .ok_or_else(|| overflow("node scores"))?;
+                let n2 =
+                    checked::mul(num, global.denom()).ok_or_else(|| overflow("node scores"))?;
+                let d2 =
+                    checked::mul(lw.den, global.numer()).ok_or_else(|| overflow("node scores"))?;
                 Ratio::new(n2, d2)
                     .map(Score)
                     .ok_or_else(|| overflow("node scores"))
@@ -364,8 +361,7 @@ impl<'m> Scorer<'m> {
             }
             t.push(Ratio::new(total_num, lw.den).ok_or_else(|| overflow("level scores"))?);
             t_units.push(
-                total_num
-                    .checked_mul(prepared.to_units[n])
+                checked::mul(total_num, prepared.to_units[n])
                     .ok_or_else(|| overflow("level scores"))?,
             );
         }
@@ -388,9 +384,8 @@ impl<'m> Scorer<'m> {
                     let n = usize::from(q.level) - 1;
                     let lift = self.derived.scale.units[self.derived.scale.top]
                         - self.derived.scale.units[p];
-                    let gain = prepared.levels[n].coef[q.sub_domain]
-                        .checked_mul(lift)
-                        .and_then(|x| x.checked_mul(prepared.to_units[n]))
+                    let gain = checked::mul(prepared.levels[n].coef[q.sub_domain], lift)
+                        .and_then(|x| checked::mul(x, prepared.to_units[n]))
                         .ok_or_else(|| overflow("gaps"))?;
                     candidates.push(Candidate {
                         index: r,
