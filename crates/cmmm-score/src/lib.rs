@@ -33,6 +33,7 @@ mod programs;
 mod rating;
 mod scope;
 mod scorer;
+mod sort;
 mod total;
 mod weights;
 
