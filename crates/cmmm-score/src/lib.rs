@@ -34,6 +34,7 @@ mod rating;
 mod scope;
 mod scorer;
 mod sort;
+mod text;
 mod total;
 mod weights;
 

@@ -13,6 +13,7 @@ use crate::outcome::*;
 use crate::programs::Programmes;
 use crate::rating::Scale;
 use crate::scope::Scope;
+use crate::text;
 use crate::weights::Prepared;
 use crate::Options;
 
@@ -223,7 +224,7 @@ impl<'m> Scorer<'m> {
         let mut next = 0;
         for (id, answer) in assessment.ratings.iter() {
             let r = match layout.requirements.get(next) {
-                Some(q) if *q.id == *id => next,
+                Some(q) if text::eq(&q.id, id) => next,
                 _ => model
                     .requirement_index(id)
                     .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?,
