@@ -25,6 +25,7 @@
 use cmmm_model::TotalRule;
 
 use crate::error::ScoreError;
+use crate::sort::{sort_by_fields, Dir};
 use crate::total::{Totals, Units};
 
 /// One possible upgrade: requirement `index` (in model order) at `level`, adding `gain`
@@ -97,13 +98,10 @@ pub(crate) fn gaps(
             });
         }
     }
-    items.sort_unstable_by_key(|i| {
-        (
-            std::cmp::Reverse(i.gain_total),
-            std::cmp::Reverse(i.candidate.gain),
-            i.candidate.level,
-            i.candidate.index,
-        )
+    let (up, down) = (Dir::Ascending, Dir::Descending);
+    sort_by_fields(&mut items, [down, down, up, up], |i| {
+        let c = &i.candidate;
+        [i.gain_total, c.gain, c.level.into(), c.index as i128]
     });
     if totals.level >= target {
         return Ok(Found {
@@ -126,7 +124,10 @@ fn plan(
 ) -> Result<(Vec<Candidate>, Totals), ScoreError> {
     let levels = t.len();
     // Each level's candidates, largest gain first, then in model order: slices of one list.
-    candidates.sort_unstable_by_key(|c| (c.level, std::cmp::Reverse(c.gain), c.index));
+    let (up, down) = (Dir::Ascending, Dir::Descending);
+    sort_by_fields(&mut candidates, [up, down, up], |c| {
+        [c.level.into(), c.gain, c.index as i128]
+    });
     let by_level: Vec<&[Candidate]> = (1..=levels)
         .map(|level| {
             let from = candidates.partition_point(|c| usize::from(c.level) < level);

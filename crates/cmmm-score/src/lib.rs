@@ -25,6 +25,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod checked;
 mod error;
 mod gaps;
 mod outcome;
@@ -32,6 +33,8 @@ mod programs;
 mod rating;
 mod scope;
 mod scorer;
+mod sort;
+mod text;
 mod total;
 mod weights;
 

@@ -68,7 +68,9 @@ impl Scale {
         let text = input.as_str();
         // Length and first byte tell most texts apart before a full comparison.
         let same = |k: &str| {
-            k.len() == text.len() && k.as_bytes().first() == text.as_bytes().first() && k == text
+            k.len() == text.len()
+                && k.as_bytes().first() == text.as_bytes().first()
+                && crate::text::eq(k, text)
         };
         if let RatingInput::Text(_) = input {
             if let Some(i) = self.keys.iter().position(|k| same(k)) {

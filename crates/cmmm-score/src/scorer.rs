@@ -6,12 +6,14 @@ use std::sync::{Arc, RwLock};
 
 use cmmm_model::{Assessment, Model, Ratio, Text};
 
+use crate::checked;
 use crate::error::ScoreError;
 use crate::gaps::{self, Candidate};
 use crate::outcome::*;
 use crate::programs::Programmes;
 use crate::rating::Scale;
 use crate::scope::Scope;
+use crate::text;
 use crate::weights::Prepared;
 use crate::Options;
 
@@ -222,7 +224,7 @@ impl<'m> Scorer<'m> {
         let mut next = 0;
         for (id, answer) in assessment.ratings.iter() {
             let r = match layout.requirements.get(next) {
-                Some(q) if *q.id == *id => next,
+                Some(q) if text::eq(&q.id, id) => next,
                 _ => model
                     .requirement_index(id)
                     .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?,
@@ -301,9 +303,8 @@ impl<'m> Scorer<'m> {
             for (s, node) in layout.sub_domains.iter().enumerate() {
                 let count = layout.counts[s][n];
                 let sum = sums[s * levels + n];
-                let share = lw.coef[s]
-                    .checked_mul(sum)
-                    .ok_or_else(|| overflow("level scores"))?;
+                let share =
+                    checked::mul(lw.coef[s], sum).ok_or_else(|| overflow("level scores"))?;
                 dom_num[node.parent] = dom_num[node.parent]
                     .checked_add(share)
                     .ok_or_else(|| overflow("level scores"))?;
@@ -323,13 +324,10 @@ impl<'m> Scorer<'m> {
             }
             let node_score = |num: i128, global: Ratio| -> Result<Score, ScoreError> {
                 // score = (num / den) / global, kept unreduced: num·q / (den·p).
-                let n2 = num
-                    .checked_mul(global.denom())
-                    .ok_or_else(|| overflow("node scores"))?;
-                let d2 = lw
-                    .den
-                    .checked_mul(global.numer())
-                    .ok_or_else(|| overflow("node scores"))?;
+                let n2 =
+                    checked::mul(num, global.denom()).ok_or_else(|| overflow("node scores"))?;
+                let d2 =
+                    checked::mul(lw.den, global.numer()).ok_or_else(|| overflow("node scores"))?;
                 Ratio::new(n2, d2)
                     .map(Score)
                     .ok_or_else(|| overflow("node scores"))
@@ -364,8 +362,7 @@ impl<'m> Scorer<'m> {
             }
             t.push(Ratio::new(total_num, lw.den).ok_or_else(|| overflow("level scores"))?);
             t_units.push(
-                total_num
-                    .checked_mul(prepared.to_units[n])
+                checked::mul(total_num, prepared.to_units[n])
                     .ok_or_else(|| overflow("level scores"))?,
             );
         }
@@ -388,9 +385,8 @@ impl<'m> Scorer<'m> {
                     let n = usize::from(q.level) - 1;
                     let lift = self.derived.scale.units[self.derived.scale.top]
                         - self.derived.scale.units[p];
-                    let gain = prepared.levels[n].coef[q.sub_domain]
-                        .checked_mul(lift)
-                        .and_then(|x| x.checked_mul(prepared.to_units[n]))
+                    let gain = checked::mul(prepared.levels[n].coef[q.sub_domain], lift)
+                        .and_then(|x| checked::mul(x, prepared.to_units[n]))
                         .ok_or_else(|| overflow("gaps"))?;
                     candidates.push(Candidate {
                         index: r,
