@@ -74,6 +74,38 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
+/// `a == b` for ids and other short texts, without byte loops: `==` on slices calls `memcmp`,
+/// which on wasm32 compares one byte at a time, and the engine compares every rated id with
+/// the model's and every string of a WebAssembly result with its string table. Short texts
+/// are compared by their first, middle and last bytes or their two (overlapping) halves,
+/// longer ones a word at a time from the end (the first word overlapping the second when the
+/// length is not a multiple of 8).
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
+    let word = |x: &[u8], at: usize| {
+        u64::from_le_bytes(x[at..at + 8].try_into().expect("slices of 8 bytes"))
+    };
+    n == b.len()
+        && match n {
+            0 => true,
+            1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+            _ => {
+                let mut at = n - 8;
+                loop {
+                    if word(a, at) != word(b, at) {
+                        break false;
+                    }
+                    if at == 0 {
+                        break true;
+                    }
+                    at = at.saturating_sub(8);
+                }
+            }
+        }
+}
+
 /// One element, domain or sub-domain in the flat layout.
 #[derive(Clone, Debug)]
 pub struct Node {
@@ -239,5 +271,26 @@ impl Model {
     /// The flat index of a sub-domain.
     pub fn sub_domain_index(&self, id: &str) -> Option<usize> {
         self.layout.sub_domain_ids.get(id).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn same_bytes_agrees_with_eq(a in ".{0,40}", b in ".{0,40}", cut in 0usize..40) {
+            let same = |x: &str, y: &str| same_bytes(x.as_bytes(), y.as_bytes());
+            prop_assert_eq!(same(&a, &b), a == b);
+            // Equal lengths, differing anywhere, and equal texts.
+            let c: String = a.chars().rev().collect();
+            prop_assert_eq!(same(&a, &c), a == c);
+            prop_assert!(same(&a, &a.clone()));
+            let cut = a.char_indices().map(|(i, _)| i).find(|i| *i >= cut).unwrap_or(a.len());
+            let d = format!("{}x{}", &a[..cut], a.get(cut + 1..).unwrap_or(""));
+            prop_assert_eq!(same(&a, &d), a == d);
+        }
     }
 }

@@ -34,7 +34,6 @@ mod rating;
 mod scope;
 mod scorer;
 mod sort;
-mod text;
 mod total;
 mod weights;
 

@@ -70,7 +70,7 @@ impl Scale {
         let same = |k: &str| {
             k.len() == text.len()
                 && k.as_bytes().first() == text.as_bytes().first()
-                && crate::text::eq(k, text)
+                && cmmm_model::same_bytes(k.as_bytes(), text.as_bytes())
         };
         if let RatingInput::Text(_) = input {
             if let Some(i) = self.keys.iter().position(|k| same(k)) {

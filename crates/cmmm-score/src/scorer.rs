@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use cmmm_model::{Assessment, Model, Ratio, Text};
+use cmmm_model::{same_bytes, Assessment, Model, Ratio, Text};
 
 use crate::checked;
 use crate::error::ScoreError;
@@ -13,7 +13,6 @@ use crate::outcome::*;
 use crate::programs::Programmes;
 use crate::rating::Scale;
 use crate::scope::Scope;
-use crate::text;
 use crate::weights::Prepared;
 use crate::Options;
 
@@ -224,7 +223,7 @@ impl<'m> Scorer<'m> {
         let mut next = 0;
         for (id, answer) in assessment.ratings.iter() {
             let r = match layout.requirements.get(next) {
-                Some(q) if text::eq(&q.id, id) => next,
+                Some(q) if same_bytes(q.id.as_bytes(), id.as_bytes()) => next,
                 _ => model
                     .requirement_index(id)
                     .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?,

@@ -36,7 +36,7 @@ use std::fmt::Display;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-use cmmm_model::{IdHash, Ratio};
+use cmmm_model::{same_bytes, IdHash, Ratio};
 use cmmm_score::{Score, SCORE_FRACTION};
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
@@ -138,7 +138,7 @@ struct Tape {
     spans: Vec<(u32, u32)>,
     /// Strings written so far, by address: a direct-mapped cache of `(address, index)`.
     /// Most strings of a result are shared (ids of the model, texts of recent scores), so
-    /// their address finds them without hashing; the text is still compared.
+    /// their address finds them without hashing; the text is still compared (a word at a time).
     by_address: Box<[(usize, u32)]>,
     /// Strings written so far, by hash: a direct-mapped cache of `(hash, index)`. A string
     /// found in neither cache is written again, so the table is mostly, not perfectly, free of
@@ -324,7 +324,7 @@ impl Tape {
             &self.other
         };
         let len = len & !OTHER;
-        len as usize == s.len() && same(&blob[at as usize..(at + len) as usize], s.as_bytes())
+        len as usize == s.len() && same_bytes(&blob[at as usize..(at + len) as usize], s.as_bytes())
     }
 
     /// The index of `s` in the table, adding it when it is in neither cache.
@@ -446,11 +446,6 @@ impl Tape {
     }
 }
 
-/// A little-endian 8-byte word.
-fn word(bytes: &[u8]) -> u64 {
-    u64::from_le_bytes(bytes.try_into().expect("slices of 8 bytes"))
-}
-
 /// The slot of `address` in a direct-mapped cache of `1 << bits` slots.
 fn slot(address: usize, bits: u32) -> usize {
     ((address as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
@@ -463,32 +458,6 @@ fn hash(s: &str) -> u64 {
     let mut hasher = cmmm_model::IdHasher::default();
     hasher.write(s.as_bytes());
     hasher.finish()
-}
-
-/// `a == b`, without byte loops: short texts by their first, middle and last bytes or their
-/// two (overlapping) halves, longer ones a word at a time from the end (the first word
-/// overlapping the second when the length is not a multiple of 8).
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
-    n == b.len()
-        && match n {
-            0 => true,
-            1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-            _ => {
-                let mut at = n - 8;
-                loop {
-                    if word(&a[at..at + 8]) != word(&b[at..at + 8]) {
-                        break false;
-                    }
-                    if at == 0 {
-                        break true;
-                    }
-                    at = at.saturating_sub(8);
-                }
-            }
-        }
 }
 
 thread_local! {
