@@ -78,32 +78,26 @@ impl std::hash::Hasher for IdHasher {
 /// which on wasm32 compares one byte at a time, and the engine compares every rated id with
 /// the model's and every string of a WebAssembly result with its string table. Short texts
 /// are compared by their first, middle and last bytes or their two (overlapping) halves,
-/// longer ones a word at a time from the end (the first word overlapping the second when the
-/// length is not a multiple of 8).
+/// longer ones by their last eight bytes (where ids differ), then eight bytes at a time.
+#[inline]
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
+    if n != b.len() {
+        return false;
+    }
     let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
-    let word = |x: &[u8], at: usize| {
-        u64::from_le_bytes(x[at..at + 8].try_into().expect("slices of 8 bytes"))
-    };
-    n == b.len()
-        && match n {
-            0 => true,
-            1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-            4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-            _ => {
-                let mut at = n - 8;
-                loop {
-                    if word(a, at) != word(b, at) {
-                        break false;
-                    }
-                    if at == 0 {
-                        break true;
-                    }
-                    at = at.saturating_sub(8);
-                }
-            }
+    let word = |x: &[u8]| u64::from_le_bytes(x.try_into().expect("slices of 8 bytes"));
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => {
+            word(&a[n - 8..]) == word(&b[n - 8..])
+                && a.chunks_exact(8)
+                    .zip(b.chunks_exact(8))
+                    .all(|(x, y)| word(x) == word(y))
         }
+    }
 }
 
 /// One element, domain or sub-domain in the flat layout.
