@@ -1,7 +1,9 @@
 // Time to score one full assessment of the default model (data/examples/discrete.json, 300
 // requirements) with the npm package in Node, after warm-up. Run by scripts/bench-wasm.sh.
 // Each entry point is warmed up, then timed over rounds of calls; prints the median and the
-// best round, in µs per call.
+// best round, in µs per call. The last line times plain JavaScript work with no WebAssembly,
+// `JSON.stringify` of the same assessment, as a yardstick: on a shared machine whose speed
+// comes and goes, it tells a slow spell from a slow build.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
@@ -33,4 +35,5 @@ bench("Model.score(object) → object", () => model.score(assessment));
 bench("Model.score(JSON text) → object", () => model.score(text));
 bench("Model.scoreJson(JSON text) → JSON text", () => model.scoreJson(text));
 bench("score(object) (default model, no handle)", () => score(assessment));
+bench("yardstick: JSON.stringify(assessment)", () => JSON.stringify(assessment));
 model.free();
