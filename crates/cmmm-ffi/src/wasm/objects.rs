@@ -899,6 +899,19 @@ impl ser::SerializeStructVariant for Compound<'_> {
     }
 }
 
+/// The compound types of a serializer of scalars only.
+macro_rules! no_compounds {
+    ($ok:ty) => {
+        type SerializeSeq = ser::Impossible<$ok, Unsupported>;
+        type SerializeTuple = ser::Impossible<$ok, Unsupported>;
+        type SerializeTupleStruct = ser::Impossible<$ok, Unsupported>;
+        type SerializeTupleVariant = ser::Impossible<$ok, Unsupported>;
+        type SerializeMap = ser::Impossible<$ok, Unsupported>;
+        type SerializeStruct = ser::Impossible<$ok, Unsupported>;
+        type SerializeStructVariant = ser::Impossible<$ok, Unsupported>;
+    };
+}
+
 /// The text of a map key, as serde_json writes it: strings as they are, numbers and booleans
 /// in their JSON spelling; anything else is not a JSON object key.
 struct KeyText;
@@ -914,13 +927,7 @@ macro_rules! key_display {
 impl ser::Serializer for KeyText {
     type Ok = String;
     type Error = Unsupported;
-    type SerializeSeq = ser::Impossible<String, Unsupported>;
-    type SerializeTuple = ser::Impossible<String, Unsupported>;
-    type SerializeTupleStruct = ser::Impossible<String, Unsupported>;
-    type SerializeTupleVariant = ser::Impossible<String, Unsupported>;
-    type SerializeMap = ser::Impossible<String, Unsupported>;
-    type SerializeStruct = ser::Impossible<String, Unsupported>;
-    type SerializeStructVariant = ser::Impossible<String, Unsupported>;
+    no_compounds!(String);
 
     key_display!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
                  serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
@@ -1055,13 +1062,7 @@ macro_rules! not_integer {
 impl ser::Serializer for Integer {
     type Ok = i128;
     type Error = Unsupported;
-    type SerializeSeq = ser::Impossible<i128, Unsupported>;
-    type SerializeTuple = ser::Impossible<i128, Unsupported>;
-    type SerializeTupleStruct = ser::Impossible<i128, Unsupported>;
-    type SerializeTupleVariant = ser::Impossible<i128, Unsupported>;
-    type SerializeMap = ser::Impossible<i128, Unsupported>;
-    type SerializeStruct = ser::Impossible<i128, Unsupported>;
-    type SerializeStructVariant = ser::Impossible<i128, Unsupported>;
+    no_compounds!(i128);
 
     integer!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
              serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
