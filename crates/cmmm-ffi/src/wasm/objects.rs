@@ -494,25 +494,39 @@ struct Compound<'a> {
     fraction: Option<[i128; 2]>,
 }
 
-impl Compound<'_> {
+impl<'a> Compound<'a> {
+    /// An array (or, with `object` set, an object) whose count is at `count_at`.
+    fn new(tape: &'a mut Tape, count_at: usize) -> Compound<'a> {
+        Compound {
+            tape,
+            count_at,
+            count: 0,
+            object: None,
+            variant: None,
+            layout: None,
+            fraction: None,
+        }
+    }
+
     /// Ends the array or object: its count, or for an object whose keys are a literal shape's,
     /// `SHAPE` and the shape; any other object's keys follow its values.
     fn close(self) {
         let tape = self.tape;
         if let Some((from, name)) = self.object {
-            if let Some(index) = self.layout {
-                let layout = &tape.layouts[index as usize];
-                if self.count as usize == layout.fields.len() {
-                    tape.tape[self.count_at - 1] = SHAPE;
-                    tape.tape[self.count_at] = layout.shape;
-                    if let Some(key) = self.variant {
-                        tape.tape.push(key);
-                    }
-                    return;
+            let count = self.count as usize;
+            // A struct that followed its layout to the end pushed no keys.
+            let shape = match self.layout {
+                Some(index) if tape.layouts[index as usize].fields.len() == count => {
+                    Some(tape.layouts[index as usize].shape)
                 }
-                tape.unfollow(index, self.count as usize);
-            }
-            match tape.shape(name, from) {
+                layout => {
+                    if let Some(index) = layout {
+                        tape.unfollow(index, count);
+                    }
+                    tape.shape(name, from)
+                }
+            };
+            match shape {
                 Some(shape) => {
                     tape.tape[self.count_at - 1] = SHAPE;
                     tape.tape[self.count_at] = shape;
@@ -659,15 +673,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
         let count_at = self.open(ARRAY);
-        Ok(Compound {
-            tape: self,
-            count_at,
-            count: 0,
-            object: None,
-            variant: None,
-            layout: None,
-            fraction: None,
-        })
+        Ok(Compound::new(self, count_at))
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Unsupported> {
@@ -681,13 +687,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
     ) -> Result<Compound<'a>, Unsupported> {
         if name == SCORE_FRACTION && !self.texts {
             return Ok(Compound {
-                tape: self,
-                count_at: 0,
-                count: 0,
-                object: None,
-                variant: None,
-                layout: None,
                 fraction: Some([0; 2]),
+                ..Compound::new(self, 0)
             });
         }
         self.serialize_seq(Some(len))
@@ -711,13 +712,8 @@ impl<'a> ser::Serializer for &'a mut Tape {
         let count_at = self.open(OBJECT);
         let object = Some((self.keys.len(), None));
         Ok(Compound {
-            tape: self,
-            count_at,
-            count: 0,
             object,
-            variant: None,
-            layout: None,
-            fraction: None,
+            ..Compound::new(self, count_at)
         })
     }
 
@@ -731,13 +727,9 @@ impl<'a> ser::Serializer for &'a mut Tape {
         let object = Some((self.keys.len(), Some(name)));
         let layout = self.layout(name);
         Ok(Compound {
-            tape: self,
-            count_at,
-            count: 0,
             object,
-            variant: None,
             layout,
-            fraction: None,
+            ..Compound::new(self, count_at)
         })
     }
 
@@ -916,10 +908,11 @@ macro_rules! no_compounds {
 /// in their JSON spelling; anything else is not a JSON object key.
 struct KeyText;
 
-macro_rules! key_display {
-    ($($f:ident: $t:ty),*) => {$(
-        fn $f(self, v: $t) -> Result<String, Unsupported> {
-            Ok(v.to_string())
+/// Serializer methods of scalars that all convert their value to `$ok` the same way.
+macro_rules! scalars {
+    ($ok:ty, |$v:ident| $convert:expr; $($f:ident: $t:ty),*) => {$(
+        fn $f(self, $v: $t) -> Result<$ok, Unsupported> {
+            Ok($convert)
         }
     )*};
 }
@@ -929,10 +922,11 @@ impl ser::Serializer for KeyText {
     type Error = Unsupported;
     no_compounds!(String);
 
-    key_display!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-                 serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
-                 serialize_u32: u32, serialize_u64: u64, serialize_u128: u128,
-                 serialize_char: char, serialize_str: &str);
+    scalars!(String, |v| v.to_string();
+             serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+             serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+             serialize_u32: u32, serialize_u64: u64, serialize_u128: u128,
+             serialize_char: char, serialize_str: &str);
 
     fn serialize_f32(self, _: f32) -> Result<String, Unsupported> {
         Err(Unsupported("a float is not an object key".into()))
@@ -1043,14 +1037,6 @@ impl ser::Serializer for KeyText {
 /// An integer as `i128`: reads the parts of a score's fraction; anything else is an error.
 struct Integer;
 
-macro_rules! integer {
-    ($($f:ident: $t:ty),*) => {$(
-        fn $f(self, v: $t) -> Result<i128, Unsupported> {
-            Ok(i128::from(v))
-        }
-    )*};
-}
-
 macro_rules! not_integer {
     ($($f:ident$(<$g:ident>)?($($t:ty),*) -> $r:ty),*) => {$(
         fn $f$(<$g: Serialize + ?Sized>)?(self, $(_: $t),*) -> Result<$r, Unsupported> {
@@ -1064,9 +1050,13 @@ impl ser::Serializer for Integer {
     type Error = Unsupported;
     no_compounds!(i128);
 
-    integer!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-             serialize_i128: i128, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-             serialize_u64: u64);
+    scalars!(i128, |v| i128::from(v);
+             serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+             serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+
+    fn serialize_i128(self, v: i128) -> Result<i128, Unsupported> {
+        Ok(v)
+    }
 
     not_integer!(serialize_bool(bool) -> i128, serialize_u128(u128) -> i128,
                  serialize_f32(f32) -> i128, serialize_f64(f64) -> i128,
