@@ -59,12 +59,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Writes to `out` atomically, or to standard output when `out` is `None`.
 pub fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
+    emit_bytes(out, text.as_bytes())
+}
+
+/// Writes bytes to `out` atomically, or to standard output when `out` is `None`.
+pub fn emit_bytes(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     match out {
-        Some(path) => write_atomic(path, text.as_bytes()),
+        Some(path) => write_atomic(path, bytes),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(text.as_bytes())
+                .write_all(bytes)
                 .and_then(|_| stdout.flush())
                 .map_err(|e| format!("<stdout>: cannot write: {e}"))
         }

@@ -3,8 +3,10 @@
 //! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 
 mod batch;
+mod convert_cmd;
 mod files;
 mod generate;
+mod input;
 mod model_cmd;
 mod report_cmd;
 mod score_cmd;
@@ -43,8 +45,11 @@ enum Command {
     /// Write synthetic assessments for tests and benchmarks.
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
-    /// Print a blank questionnaire for a profile.
+    /// Write a blank questionnaire for a profile (JSON, CSV or XLSX), or one prefilled from
+    /// an earlier assessment.
     Template(template_cmd::TemplateArgs),
+    /// Convert one questionnaire between JSON, CSV and XLSX.
+    Convert(convert_cmd::ConvertArgs),
     /// Model tools: validate, show, export, build from spreadsheets.
     #[command(subcommand)]
     Model(model_cmd::ModelCommand),
@@ -139,6 +144,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report_cmd::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Template(args) => template_cmd::run(args),
+        Command::Convert(args) => convert_cmd::run(args),
         Command::Model(cmd) => model_cmd::run(cmd),
         Command::Schema { out_dir } => write_schemas(out_dir),
     };

@@ -11,7 +11,8 @@ use cmmm_report::{Portfolio, Record, Report};
 use cmmm_score::{Options, Outcome, Programmes, Scorer};
 use rayon::prelude::*;
 
-use crate::files::{emit, read_input, write_atomic};
+use crate::files::{emit, write_atomic};
+use crate::input::{read_one, score_failure, InputArgs};
 use crate::{load_model, Failure, LangArg};
 
 /// Lines of batch output parsed together on the worker threads.
@@ -21,7 +22,8 @@ const QUEUE: usize = 4;
 
 #[derive(Args)]
 pub struct ReportArgs {
-    /// Assessment file, or `-` for standard input (not with --portfolio).
+    /// The questionnaire (JSON, CSV or XLSX), or `-` for JSON on standard input (not with
+    /// --portfolio).
     #[arg(required_unless_present = "portfolio")]
     file: Option<String>,
     /// Model file (default: the embedded model).
@@ -56,6 +58,8 @@ pub struct ReportArgs {
     /// Output file (default: stdout).
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,15 +97,18 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
                 target: args.target,
             };
             let scorer = Scorer::new(&model);
-            let (assessment, outcome) = score_file(&scorer, file, &options)?;
+            let read = args.input.options();
+            let (assessment, outcome) = score_file(&scorer, file, &read, &options, lang)?;
             let previous = match &args.previous {
                 Some(p) => Some(score_file(
                     &scorer,
                     p,
+                    &read,
                     &Options {
                         target: None,
                         ..options.clone()
                     },
+                    lang,
                 )?),
                 None => None,
             };
@@ -148,20 +155,19 @@ fn chart_stem(out: &Path) -> Result<String, Failure> {
         .ok_or_else(|| Failure::usage(format!("{}: not a file name", out.display())))
 }
 
-/// Reads, parses and scores one assessment file.
+/// Reads and scores one questionnaire (any format).
 fn score_file(
     scorer: &Scorer<'_>,
     file: &str,
+    read: &cmmm_sheets::ReadOptions,
     options: &Options,
+    lang: Lang,
 ) -> Result<(Assessment, Outcome), Failure> {
-    let text = read_input(file)?;
-    let name = if file == "-" { "<stdin>" } else { file };
-    let assessment = cmmm_score::parse_assessment(&text)
-        .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
+    let parsed = read_one(file, read, lang)?;
     let outcome = scorer
-        .score(&assessment, options)
-        .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
-    Ok((assessment, outcome))
+        .score(&parsed.assessment, options)
+        .map_err(|e| score_failure(&parsed, &e, lang))?;
+    Ok((parsed.assessment, outcome))
 }
 
 /// Streams batch results into a portfolio. A reader thread cuts the file into chunks of

@@ -7,12 +7,13 @@ use clap::{Args, ValueEnum};
 use cmmm_model::Lang;
 use cmmm_score::{Options, Outcome, Scorer};
 
-use crate::files::{emit, read_input};
+use crate::files::emit;
+use crate::input::{read_one, score_failure, InputArgs};
 use crate::{load_model, Failure, LangArg};
 
 #[derive(Args)]
 pub struct ScoreArgs {
-    /// Assessment file, or `-` for standard input.
+    /// The questionnaire (JSON, CSV or XLSX), or `-` for JSON on standard input.
     file: String,
     /// Model file (default: the embedded model).
     #[arg(long)]
@@ -32,6 +33,8 @@ pub struct ScoreArgs {
     /// Output file (default: stdout).
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -42,27 +45,21 @@ enum ScoreFormat {
 
 pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
-    let text = read_input(&args.file)?;
-    let name = if args.file == "-" {
-        "<stdin>"
-    } else {
-        &args.file
-    };
-    let assessment = cmmm_score::parse_assessment(&text)
-        .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
+    let lang: Lang = args.lang.into();
+    let parsed = read_one(&args.file, &args.input.options(), lang)?;
     let options = Options {
         allow_missing: args.allow_missing,
         target: args.target,
     };
     let outcome = Scorer::new(&model)
-        .score(&assessment, &options)
-        .map_err(|e| Failure::input(format!("{name}: {e} [{}]", e.code())))?;
+        .score(&parsed.assessment, &options)
+        .map_err(|e| score_failure(&parsed, &e, lang))?;
     let out = match args.format {
         // The outcome is plain data; serializing it cannot fail.
         ScoreFormat::Json => {
             serde_json::to_string_pretty(&outcome).expect("outcome serializes") + "\n"
         }
-        ScoreFormat::Text => summary(&outcome, args.lang.into()),
+        ScoreFormat::Text => summary(&outcome, lang),
     };
     emit(args.out.as_deref(), &out)?;
     Ok(())

@@ -1,10 +1,13 @@
-//! `cmmm template`: a blank questionnaire.
+//! `cmmm template`: a blank questionnaire, or one to continue from an earlier assessment.
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use cmmm_model::Lang;
+use cmmm_sheets::ReadOptions;
 
-use crate::files::emit;
+use crate::convert_cmd::{write, QuestionnaireFormat};
+use crate::input::read_one;
 use crate::{load_model, Failure, LangArg};
 
 #[derive(Args)]
@@ -13,39 +16,45 @@ pub struct TemplateArgs {
     #[arg(long)]
     model: Option<PathBuf>,
     /// Profile (enterprise type).
-    #[arg(long, default_value = "discrete")]
+    #[arg(long, default_value = "discrete", conflicts_with = "from")]
     profile: String,
     /// Include a sub-domain the profile excludes by default (repeatable).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "from")]
     include: Vec<String>,
+    /// An earlier assessment (any questionnaire format): its profile, scope, fields and
+    /// answers fill the questionnaire in.
+    #[arg(long)]
+    from: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
-    format: TemplateFormat,
-    /// Language of the requirement texts in CSV.
-    #[arg(long, value_enum, default_value = "en")]
-    lang: LangArg,
-    /// Output file (default: stdout).
+    format: QuestionnaireFormat,
+    /// Language of the requirement texts in sheets (default: Chinese).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Output file (default: stdout; required for xlsx).
     #[arg(long)]
     out: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum TemplateFormat {
-    Json,
-    Csv,
-}
-
 pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
-    let template = cmmm_model::template(&model, &args.profile, &args.include)
-        .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
-    let text = match args.format {
-        // An assessment is plain data; serializing it cannot fail.
-        TemplateFormat::Json => {
-            serde_json::to_string_pretty(&template).expect("assessment serializes") + "\n"
+    let lang = args.lang.map_or(Lang::Zh, Lang::from);
+    let template = match &args.from {
+        None => cmmm_model::template(&model, &args.profile, &args.include),
+        Some(file) => {
+            let earlier = read_one(file, &ReadOptions::new(), lang)?;
+            cmmm_model::template_from(&model, &earlier.assessment).map(|(t, left_out)| {
+                if !left_out.is_empty() {
+                    eprintln!(
+                        "cmmm: {file}: {} answer(s) to requirements outside the questionnaire left out: {}",
+                        left_out.len(),
+                        left_out.join(", ")
+                    );
+                }
+                t
+            })
         }
-        TemplateFormat::Csv => cmmm_model::template_csv(&model, &template, args.lang.into()),
-    };
-    emit(args.out.as_deref(), &text)?;
-    Ok(())
+    }
+    .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
+    write(&model, &[template], args.format, lang, args.out.as_deref())
 }

@@ -108,10 +108,15 @@ fn listing(dir: &Path) -> Vec<String> {
 
 /// The leading columns of the flat output, before the t1…tn, meets-level-2 and programme
 /// columns.
-const FLAT_COLUMNS: [&str; 11] = [
+const FLAT_COLUMNS: [&str; 16] = [
     "file",
     "line",
+    "column",
     "assessment_id",
+    "enterprise_name",
+    "enterprise_code",
+    "industry",
+    "region",
     "status",
     "error_code",
     "error_location",
@@ -134,6 +139,9 @@ type ErrorRow = (String, u64, String, String);
 
 impl Table {
     fn parse(bytes: &[u8]) -> Table {
+        // The output starts with a byte-order mark, for Excel and WPS (the csv crate skips
+        // it).
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(bytes);
@@ -179,9 +187,15 @@ impl Table {
             .collect()
     }
 
-    /// Every row without its `file` and `line` cells: what must not depend on the layout.
+    /// Every row without its `file`, `line` and `column` cells (what must not depend on the
+    /// layout) and without the enterprise columns (which the generator's sheets leave out):
+    /// the assessment id, then `status` and the rest.
     fn results(&self) -> Vec<Vec<String>> {
-        self.rows.iter().map(|r| r[2..].to_vec()).collect()
+        self.rows.iter().map(|r| Table::result(r)).collect()
+    }
+
+    fn result(r: &[String]) -> Vec<String> {
+        r[3..4].iter().chain(&r[8..]).cloned().collect()
     }
 
     /// The results of the rows with status `ok`.
@@ -190,7 +204,7 @@ impl Table {
         self.rows
             .iter()
             .filter(|r| r[status] == "ok")
-            .map(|r| r[2..].to_vec())
+            .map(|r| Table::result(r))
             .collect()
     }
 
@@ -203,8 +217,8 @@ impl Table {
                 (
                     r[0].clone(),
                     r[1].parse().expect("a line number"),
-                    r[2].clone(),
-                    r[4].clone(),
+                    r[self.col("assessment_id")].clone(),
+                    r[self.col("error_code")].clone(),
                 )
             })
             .collect()
@@ -241,6 +255,45 @@ fn long_csv_first_lines(path: &Path) -> Vec<u64> {
         }
     }
     out
+}
+
+/// The 1-based line of the row at fault in each assessment of a long CSV written by the
+/// generator, for an error of `code`: the row of a requirement the model lacks, or of a
+/// rating off the scale; the assessment's first row for the others.
+fn long_csv_fault_lines(path: &Path, codes: &[(usize, &str)]) -> Vec<u64> {
+    let model = cmmm_model::Model::gbt39116_2020();
+    let on_scale = |r: &str| {
+        r.is_empty()
+            || model
+                .scale()
+                .iter()
+                .any(|p| p.key == r || &*p.label.zh == r || p.value.to_string() == r)
+    };
+    let mut reader = csv::Reader::from_path(path).expect("a CSV input");
+    let header = reader.headers().expect("a header").clone();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (requirement, rating) = (col("requirement_id"), col("rating"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a CSV row")).collect();
+    let first = long_csv_first_lines(path);
+    codes
+        .iter()
+        .map(|&(number, code)| {
+            let start = first[number - 1];
+            let mine = rows[(start - 2) as usize..]
+                .iter()
+                .take_while(|r| r[0] == rows[(start - 2) as usize][0])
+                .enumerate();
+            let fault = |(i, r): (usize, &csv::StringRecord)| {
+                let bad = match code {
+                    "unknown-requirement" => model.requirement_index(&r[requirement]).is_none(),
+                    "invalid-rating" => !on_scale(&r[rating]),
+                    _ => i == 0,
+                };
+                bad.then_some(start + i as u64)
+            };
+            mine.clone().find_map(fault).expect("the row at fault")
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -526,8 +579,8 @@ fn every_input_format_scores_to_identical_results() {
     assert_eq!(reference.rows.len(), N);
     assert!(reference.header.len() > FLAT_COLUMNS.len() + 5 + 1);
     let t: Vec<String> = (1..=5).map(|n| format!("t{n}")).collect();
-    assert_eq!(reference.header[11..16], t);
-    assert_eq!(reference.header[16], "meets_level_2");
+    assert_eq!(reference.header[16..21], t);
+    assert_eq!(reference.header[21], "meets_level_2");
     let ids: Vec<String> = (1..=N).map(|i| syn(SEED, i)).collect();
     assert_eq!(reference.column("assessment_id"), ids);
     assert!(reference.column("status").iter().all(|s| *s == "ok"));
@@ -659,9 +712,10 @@ fn generated_broken_records_become_error_rows_and_the_rest_score() {
                 broken_numbers.iter().map(|n| *n as u64 + 1).collect()
             }
             _ => {
-                let first = long_csv_first_lines(&dir.join(file));
-                assert_eq!(first.len(), N);
-                broken_numbers.iter().map(|n| first[n - 1]).collect()
+                assert_eq!(long_csv_first_lines(&dir.join(file)).len(), N);
+                let faults: Vec<(usize, &str)> =
+                    broken_numbers.iter().copied().zip(table_codes).collect();
+                long_csv_fault_lines(&dir.join(file), &faults)
             }
         };
         let codes = if format.contains("json") {
@@ -822,7 +876,7 @@ fn hand_written_broken_records_name_their_file_line_and_code() {
         assert_eq!(out.cell(row, "error_location"), "ratings");
         assert_eq!(
             out.cell(row, "error_message"),
-            "ratings: 1 in-scope requirement(s) not rated: product-design.1.a"
+            "ratings: 1 in-scope requirement(s) not rated; rate them, or allow missing ratings to score them as not met (--allow-missing; allow_missing in C, allowMissing in JavaScript): product-design.1.a"
         );
     }
     assert!(
@@ -973,7 +1027,11 @@ fn ndjson_lines_keep_their_numbers_across_reads_and_chunks() {
             }
             None => {
                 assert_eq!(row[2], "invalid-encoding", "line {line}");
-                assert_eq!(row[4], "not UTF-8 at byte 8", "line {line}");
+                assert_eq!(
+                    row[4],
+                    "not UTF-8 text: byte 8 (line 635) is not valid; save it as CSV UTF-8, or name another encoding (--encoding)",
+                    "line {line}"
+                );
             }
         }
     }
@@ -1004,22 +1062,44 @@ fn xlsx_output_holds_the_csv_rows() {
     let mut book: Xlsx<_> = open_workbook(dir.join("out.xlsx")).expect("an xlsx file");
     assert_eq!(book.sheet_names(), ["results"]);
     let range = book.worksheet_range("results").expect("the worksheet");
-    let cells: Vec<Vec<String>> = range
-        .rows()
-        .map(|row| {
-            row.iter()
-                .map(|c| match c {
-                    Data::String(s) => s.clone(),
-                    Data::Empty => String::new(),
-                    other => panic!("every cell is text, not {other:?}"),
-                })
-                .collect()
-        })
+    // Lines and levels are number cells, scores number cells holding the nearest double of
+    // the exact value, verdicts boolean cells; the rest text.
+    let numeric = |name: &str| {
+        name == "line"
+            || name == "level"
+            || name == "total"
+            || name.starts_with('t') && name[1..].parse::<u8>().is_ok()
+    };
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .expect("a header row")
+        .iter()
+        .map(|c| c.to_string())
         .collect();
-    let (header, rows) = cells.split_first().expect("a header row");
-    assert_eq!(*header, csv.header);
-    assert_eq!(rows, csv.rows);
-    assert_eq!(rows.len(), 30);
+    assert_eq!(header, csv.header);
+    let mut numbers = 0;
+    for (row, want) in rows.zip(&csv.rows) {
+        for ((cell, want), name) in row.iter().zip(want).zip(&header) {
+            match cell {
+                Data::Empty => assert_eq!(want, "", "{name}"),
+                Data::String(s) => {
+                    assert!(!numeric(name) || want.is_empty(), "{name} is text: {s}");
+                    assert_eq!(s, want, "{name}");
+                }
+                Data::Float(x) => {
+                    assert!(numeric(name), "{name} is a number");
+                    let exact: f64 = want.parse().expect("a decimal in the CSV");
+                    assert_eq!(*x, exact, "{name}");
+                    numbers += 1;
+                }
+                Data::Bool(b) => assert_eq!(if *b { "yes" } else { "no" }, want, "{name}"),
+                other => panic!("{name}: unexpected {other:?}"),
+            }
+        }
+    }
+    assert_eq!(range.rows().count(), 31);
+    assert!(numbers >= 27 * 7, "{numbers} number cells");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1136,15 +1216,13 @@ fn nothing_readable_exits_1_and_still_writes_an_error_row() {
         wide_csv(&[&spec], &reqs, &[]).replacen("assessment_id,profile,", "assessment_id,", 1);
     let wide = wide.replacen("P1,discrete,", "P1,", 1);
     write(&dir, "no-profile.csv", wide);
-    let o = batch(&dir, &["no-profile.csv", "--format", "csv"], 1);
+    // A sheet without profiles is read; each assessment without one is an error record.
+    let o = batch(&dir, &["no-profile.csv", "--format", "csv"], 3);
     let b = Table::parse(&o.stdout);
-    assert_eq!(
-        b.errors(),
-        [err("no-profile.csv", 0, "", "unreadable-file")]
-    );
+    assert_eq!(b.errors(), [err("no-profile.csv", 2, "P1", "invalid-row")]);
     assert_eq!(
         b.cell(0, "error_message"),
-        "no `profile` column and no --profile"
+        "no profile: fill the `profile` column or give a default profile (--profile)"
     );
     // With --profile it scores, as the same assessment with its profile.
     let o = batch(
@@ -1501,32 +1579,39 @@ fn long_csv_columns_unrated_cells_duplicates_and_line_numbers() {
         table.column("assessment_id"),
         ["L1", "L2", "L3", "L4", "L5", "L6"]
     );
+    // A record is at its first row; an error in a cell at the cell's row and column.
     assert_eq!(
         table.lines(),
-        [line_l1, line_l2, line_l3, line_l4, line_l5, line_l6]
+        [line_l1, line_l2, line_l3, line_again, line_l5, line_l6]
+    );
+    assert_eq!(
+        table.column("column"),
+        ["", "", "", "D", "H", ""],
+        "the answer's rating cell, the first tailoring cell"
     );
     assert_eq!(
         table.errors(),
         [
             err("long.csv", line_l3, "L3", "missing-ratings"),
-            err("long.csv", line_l4, "L4", "duplicate-key"),
+            err("long.csv", line_again, "L4", "duplicate-key"),
             err("long.csv", line_l5, "L5", "invalid-row"),
         ]
     );
     assert_eq!(
         table.cell(2, "error_message"),
-        "ratings: 1 in-scope requirement(s) not rated: skills.1.a"
+        "ratings: 1 in-scope requirement(s) not rated; rate them, or allow missing ratings to score them as not met (--allow-missing; allow_missing in C, allowMissing in JavaScript): skills.1.a"
     );
     assert_eq!(
         table.cell(3, "error_message"),
         format!(
-            "line {line_again}: requirement `{}` is rated twice",
-            rows_id(&l4, &reqs, 10)
+            "requirement `{}` is answered twice (first on row {}); rows with a blank assessment_id continue the assessment above, so give each assessment its own id",
+            rows_id(&l4, &reqs, 10),
+            line_again - 1
         )
     );
     assert_eq!(
         table.cell(4, "error_message"),
-        format!("line {line_l5}: tailoring entry `sales` is not `sub_domain=reason`")
+        "tailoring entry `sales` is not `sub_domain=reason`"
     );
     let reference = Table::parse(&batch(&dir, &["ref.ndjson", "--format", "csv"], 0).stdout);
     assert_eq!(table.ok_results(), reference.results());
@@ -1564,7 +1649,7 @@ fn long_csv_columns_unrated_cells_duplicates_and_line_numbers() {
     assert_eq!(
         allowed.errors(),
         [
-            err("long.csv", line_l4, "L4", "duplicate-key"),
+            err("long.csv", line_again, "L4", "duplicate-key"),
             err("long.csv", line_l5, "L5", "invalid-row"),
         ]
     );

@@ -46,6 +46,6 @@ pub use model::{
     Band, Domain, Element, LevelDef, ModelDoc, Profile, Provenance, Requirement, ScalePoint,
     Source, SourceStatus, SubDomain, TotalRule, Weight, Weights,
 };
-pub use template::{template, template_csv, TemplateError};
+pub use template::{template, template_from, TemplateError};
 pub use text::{Lang, Text};
 pub use unique_map::UniqueMap;

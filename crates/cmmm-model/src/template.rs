@@ -2,7 +2,6 @@
 
 use crate::assessment::{Answer, Assessment};
 use crate::index::Model;
-use crate::text::Lang;
 use crate::unique_map::UniqueMap;
 
 /// Why a template cannot be made.
@@ -76,42 +75,34 @@ pub fn template(
     })
 }
 
-/// The CSV form of a template: one row per requirement, in the long layout that batch
-/// scoring reads (`assessment_id,requirement_id,rating,evidence,comment`), with the
-/// sub-domain, level and text (in `lang`) as extra columns for the reader.
-pub fn template_csv(model: &Model, assessment: &Assessment, lang: Lang) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "assessment_id",
-        "profile",
-        "requirement_id",
-        "sub_domain",
-        "level",
-        "text",
-        "rating",
-        "evidence",
-        "comment",
-    ];
-    // Writing to a Vec cannot fail.
-    w.write_record(header).expect("write to memory");
-    let layout = model.layout();
-    for (id, _) in assessment.ratings.iter() {
-        let Some(i) = model.requirement_index(id) else {
-            continue;
-        };
-        let q = &layout.requirements[i];
-        w.write_record([
-            assessment.id.as_deref().unwrap_or(""),
-            &assessment.profile,
-            id,
-            &layout.sub_domains[q.sub_domain].id,
-            &q.level.to_string(),
-            q.text.get(lang),
-            "",
-            "",
-            "",
-        ])
-        .expect("write to memory");
+/// A questionnaire to continue from an earlier one: the template of `from`'s profile and
+/// included sub-domains, with `from`'s assessment fields and answers. Answers to requirements
+/// the template does not hold (another model's, or a sub-domain now out of scope) are left
+/// out; their ids are returned beside it.
+pub fn template_from(
+    model: &Model,
+    from: &Assessment,
+) -> Result<(Assessment, Vec<String>), TemplateError> {
+    let mut t = template(model, &from.profile, &from.include)?;
+    let mut left_out = Vec::new();
+    let given: std::collections::HashMap<&str, &Answer> = from.ratings.iter().collect();
+    for (id, answer) in t.ratings.iter_mut() {
+        if let Some(a) = given.get(id) {
+            answer.rating = a.rating.clone();
+            answer.evidence = a.evidence.clone();
+            answer.comment = a.comment.clone();
+        }
     }
-    String::from_utf8(w.into_inner().expect("flush to memory")).expect("UTF-8 cells")
+    let in_template: std::collections::HashSet<&str> = t.ratings.iter().map(|(k, _)| k).collect();
+    for (id, _) in from.ratings.iter() {
+        if !in_template.contains(id) {
+            left_out.push(id.to_string());
+        }
+    }
+    t.id = from.id.clone();
+    t.enterprise = from.enterprise.clone();
+    t.assessed_on = from.assessed_on.clone();
+    t.assessor = from.assessor.clone();
+    t.tailoring = from.tailoring.clone();
+    Ok((t, left_out))
 }

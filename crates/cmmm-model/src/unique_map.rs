@@ -71,13 +71,18 @@ impl<V> UniqueMap<V> {
 }
 
 impl<K: Into<CompactString>, V> FromIterator<(K, V)> for UniqueMap<V> {
-    /// Later duplicates are dropped; use [`UniqueMap::insert`] to detect them.
+    /// Later duplicates are dropped; use [`UniqueMap::insert`] to detect them. Linear in
+    /// the number of entries whatever the keys (a std hash set, which resists flooding).
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        let mut map = UniqueMap::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut entries = Vec::new();
         for (k, v) in iter {
-            let _ = map.insert(k, v);
+            let k: CompactString = k.into();
+            if seen.insert(k.clone()) {
+                entries.push((k, v));
+            }
         }
-        map
+        UniqueMap { entries }
     }
 }
 

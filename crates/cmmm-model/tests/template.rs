@@ -1,6 +1,6 @@
 //! Blank questionnaires from the default model.
 
-use cmmm_model::{template, template_csv, Assessment, Lang, Model, TemplateError};
+use cmmm_model::{template, Assessment, Model, TemplateError};
 
 fn model() -> &'static Model {
     Model::gbt39116_2020()
@@ -175,69 +175,6 @@ fn a_template_answer_is_written_with_a_null_rating() {
         .map(String::as_str)
         .collect();
     assert_eq!(keys, ["model", "profile", "ratings"]);
-}
-
-#[test]
-fn a_template_csv_has_a_header_and_one_row_per_requirement() {
-    for (profile, include, rows) in [
-        ("discrete", vec![], 300),
-        ("process", vec![], 283),
-        ("process", vec!["product-design".to_string()], 300),
-    ] {
-        let t = template(model(), profile, &include).expect("template");
-        let csv_text = template_csv(model(), &t, Lang::En);
-        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-        let header: Vec<String> = reader
-            .headers()
-            .expect("header")
-            .iter()
-            .map(str::to_string)
-            .collect();
-        assert_eq!(
-            header,
-            [
-                "assessment_id",
-                "profile",
-                "requirement_id",
-                "sub_domain",
-                "level",
-                "text",
-                "rating",
-                "evidence",
-                "comment"
-            ]
-        );
-        let records: Vec<csv::StringRecord> =
-            reader.records().collect::<Result<_, _>>().expect("records");
-        assert_eq!(records.len(), rows, "{profile} {include:?}");
-        // One physical line per row too: no text spans lines.
-        assert_eq!(csv_text.lines().count(), rows + 1);
-        for (record, (id, answer)) in records.iter().zip(t.ratings.iter()) {
-            assert_eq!(&record[0], "");
-            assert_eq!(&record[1], profile);
-            assert_eq!(&record[2], id);
-            assert_eq!(Some(&record[3]), answer.sub_domain.as_deref());
-            assert_eq!(record[4].parse::<u8>().ok(), answer.level);
-            assert_eq!(&record[5], &*answer.text.as_ref().expect("text").en);
-            assert_eq!((&record[6], &record[7], &record[8]), ("", "", ""));
-        }
-    }
-}
-
-#[test]
-fn a_template_csv_speaks_the_asked_language_and_carries_the_assessment_id() {
-    let mut t = template(model(), "discrete", &[]).expect("template");
-    t.id = Some("acme-2024".into());
-    let zh = template_csv(model(), &t, Lang::Zh);
-    let second = zh.lines().nth(1).expect("first row");
-    assert_eq!(
-        second,
-        "acme-2024,discrete,org-strategy.1.a,org-strategy,1,应以书面形式表明发展智能制造的意向，并说明其对企业经营的预期作用。,,,"
-    );
-    let en = template_csv(model(), &t, Lang::En);
-    assert!(en.lines().nth(1).expect("first row").starts_with(
-        "acme-2024,discrete,org-strategy.1.a,org-strategy,1,The enterprise shall state in writing"
-    ));
 }
 
 #[test]

@@ -1,4 +1,7 @@
-//! Errors of scoring, each naming the requirement, sub-domain or field at fault.
+//! Errors of scoring, each naming the requirement, sub-domain or field at fault, with the
+//! message in English (`Display`) or Chinese ([`ScoreError::message`]).
+
+use cmmm_model::Lang;
 
 /// Why an assessment could not be scored.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -31,7 +34,7 @@ pub enum ScoreError {
     #[error("ratings.{0}: unknown requirement `{0}`")]
     UnknownRequirement(String),
     /// A rating is not on the scale.
-    #[error("ratings.{id}: `{value}` is not on the rating scale ({expected})")]
+    #[error("ratings.{id}: `{value}` is not on the rating scale ({expected}){}", padded_hint(.value))]
     InvalidRating {
         /// The requirement.
         id: String,
@@ -98,7 +101,7 @@ pub enum ScoreError {
         id: String,
     },
     /// In-scope requirements have no rating.
-    #[error("ratings: {} in-scope requirement(s) not rated: {}", .0.len(), .0.join(", "))]
+    #[error("ratings: {} in-scope requirement(s) not rated; rate them, or allow missing ratings to score them as not met (--allow-missing; allow_missing in C, allowMissing in JavaScript): {}", .0.len(), .0.join(", "))]
     MissingRatings(Vec<String>),
     /// After tailoring, a level has nothing to score.
     #[error("scope: nothing is left to score at level {0}")]
@@ -114,6 +117,15 @@ pub enum ScoreError {
     /// Exact arithmetic overflowed 128-bit integers (weights with very many digits).
     #[error("{0}: exact arithmetic overflowed; use weights with fewer digits")]
     Overflow(String),
+}
+
+/// What to do about a rating that is on the scale but for spaces around it.
+fn padded_hint(value: &str) -> &'static str {
+    if value.trim() != value {
+        "; remove the spaces before or after it"
+    } else {
+        ""
+    }
 }
 
 impl ScoreError {
@@ -156,6 +168,69 @@ impl ScoreError {
             ScoreError::NothingToScore(_) => "scope".into(),
             ScoreError::InvalidTarget { .. } => "target".into(),
             ScoreError::Overflow(at) => at.clone(),
+        }
+    }
+
+    /// The message in `lang`: English is the `Display` text; Chinese says the same, with
+    /// field names, ids and codes kept as they are.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ScoreError::Json {
+                path,
+                line,
+                column,
+                message,
+            } => format!("评估文件的 JSON 在 {path}（第 {line} 行第 {column} 列）有误：{message}"),
+            ScoreError::ModelMismatch { expected, found } => {
+                format!("model：该评估针对模型 `{found}`，而不是 `{expected}`")
+            }
+            ScoreError::UnknownProfile(p) => format!("profile：未知的企业类型 `{p}`"),
+            ScoreError::UnknownRequirement(id) => format!("ratings.{id}：未知的要求 `{id}`"),
+            ScoreError::InvalidRating {
+                id,
+                value,
+                expected,
+            } => {
+                let padded = value.trim() != value;
+                format!(
+                    "ratings.{id}：`{value}` 不在评分等级中（可填：{expected}）{}",
+                    if padded { "；请删去前后的空格" } else { "" }
+                )
+            }
+            ScoreError::OutOfScopeRating { id, sub_domain, why } => format!(
+                "ratings.{id}：要求 `{id}` 不在评估范围内：子域 `{sub_domain}` {}",
+                match why.as_str() {
+                    "tailored out" => "已裁剪",
+                    "excluded by the profile" => "被该企业类型排除",
+                    other => other,
+                }
+            ),
+            ScoreError::UnknownSubDomain { field, id } => format!("{field}：未知的子域 `{id}`"),
+            ScoreError::NotTailorable { field, id, profile } => {
+                format!("{field}：企业类型 `{profile}` 不允许裁剪子域 `{id}`")
+            }
+            ScoreError::MissingReason { field, id } => {
+                format!("{field}：裁剪子域 `{id}` 须填写理由")
+            }
+            ScoreError::InvalidScope { field, id, why } => {
+                format!("{field}：子域 `{id}` 的范围设置无效（{why}）")
+            }
+            ScoreError::DuplicateKey { field, id } => format!("{field}：子域 `{id}` 重复列出"),
+            ScoreError::MissingRatings(ids) => format!(
+                "ratings：{} 项范围内的要求未评分；请评分，或允许缺评（--allow-missing；C 接口 allow_missing，JavaScript 为 allowMissing），未评的按“不满足”计分：{}",
+                ids.len(),
+                ids.join("、")
+            ),
+            ScoreError::NothingToScore(n) => format!("scope：裁剪后第 {n} 级没有可计分的要求"),
+            ScoreError::InvalidTarget { target, levels } => {
+                format!("target：目标等级 {target} 不在 1 到 {levels} 之间")
+            }
+            ScoreError::Overflow(at) => {
+                format!("{at}：精确运算溢出；请使用位数较少的权重")
+            }
         }
     }
 }

@@ -8,11 +8,8 @@
 //! chunk back to the reader for reuse. Memory is bounded by the chunk size and the channel
 //! depth, whatever the size of the input.
 
-mod chunk;
-mod input;
 mod output;
 mod summary;
-mod table;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -20,14 +17,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use clap::Args;
+use cmmm_model::Lang;
 use cmmm_score::{Options, Programmes, Scorer};
+use cmmm_sheets::results::{self, ErrorCells, ResultTable};
+use cmmm_sheets::{Chunk, Chunker, Payload, ReadOptions, Record, Source};
 use rayon::prelude::*;
 
-use self::chunk::{Chunk, Chunker};
-use self::input::{EncodingArg, InputFormat, InputOptions, Payload, Record};
 use self::output::{OutputFormat, RecordError, Rendered, Sink};
 use crate::files::write_atomic;
-use crate::{load_model, Failure};
+use crate::input::{list_inputs, InputArgs};
+use crate::{load_model, Failure, LangArg};
 
 /// Chunks that may wait between the reader and the workers.
 const QUEUE: usize = 2;
@@ -55,18 +54,11 @@ pub struct BatchArgs {
     /// Also write the closing summary as JSON to this file.
     #[arg(long)]
     summary: Option<PathBuf>,
-    /// Input format, instead of detecting it from the file extension.
-    #[arg(long, value_enum)]
-    input_format: Option<InputFormat>,
-    /// Text encoding of CSV input.
-    #[arg(long, value_enum, default_value = "auto")]
-    encoding: EncodingArg,
-    /// Worksheet of XLSX input (default: the first).
-    #[arg(long)]
-    sheet: Option<String>,
-    /// Profile of sheet rows that have no `profile` column.
-    #[arg(long)]
-    profile: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Language of error messages, programme column headers and the closing summary.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
     /// Benchmark baseline: read and parse every record into the assessment type, score and
     /// write nothing.
     #[arg(long, hide = true)]
@@ -86,18 +78,14 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
     let model = &*model;
     let pool = crate::worker_pool(args.jobs)?;
-    let files = input::list_inputs(&args.inputs);
+    let files = list_inputs(&args.inputs);
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let opts = InputOptions {
-        format: args.input_format,
-        encoding: args.encoding,
-        sheet: args.sheet.clone(),
-        profile: args.profile.clone(),
-    };
+    let opts = args.input.options();
+    let lang: Lang = args.lang.into();
     let scorer = Scorer::new(model);
     let programmes = Programmes::embedded();
     let options = Options {
@@ -126,11 +114,12 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         return Err(Failure::usage("--format xlsx needs --out FILE"));
     }
     let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::input)?;
-    let header = output::flat_header(model, programmes);
+    let table = ResultTable::new(model, programmes, lang);
+    let header = table.header();
     let written = match format {
         OutputFormat::Ndjson => Ok(()),
-        OutputFormat::Csv => sink.write(&Rendered::Bytes(output::csv_line(&header))),
-        OutputFormat::Xlsx => sink.write(&Rendered::Cells(header)),
+        OutputFormat::Csv => sink.write(&Rendered::Bytes(results::csv_header(&header))),
+        OutputFormat::Xlsx => sink.write(&Rendered::Header(header)),
     };
     if let Err(e) = written {
         sink.abandon();
@@ -149,7 +138,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
             let done: Vec<Done> = pool.install(|| {
                 items
                     .par_drain(..)
-                    .map(|r| process(&scorer, programmes, &options, format, text, r))
+                    .map(|r| process(&scorer, &table, &options, format, lang, text, r))
                     .collect()
             });
             chunk.recycle();
@@ -173,23 +162,35 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     }
     sink.finish().map_err(Failure::input)?;
 
-    eprint!("{}", tally.text(model));
+    eprint!("{}", tally.text(model, lang));
     if let Some(path) = &args.summary {
         write_atomic(path, tally.json(model).as_bytes())?;
     }
+    let zh = lang == Lang::Zh;
     if readable == 0 {
         return Err(Failure {
             code: 1,
-            message: format!("nothing could be read: {records} input file(s) unreadable or empty"),
+            message: if zh {
+                format!("没有可读取的内容：{records} 个输入文件无法读取或为空（原因见输出中的错误记录）")
+            } else {
+                format!("nothing could be read: {records} input file(s) unreadable or empty (the error records in the output say why)")
+            },
         });
     }
     if tally.failed() > 0 {
         return Err(Failure {
             code: 3,
-            message: format!(
-                "{} of {records} record(s) failed; each is an error record in the output",
-                tally.failed()
-            ),
+            message: if zh {
+                format!(
+                    "{records} 条记录中有 {} 条失败；每条都作为错误记录写入了输出",
+                    tally.failed()
+                )
+            } else {
+                format!(
+                    "{} of {records} record(s) failed; each is an error record in the output",
+                    tally.failed()
+                )
+            },
         });
     }
     Ok(())
@@ -201,18 +202,22 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
 fn spawn_reader<'s, 'e: 's>(
     scope: &'s std::thread::Scope<'s, 'e>,
     files: &'e [PathBuf],
-    opts: &'e InputOptions,
+    opts: &'e ReadOptions,
     bytes_read: &'e AtomicU64,
 ) -> (Receiver<Chunk>, Sender<Chunk>) {
     let (tx, rx) = sync_channel::<Chunk>(QUEUE);
     let (recycle, returned) = channel::<Chunk>();
     scope.spawn(move || {
-        let mut out = Chunker::new(tx, returned);
+        // A closed channel means the consumer failed; the rest is not needed.
+        let mut out = Chunker::new(|full| {
+            let _ = tx.send(full);
+            returned.try_recv().unwrap_or_default()
+        });
         let count = |n: u64| {
             bytes_read.fetch_add(n, Ordering::Relaxed);
         };
         for path in files {
-            input::read_file(path, opts, &count, &mut out);
+            cmmm_sheets::read_into(Source::Path(path), opts, &count, &mut out);
         }
         out.finish();
     });
@@ -222,7 +227,7 @@ fn spawn_reader<'s, 'e: 's>(
 /// The parse-only baseline: the same reading and parsing as a real run, on the same pool.
 fn parse_only(
     files: &[PathBuf],
-    opts: &InputOptions,
+    opts: &ReadOptions,
     pool: &rayon::ThreadPool,
 ) -> Result<(), Failure> {
     let (mut parsed, mut failed) = (0u64, 0u64);
@@ -234,12 +239,7 @@ fn parse_only(
             let ok: Vec<bool> = pool.install(|| {
                 records
                     .par_drain(..)
-                    .map(|r| match r.payload {
-                        Payload::Json(range) => json_text(text, range)
-                            .is_ok_and(|t| cmmm_score::parse_assessment(t).is_ok()),
-                        Payload::Assessment(_) => true,
-                        Payload::Broken { .. } => false,
-                    })
+                    .map(|r| !matches!(r.payload, Payload::Broken(_)) && r.parse(text).is_ok())
                     .collect()
             });
             chunk.recycle();
@@ -260,82 +260,79 @@ fn parse_only(
 /// Parses (if needed), scores and renders one record.
 fn process(
     scorer: &Scorer<'_>,
-    programmes: &Programmes,
+    table: &ResultTable<'_>,
     options: &Options,
     format: OutputFormat,
+    lang: Lang,
     text: &[u8],
     record: Record,
 ) -> Done {
-    let Record {
-        location,
-        id,
-        payload,
-    } = record;
-    // A record at line 0 stands for a whole file that could not be read.
-    let readable = location.line != 0;
-    let parsed = match payload {
-        Payload::Json(range) => json_text(text, range).and_then(|t| {
-            cmmm_score::parse_assessment(t)
-                .map(Box::new)
-                .map_err(|e| err(e.code(), e.to_string(), e.location()))
-        }),
-        Payload::Assessment(a) => Ok(a),
-        Payload::Broken { code, message } => Err(err(code, message, String::new())),
-    };
-    let (id, result) = match parsed {
-        Ok(a) => {
-            let id = a.id.clone().or(id);
+    // A record of the whole file stands for a file that could not be read.
+    let readable = record.location.row != 0;
+    let known_id = record.id.clone();
+    let (location, id, enterprise, result) = match record.parse(text) {
+        Ok(parsed) => {
+            let a = &parsed.assessment;
+            let id = a.id.clone().or(known_id);
             let scored = match format {
-                OutputFormat::Ndjson => scorer.score(&a, options),
-                OutputFormat::Csv | OutputFormat::Xlsx => scorer.score_summary(&a, options),
+                OutputFormat::Ndjson => scorer.score(a, options),
+                OutputFormat::Csv | OutputFormat::Xlsx => scorer.score_summary(a, options),
             };
-            (
-                id,
-                scored.map_err(|e| err(e.code(), e.to_string(), e.location())),
-            )
+            match scored {
+                Ok(o) => (parsed.location(), id, None, Ok(o)),
+                Err(e) => (
+                    parsed.locate(&e.location()),
+                    id,
+                    parsed.assessment.enterprise.clone(),
+                    Err(RecordError {
+                        code: e.code().to_string(),
+                        message: e.message(lang),
+                        location: e.location(),
+                    }),
+                ),
+            }
         }
-        Err(e) => (id, Err(e)),
+        Err(located) => (
+            located.location.clone(),
+            known_id,
+            None,
+            Err(RecordError {
+                code: located.code().to_string(),
+                message: located.error.message(lang),
+                location: located.field(),
+            }),
+        ),
     };
     let level = result.as_ref().ok().map(|o| o.level.level);
-    let result = result.as_ref();
     let rendered = match format {
-        OutputFormat::Ndjson => {
-            Rendered::Bytes(output::ndjson_line(&location, id.as_deref(), result))
-        }
-        OutputFormat::Csv => Rendered::Bytes(output::csv_line(&output::flat_cells(
-            scorer.model(),
-            programmes,
+        OutputFormat::Ndjson => Rendered::Bytes(output::ndjson_line(
             &location,
             id.as_deref(),
-            result,
-        ))),
-        OutputFormat::Xlsx => Rendered::Cells(output::flat_cells(
-            scorer.model(),
-            programmes,
-            &location,
-            id.as_deref(),
-            result,
+            result.as_ref(),
         )),
+        OutputFormat::Csv | OutputFormat::Xlsx => {
+            let cells = table.row(
+                &location,
+                id.as_deref(),
+                enterprise.as_ref(),
+                match &result {
+                    Ok(o) => Ok(o),
+                    Err(e) => Err(ErrorCells {
+                        code: &e.code,
+                        field: &e.location,
+                        message: &e.message,
+                    }),
+                },
+            );
+            match format {
+                OutputFormat::Xlsx => Rendered::Cells(cells),
+                _ => Rendered::Bytes(results::csv_line(&cells)),
+            }
+        }
     };
     Done {
         level,
         readable,
         rendered,
-    }
-}
-
-/// The JSON text of a record: `range` of its chunk's text, which must be UTF-8.
-fn json_text(text: &[u8], range: std::ops::Range<usize>) -> Result<&str, RecordError> {
-    std::str::from_utf8(&text[range]).map_err(|e| {
-        let message = format!("not UTF-8 at byte {}", e.valid_up_to());
-        err("invalid-encoding", message, String::new())
-    })
-}
-
-fn err(code: &str, message: String, location: String) -> RecordError {
-    RecordError {
-        code: code.to_string(),
-        message,
-        location,
     }
 }

@@ -1,5 +1,6 @@
-//! Writing batch results: NDJSON (the full result per record), CSV and XLSX (flat columns).
-//! Files are written to a temporary file beside the target and renamed into place at the end.
+//! Writing batch results: NDJSON (the full result per record), CSV and XLSX (the flat table
+//! of cmmm-sheets' `results`). Files are written to a temporary file beside the target and
+//! renamed into place at the end.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -7,11 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::files::temp_path;
 
 use clap::ValueEnum;
-use cmmm_model::Model;
-use cmmm_score::{Outcome, Programmes};
+use cmmm_score::Outcome;
+use cmmm_sheets::results::{Cell, XlsxTable};
+use cmmm_sheets::Location;
 use serde::Serialize;
-
-use super::input::Location;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -33,6 +33,9 @@ pub struct RecordError {
 struct Source<'a> {
     file: &'a str,
     line: u64,
+    /// The column of the cell at fault, for an error in a sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -55,7 +58,8 @@ pub fn ndjson_line(
     let record = NdjsonRecord {
         source: Source {
             file: &location.file,
-            line: location.line,
+            line: location.row,
+            column: location.column.as_ref().map(|c| c.letters()),
         },
         id,
         status: if result.is_ok() { "ok" } else { "error" },
@@ -68,100 +72,12 @@ pub fn ndjson_line(
     line
 }
 
-/// The flat columns of CSV and XLSX output.
-pub fn flat_header(model: &Model, programmes: &Programmes) -> Vec<String> {
-    let mut h: Vec<String> = [
-        "file",
-        "line",
-        "assessment_id",
-        "status",
-        "error_code",
-        "error_location",
-        "error_message",
-        "profile",
-        "level",
-        "total",
-        "total_display",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    h.extend((1..=model.level_count()).map(|n| format!("t{n}")));
-    h.push("meets_level_2".into());
-    h.extend(programmes.programmes.iter().map(|p| p.id.to_string()));
-    h
-}
-
-/// One record's flat cells, aligned with [`flat_header`].
-pub fn flat_cells(
-    model: &Model,
-    programmes: &Programmes,
-    location: &Location,
-    id: Option<&str>,
-    result: Result<&Outcome, &RecordError>,
-) -> Vec<String> {
-    let mut cells = vec![
-        location.file.to_string(),
-        location.line.to_string(),
-        id.unwrap_or_default().to_string(),
-    ];
-    let levels = usize::from(model.level_count());
-    match result {
-        Ok(o) => {
-            cells.extend([
-                "ok".to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                o.profile.id.clone(),
-                o.level.level.to_string(),
-            ]);
-            cells.push(o.total.score.value());
-            cells.push(o.total.score.display());
-            cells.extend(o.levels.iter().map(|l| l.score.value()));
-            cells.push(yes_no(Some(o.meets_level_2)));
-            cells.extend(o.thresholds.iter().map(|t| yes_no(t.met)));
-        }
-        Err(e) => {
-            cells.extend([
-                "error".to_string(),
-                e.code.clone(),
-                e.location.clone(),
-                e.message.clone(),
-            ]);
-            cells.extend(std::iter::repeat_n(
-                String::new(),
-                4 + levels + 1 + programmes.programmes.len(),
-            ));
-        }
-    }
-    cells
-}
-
-fn yes_no(b: Option<bool>) -> String {
-    match b {
-        Some(true) => "yes".into(),
-        Some(false) => "no".into(),
-        None => String::new(),
-    }
-}
-
-/// One CSV line (with its newline) from flat cells.
-pub fn csv_line(cells: &[String]) -> Vec<u8> {
-    // A small buffer: the writer's default of 8 KiB per line is wasted work here.
-    let mut w = csv::WriterBuilder::new()
-        .buffer_capacity(512)
-        .from_writer(Vec::with_capacity(512));
-    // Writing to memory cannot fail.
-    w.write_record(cells).expect("write to memory");
-    w.into_inner().expect("flush to memory")
-}
-
 /// One record (or the header) ready for the output: encoded bytes for NDJSON and CSV, cells
 /// for XLSX.
 pub enum Rendered {
     Bytes(Vec<u8>),
-    Cells(Vec<String>),
+    Cells(Vec<Cell>),
+    Header(Vec<String>),
 }
 
 /// Where output goes: stdout, or a temporary file renamed over the target on success.
@@ -175,8 +91,7 @@ pub enum Sink {
     Xlsx {
         tmp: PathBuf,
         target: PathBuf,
-        workbook: Box<rust_xlsxwriter::Workbook>,
-        row: u32,
+        table: Box<XlsxTable>,
     },
 }
 
@@ -185,19 +100,11 @@ impl Sink {
     pub fn open(format: OutputFormat, out: Option<&Path>) -> Result<Sink, String> {
         match (format, out) {
             (OutputFormat::Xlsx, None) => Err("--format xlsx needs --out FILE".into()),
-            (OutputFormat::Xlsx, Some(target)) => {
-                let mut workbook = rust_xlsxwriter::Workbook::new();
-                workbook
-                    .add_worksheet_with_constant_memory()
-                    .and_then(|w| w.set_name("results"))
-                    .map_err(|e| e.to_string())?;
-                Ok(Sink::Xlsx {
-                    tmp: temp_path(target),
-                    target: target.to_path_buf(),
-                    workbook: Box::new(workbook),
-                    row: 0,
-                })
-            }
+            (OutputFormat::Xlsx, Some(target)) => Ok(Sink::Xlsx {
+                tmp: temp_path(target),
+                target: target.to_path_buf(),
+                table: Box::new(XlsxTable::new().map_err(|e| e.to_string())?),
+            }),
             (_, None) => Ok(Sink::Stdout(BufWriter::with_capacity(
                 1 << 20,
                 std::io::stdout(),
@@ -224,37 +131,12 @@ impl Sink {
             (Sink::File { file, target, .. }, Rendered::Bytes(b)) => file
                 .write_all(b)
                 .map_err(|e| format!("{}: cannot write: {e}", target.display())),
-            (
-                Sink::Xlsx {
-                    workbook,
-                    row,
-                    target,
-                    ..
-                },
-                Rendered::Cells(cells),
-            ) => {
-                let at = *row;
-                // rust_xlsxwriter's constant-memory mode panics when its own temporary
-                // file fails; keep that a plain error.
-                let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let sheet = workbook.worksheet_from_index(0)?;
-                    for (col, cell) in cells.iter().enumerate() {
-                        // Every value is written as text: decimals stay exact.
-                        sheet.write_string(at, col as u16, cell)?;
-                    }
-                    Ok::<(), rust_xlsxwriter::XlsxError>(())
-                }));
-                *row += 1;
-                match written {
-                    Ok(Ok(())) => Ok(()),
-                    Ok(Err(e)) => Err(format!(
-                        "{}: cannot write row {}: {e}",
-                        target.display(),
-                        at + 1
-                    )),
-                    Err(_) => Err(format!("{}: cannot write row {}", target.display(), at + 1)),
-                }
-            }
+            (Sink::Xlsx { table, target, .. }, Rendered::Cells(cells)) => table
+                .push(cells)
+                .map_err(|e| format!("{}: {e}", target.display())),
+            (Sink::Xlsx { table, target, .. }, Rendered::Header(header)) => table
+                .header(header)
+                .map_err(|e| format!("{}: {e}", target.display())),
             _ => Err("internal error: a record rendered for another output format".into()),
         }
     }
@@ -278,16 +160,8 @@ impl Sink {
                     .map_err(|e| e.to_string());
                 (tmp, target, written)
             }
-            Sink::Xlsx {
-                tmp,
-                target,
-                mut workbook,
-                ..
-            } => {
-                let written =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| workbook.save(&tmp)))
-                        .map_err(|_| "the workbook could not be saved".to_string())
-                        .and_then(|r| r.map_err(|e| e.to_string()));
+            Sink::Xlsx { tmp, target, table } => {
+                let written = table.save(&tmp);
                 (tmp, target, written)
             }
         };

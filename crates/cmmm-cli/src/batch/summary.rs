@@ -1,7 +1,7 @@
 //! The closing summary of a batch: records read, scored, failed, and the distribution of
 //! levels.
 
-use cmmm_model::{Model, Ratio, Text};
+use cmmm_model::{Lang, Model, Ratio, Text};
 use serde::Serialize;
 
 /// Counts gathered while the batch runs.
@@ -99,23 +99,42 @@ impl Tally {
         serde_json::to_string_pretty(&self.summary(model)).expect("summary serializes") + "\n"
     }
 
-    /// The summary for people.
-    pub fn text(&self, model: &Model) -> String {
+    /// The summary for people, in `lang`.
+    pub fn text(&self, model: &Model, lang: Lang) -> String {
         let s = self.summary(model);
-        let mut out = format!(
-            "records read: {}, scored: {}, failed: {}\n",
-            s.records, s.scored, s.failed
-        );
+        let zh = lang == Lang::Zh;
+        let mut out = if zh {
+            format!(
+                "读取记录 {}，计分 {}，失败 {}\n",
+                s.records, s.scored, s.failed
+            )
+        } else {
+            format!(
+                "records read: {}, scored: {}, failed: {}\n",
+                s.records, s.scored, s.failed
+            )
+        };
         for l in &s.levels {
+            let level = if zh { "等级" } else { "level" };
             out.push_str(&format!(
-                "  level {} {:<28} {:>9}  {}\n",
-                l.level, l.name.en, l.count, l.share
+                "  {level} {} {:<28} {:>9}  {}\n",
+                l.level,
+                l.name.get(lang),
+                l.count,
+                l.share
             ));
         }
-        out.push_str(&format!(
-            "meets level 2: {} ({} of scored)\n",
-            s.meets_level_2, s.meets_level_2_share
-        ));
+        out.push_str(&if zh {
+            format!(
+                "达到二级：{}（占已计分的 {}）\n",
+                s.meets_level_2, s.meets_level_2_share
+            )
+        } else {
+            format!(
+                "meets level 2: {} ({} of scored)\n",
+                s.meets_level_2, s.meets_level_2_share
+            )
+        });
         out
     }
 }

@@ -1,12 +1,13 @@
-//! Chunks: what the reader hands to the workers — up to [`RECORDS`] records and one buffer
-//! holding the JSON text of each of them, back to back. A scored chunk's buffers go back to
-//! the reader, so a long run reuses the same few buffers: no allocation per line, and no
-//! fresh pages for the kernel to clear.
+//! Chunks: what a reader hands on — up to [`RECORDS`] records and one buffer holding the
+//! JSON text of each of them, back to back, so that the records of a chunk can be parsed on
+//! many threads. A host that hands each used chunk back ([`Chunk::recycle`]) reuses the same
+//! few buffers through a long run: no allocation per line, and no fresh pages for the kernel
+//! to clear.
 
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, SyncSender};
 
-use super::input::{Location, Payload, Record};
+use crate::location::Location;
+use crate::record::{Payload, Record};
 
 /// Most records in a chunk.
 const RECORDS: usize = 256;
@@ -20,35 +21,39 @@ const TEXT: usize = 4 << 20;
 const BYTES: usize = TEXT - 2 * READ;
 
 /// Records and the bytes their JSON texts point into ([`Payload::Json`] holds a range).
+#[derive(Debug)]
 pub struct Chunk {
+    /// The JSON texts of the records, back to back.
     pub text: Vec<u8>,
+    /// The records, in input order.
     pub records: Vec<Record>,
 }
 
-/// Fills chunks and sends each full one to the workers, taking empty ones back from them.
-pub struct Chunker {
+/// Fills chunks and hands each full one on.
+pub struct Chunker<'h> {
     chunk: Chunk,
-    to_workers: SyncSender<Chunk>,
-    returned: Receiver<Chunk>,
+    /// Takes a full chunk and gives an empty one back (a recycled one, or [`Chunk::new`]).
+    hand_on: Box<dyn FnMut(Chunk) -> Chunk + 'h>,
 }
 
-impl Chunker {
-    pub fn new(to_workers: SyncSender<Chunk>, returned: Receiver<Chunk>) -> Chunker {
+impl<'h> Chunker<'h> {
+    /// A chunker handing each full chunk to `hand_on`, which returns the empty chunk to
+    /// fill next.
+    pub fn new(hand_on: impl FnMut(Chunk) -> Chunk + 'h) -> Chunker<'h> {
         Chunker {
             chunk: Chunk::new(),
-            to_workers,
-            returned,
+            hand_on: Box::new(hand_on),
         }
     }
 
     /// Adds a record whose payload is not a JSON text.
-    pub fn push(&mut self, record: Record) {
+    pub(crate) fn push(&mut self, record: Record) {
         self.chunk.records.push(record);
         self.send_if_full(self.chunk.text.len());
     }
 
     /// Adds the JSON text of one assessment.
-    pub fn push_json(&mut self, location: Location, json: &[u8]) {
+    pub(crate) fn push_json(&mut self, location: Location, json: &[u8]) {
         let start = self.chunk.text.len();
         self.chunk.text.extend_from_slice(json);
         self.push_range(location, start..self.chunk.text.len());
@@ -56,14 +61,14 @@ impl Chunker {
 
     /// The text buffer, for a reader that reads straight into it, [`READ`] bytes at a time
     /// and within its capacity (see [`Chunker::push_range`]).
-    pub fn text(&mut self) -> &mut Vec<u8> {
+    pub(crate) fn text(&mut self) -> &mut Vec<u8> {
         &mut self.chunk.text
     }
 
     /// Adds a record whose JSON text is `range` of [`Chunker::text`]. Bytes after the range
     /// are kept as the start of the next chunk's text if this one is handed on; returns true
     /// when that happened (so the reader's offsets past the range now start at 0).
-    pub fn push_range(&mut self, location: Location, range: Range<usize>) -> bool {
+    pub(crate) fn push_range(&mut self, location: Location, range: Range<usize>) -> bool {
         let end = range.end;
         self.chunk.records.push(Record {
             location,
@@ -78,28 +83,45 @@ impl Chunker {
         if self.chunk.records.len() < RECORDS && kept < BYTES {
             return false;
         }
-        let mut next = self.returned.try_recv().unwrap_or_else(|_| Chunk::new());
-        next.text.extend_from_slice(&self.chunk.text[kept..]);
+        let carried = self.chunk.text[kept..].to_vec();
         self.chunk.text.truncate(kept);
-        let full = std::mem::replace(&mut self.chunk, next);
-        // A closed channel means the consumer failed; the rest is not needed.
-        let _ = self.to_workers.send(full);
+        let full = std::mem::replace(&mut self.chunk, Chunk::empty());
+        let mut next = (self.hand_on)(full);
+        next.recycle();
+        next.text.extend_from_slice(&carried);
+        self.chunk = next;
         true
     }
 
-    /// Sends the last, partly filled chunk.
-    pub fn finish(self) {
+    /// Hands on the last, partly filled chunk.
+    pub fn finish(mut self) {
         if !self.chunk.records.is_empty() {
-            let _ = self.to_workers.send(self.chunk);
+            let last = std::mem::replace(&mut self.chunk, Chunk::empty());
+            (self.hand_on)(last);
         }
     }
 }
 
+impl Default for Chunk {
+    fn default() -> Chunk {
+        Chunk::new()
+    }
+}
+
 impl Chunk {
-    fn new() -> Chunk {
+    /// A chunk with room for a full load.
+    pub fn new() -> Chunk {
         Chunk {
             text: Vec::with_capacity(TEXT),
             records: Vec::with_capacity(RECORDS),
+        }
+    }
+
+    /// A chunk without buffers, for the moment between two.
+    fn empty() -> Chunk {
+        Chunk {
+            text: Vec::new(),
+            records: Vec::new(),
         }
     }
 

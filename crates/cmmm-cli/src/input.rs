@@ -1,0 +1,142 @@
+//! Reading questionnaires: the options every reading command shares, the input files of a
+//! batch, and one assessment for `score`, `report` and `convert` (the reading itself is
+//! cmmm-sheets').
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use cmmm_model::Lang;
+use cmmm_sheets::{Format, Parsed, ReadOptions, Source};
+
+use crate::Failure;
+
+/// How to read questionnaires.
+#[derive(Args, Clone)]
+pub struct InputArgs {
+    /// Input format, instead of the file name's extension.
+    #[arg(long, value_enum)]
+    input_format: Option<FormatArg>,
+    /// Text encoding of CSV input (auto: decided on the whole file).
+    #[arg(long, value_enum, default_value = "auto")]
+    encoding: EncodingArg,
+    /// Worksheet of XLSX input (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Profile of sheet assessments that name none.
+    #[arg(long)]
+    profile: Option<String>,
+}
+
+/// Questionnaire formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Ndjson,
+    Csv,
+    Xlsx,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Xlsx => Format::Xlsx,
+        }
+    }
+}
+
+/// Text encodings of CSV input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EncodingArg {
+    /// UTF-8 when the whole file is UTF-8, else GB18030 (a superset of GBK) when it is.
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    Gbk,
+    Gb18030,
+}
+
+impl InputArgs {
+    /// The reading options these arguments say.
+    pub fn options(&self) -> ReadOptions {
+        let mut opts = ReadOptions::new().encoding(match self.encoding {
+            EncodingArg::Auto => cmmm_sheets::Encoding::Auto,
+            EncodingArg::Utf8 => cmmm_sheets::Encoding::Utf8,
+            EncodingArg::Gbk => cmmm_sheets::Encoding::Gbk,
+            EncodingArg::Gb18030 => cmmm_sheets::Encoding::Gb18030,
+        });
+        if let Some(f) = self.input_format {
+            opts = opts.format(f.into());
+        }
+        if let Some(s) = &self.sheet {
+            opts = opts.sheet(s);
+        }
+        if let Some(p) = &self.profile {
+            opts = opts.profile(p);
+        }
+        opts
+    }
+}
+
+/// Reads the one assessment of `file` (`-`: standard input, JSON unless `--input-format`
+/// says otherwise), in any questionnaire format.
+pub fn read_one(file: &str, opts: &ReadOptions, lang: Lang) -> Result<Parsed, Failure> {
+    let located =
+        |e: cmmm_sheets::Located| Failure::input(format!("{} [{}]", e.message(lang), e.code()));
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| Failure::input(format!("<stdin>: cannot read: {e}")))?;
+        let opts = match opts.format {
+            Some(_) => opts.clone(),
+            None => opts.clone().format(Format::Json),
+        };
+        let source = Source::Bytes {
+            name: "<stdin>",
+            bytes: &bytes,
+        };
+        return cmmm_sheets::read_one(source, &opts).map_err(located);
+    }
+    cmmm_sheets::read_one(Source::Path(Path::new(file)), opts).map_err(located)
+}
+
+/// A scoring error of a parsed assessment, at the cell (or line) of the field at fault.
+pub fn score_failure(parsed: &Parsed, e: &cmmm_score::ScoreError, lang: Lang) -> Failure {
+    Failure::input(format!(
+        "{}: {} [{}]",
+        parsed.locate(&e.location()).describe(lang),
+        e.message(lang),
+        e.code()
+    ))
+}
+
+/// The input files of a batch: each file argument as given, each directory walked
+/// recursively for files of a known format, sorted by path.
+pub fn list_inputs(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if Format::of(&p).is_some() {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            walk(a, &mut out);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,205 @@
+//! Errors of reading questionnaires, each with a stable code and a message in English or
+//! Chinese; where they are is a [`Location`] beside them.
+
+use cmmm_model::Lang;
+use cmmm_score::ScoreError;
+
+use crate::location::Location;
+
+/// Why a file, a row or a cell could not be read as (part of) an assessment.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SheetError {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// The format is not known from the file name and was not given.
+    #[error("unknown input format; name the file .json, .ndjson, .jsonl, .csv or .xlsx, or give the format (--input-format)")]
+    UnknownFormat,
+    /// The text is not in the encoding asked for, or (detecting) in neither UTF-8 nor
+    /// GB18030.
+    #[error("{}", encoding_message(*.asked, *.offset, *.line, Lang::En))]
+    Encoding {
+        /// The encoding asked for; `None` when detecting.
+        asked: Option<&'static str>,
+        /// Byte offset of the first invalid byte (of UTF-8, when detecting).
+        offset: u64,
+        /// Its 1-based line.
+        line: u64,
+    },
+    /// The file or worksheet holds nothing.
+    #[error("{0} is empty")]
+    Empty(&'static str),
+    /// The workbook is not XLSX, or the worksheet is missing.
+    #[error("{0}")]
+    Workbook(String),
+    /// The header row is unusable.
+    #[error("{0}")]
+    Header(String),
+    /// A CSV row could not be split into cells.
+    #[error("{0}")]
+    Row(String),
+    /// A row has more cells than the header.
+    #[error("{found} cells where the header has {expected}")]
+    CellCount {
+        /// Cells on the row.
+        found: usize,
+        /// Cells of the header.
+        expected: usize,
+    },
+    /// A long-layout row has an answer but no requirement id.
+    #[error("empty requirement_id on a row with an answer")]
+    EmptyRequirement,
+    /// A requirement is answered twice in one assessment.
+    #[error("requirement `{requirement}` is answered twice (first on row {first_row}); rows with a blank assessment_id continue the assessment above, so give each assessment its own id")]
+    RatedTwice {
+        /// The requirement.
+        requirement: String,
+        /// The row of its first answer.
+        first_row: u64,
+    },
+    /// A later row of an assessment gives another value of one of its fields.
+    #[error("`{column}` is `{value}` here but `{first}` on row {first_row}; an assessment's fields are typed once (later rows may be left blank)")]
+    Conflict {
+        /// The column.
+        column: &'static str,
+        /// The value on this row.
+        value: String,
+        /// The value first given.
+        first: String,
+        /// Where it was first given.
+        first_row: u64,
+    },
+    /// A tailoring cell entry is not `sub_domain=reason`.
+    #[error("tailoring entry `{0}` is not `sub_domain=reason`")]
+    Tailoring(String),
+    /// No profile in the sheet and none given.
+    #[error("no profile: fill the `profile` column or give a default profile (--profile)")]
+    NoProfile,
+    /// One assessment was asked for and the file holds several.
+    #[error("the file holds {0} assessments; score or report one at a time, or score them all with `cmmm batch`")]
+    Several(usize),
+    /// The file holds no assessment.
+    #[error("the file holds no assessment")]
+    NoAssessment,
+    /// A record is larger than the limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// The assessment's JSON text, or the assessment itself, is at fault.
+    #[error(transparent)]
+    Score(#[from] ScoreError),
+}
+
+impl SheetError {
+    /// Stable code of the error kind (the batch output's `error_code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            SheetError::Io(_) | SheetError::Empty(_) | SheetError::Workbook(_) => "unreadable-file",
+            SheetError::UnknownFormat => "unknown-format",
+            SheetError::Encoding { .. } => "invalid-encoding",
+            SheetError::Header(_) => "invalid-header",
+            SheetError::Row(_)
+            | SheetError::CellCount { .. }
+            | SheetError::EmptyRequirement
+            | SheetError::Conflict { .. }
+            | SheetError::Tailoring(_)
+            | SheetError::NoProfile => "invalid-row",
+            SheetError::RatedTwice { .. } => "duplicate-key",
+            SheetError::Several(_) => "several-assessments",
+            SheetError::NoAssessment => "no-assessment",
+            SheetError::TooLarge(_) => "too-large",
+            SheetError::Score(e) => e.code(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SheetError::Io(e) => format!("无法读取：{e}"),
+            SheetError::UnknownFormat => "无法识别输入格式：请将文件命名为 .json、.ndjson、.jsonl、.csv 或 .xlsx，或指定格式（--input-format）".into(),
+            SheetError::Encoding {
+                asked,
+                offset,
+                line,
+            } => encoding_message(*asked, *offset, *line, lang),
+            SheetError::Empty(what) => format!("{} 为空", zh_what(what)),
+            SheetError::Workbook(e) | SheetError::Header(e) | SheetError::Row(e) => e.clone(),
+            SheetError::CellCount { found, expected } => {
+                format!("本行有 {found} 个单元格，表头只有 {expected} 个")
+            }
+            SheetError::EmptyRequirement => "本行填写了评分但 requirement_id 为空".into(),
+            SheetError::RatedTwice { requirement, first_row } => format!(
+                "要求 `{requirement}` 被评了两次（第一次在第 {first_row} 行）；assessment_id 为空的行属于上方的评估，请为每个评估填写各自的编号"
+            ),
+            SheetError::Conflict { column, value, first, first_row } => format!(
+                "`{column}` 此处为 `{value}`，第 {first_row} 行为 `{first}`；评估的字段只需填写一次（后续行可留空）"
+            ),
+            SheetError::Tailoring(entry) => {
+                format!("裁剪项 `{entry}` 不是 `子域=理由` 的形式（sub_domain=reason）")
+            }
+            SheetError::NoProfile => "缺少企业类型：请填写 `profile` 列，或指定默认类型（--profile）".into(),
+            SheetError::Several(n) => format!(
+                "文件中有 {n} 份评估；请逐份计分或出具报告，或用 `cmmm batch` 批量计分"
+            ),
+            SheetError::NoAssessment => "文件中没有评估".into(),
+            SheetError::TooLarge(e) => e.clone(),
+            SheetError::Score(e) => e.message(lang),
+        }
+    }
+}
+
+fn encoding_message(asked: Option<&str>, offset: u64, line: u64, lang: Lang) -> String {
+    match (asked, lang) {
+        (None, Lang::En) => format!("the text is neither UTF-8 (byte {offset} (line {line}) is not) nor GBK/GB18030; save it as CSV UTF-8, or name its encoding (--encoding)"),
+        (Some(name), Lang::En) => format!("not {name} text: byte {offset} (line {line}) is not valid; save it as CSV UTF-8, or name another encoding (--encoding)"),
+        (None, Lang::Zh) => format!("文本既不是 UTF-8（第 {line} 行字节 {offset} 无效）也不是 GBK/GB18030；请另存为“CSV UTF-8”，或指定编码（--encoding）"),
+        (Some(name), Lang::Zh) => format!("文本不是 {name} 编码：第 {line} 行字节 {offset} 无效；请另存为“CSV UTF-8”，或指定其他编码（--encoding）"),
+    }
+}
+
+fn zh_what(what: &str) -> &str {
+    match what {
+        "the file" => "文件",
+        "the worksheet" => "工作表",
+        other => other,
+    }
+}
+
+/// A fault and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {error}")]
+pub struct Located {
+    /// Where.
+    pub location: Location,
+    /// What.
+    pub error: SheetError,
+}
+
+impl Located {
+    /// Stable code of the error kind.
+    pub fn code(&self) -> &'static str {
+        self.error.code()
+    }
+
+    /// `place: message` in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            self.location.describe(lang),
+            self.error.message(lang)
+        )
+    }
+
+    /// The field within the assessment that the fault is at (a JSON path such as
+    /// `ratings.data.2.a`), or "" when it is not within one.
+    pub fn field(&self) -> String {
+        match &self.error {
+            SheetError::Score(e) => e.location(),
+            SheetError::RatedTwice { requirement, .. } => format!("ratings.{requirement}"),
+            _ => String::new(),
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Rows of a sheet (CSV or XLSX) assembled into assessments, as people fill sheets in:
+//!
+//! - **Long layout** (the header has `requirement_id` and `rating`): one row per answer.
+//! - **Wide layout** (any other header): one row per assessment, one column per requirement.
+//! - **Fill-down**: a row whose `assessment_id` is blank belongs to the assessment above it,
+//!   so a sheet with no ids at all is one assessment; the other assessment columns
+//!   (enterprise name, profile, …) may be typed on any one row of the assessment, usually the
+//!   first, and later rows left blank. A later row giving a *different* value is an error.
+//! - **Cells**: assessment fields and ids are trimmed; a rating is read exactly as typed (a
+//!   rating with spaces around it is an error everywhere, as in JSON); a cell of nothing but
+//!   spaces is blank, and a blank rating is an unrated requirement.
+//!
+//! Every error names the file, row and column of the cell at fault.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cmmm_model::{Answer, Assessment, Enterprise, RatingInput, Tailoring};
+use compact_str::CompactString;
+
+use crate::columns::{column, Part, COLUMNS, LIST_SEPARATOR};
+use crate::error::SheetError;
+use crate::location::{Column, Location};
+use crate::record::{Cells, Origin, Parsed, Payload, Record};
+
+/// A row: its line (or worksheet row) and cells, or a row that could not be split.
+pub(crate) type Row = Result<(u64, Vec<String>), (u64, String)>;
+
+/// The header of a sheet.
+struct Header {
+    names: Arc<[Arc<str>]>,
+    /// Column index of each of [`COLUMNS`], when present.
+    index: [Option<u32>; COLUMNS.len()],
+    /// Wide layout: (column index, requirement id) of each requirement column.
+    requirements: Vec<(u32, CompactString)>,
+    long: bool,
+}
+
+impl Header {
+    fn read(cells: Vec<String>, row: u64, file: &Arc<str>) -> Result<Header, Record> {
+        let names: Vec<Arc<str>> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let c = if i == 0 {
+                    c.trim_start_matches('\u{feff}')
+                } else {
+                    c
+                };
+                Arc::from(c.trim())
+            })
+            .collect();
+        let fail = |message: String| {
+            Record::broken(Location::row(file, row), None, SheetError::Header(message))
+        };
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.insert(name, i as u32) {
+                return Err(fail(format!(
+                    "column `{name}` appears twice (columns {} and {})",
+                    letters(first),
+                    letters(i as u32)
+                )));
+            }
+        }
+        let mut index = [None; COLUMNS.len()];
+        for (k, def) in COLUMNS.iter().enumerate() {
+            index[k] = seen.get(def.key).copied();
+        }
+        let has = |key: &str| seen.contains_key(key);
+        let long = has("requirement_id") && has("rating");
+        let mut requirements = Vec::new();
+        let mut unknown = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            match column(name) {
+                _ if name.is_empty() => {}
+                Some(_) => {}
+                None if long => unknown.push(format!("`{name}`")),
+                None => requirements.push((i as u32, CompactString::from(&**name))),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(fail(format!(
+                "unknown column(s) {} in the long layout (one row per answer); the columns are {}",
+                unknown.join(", "),
+                COLUMNS.map(|c| c.key).join(", ")
+            )));
+        }
+        Ok(Header {
+            names: names.into(),
+            index,
+            requirements,
+            long,
+        })
+    }
+
+    fn position(&self, key: &str) -> Option<u32> {
+        let k = COLUMNS.iter().position(|c| c.key == key)?;
+        self.index[k]
+    }
+}
+
+fn letters(index: u32) -> String {
+    Column {
+        index,
+        name: "".into(),
+    }
+    .letters()
+}
+
+/// The trimmed cell of column `at`, if not blank.
+fn cell(cells: &[String], at: Option<u32>) -> Option<&str> {
+    let c = cells.get(at? as usize)?.trim();
+    (!c.is_empty()).then_some(c)
+}
+
+fn list(value: &str) -> Vec<String> {
+    value
+        .split(LIST_SEPARATOR)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// One assessment being assembled from its rows.
+struct Builder {
+    start: u64,
+    id: Option<String>,
+    /// (column key, value, row, column) of each assessment field given.
+    fields: Vec<(&'static str, String, u64, u32)>,
+    ratings: Vec<(CompactString, Answer)>,
+    answers: Vec<(u64, u32)>,
+    /// First row of each requirement answered.
+    seen: HashMap<CompactString, u64>,
+    broken: Option<(Location, SheetError)>,
+}
+
+impl Builder {
+    fn new(start: u64, id: Option<&str>) -> Builder {
+        Builder {
+            start,
+            id: id.map(str::to_string),
+            fields: Vec::new(),
+            ratings: Vec::new(),
+            answers: Vec::new(),
+            seen: HashMap::new(),
+            broken: None,
+        }
+    }
+
+    fn value(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.0 == key)
+            .map(|f| f.1.as_str())
+    }
+
+    /// Takes the assessment fields of a row (fill-down: a field is given once).
+    fn fields(&mut self, header: &Header, cells: &[String], row: u64, file: &Arc<str>) {
+        for (k, def) in COLUMNS.iter().enumerate() {
+            if def.part != Part::Assessment {
+                continue;
+            }
+            let Some(value) = cell(cells, header.index[k]) else {
+                continue;
+            };
+            let at = header.index[k].expect("a cell was found in it");
+            match self.fields.iter().find(|f| f.0 == def.key) {
+                None => self.fields.push((def.key, value.to_string(), row, at)),
+                Some((_, first, first_row, _)) if first != value => {
+                    let error = SheetError::Conflict {
+                        column: def.key,
+                        value: value.to_string(),
+                        first: first.clone(),
+                        first_row: *first_row,
+                    };
+                    self.fail(cell_at(file, header, row, at), error);
+                    return;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn answer(
+        &mut self,
+        requirement: &str,
+        answer: Answer,
+        row: u64,
+        at: u32,
+        header: &Header,
+        file: &Arc<str>,
+    ) {
+        let id = CompactString::from(requirement);
+        if let Some(&first_row) = self.seen.get(&id) {
+            let error = SheetError::RatedTwice {
+                requirement: requirement.to_string(),
+                first_row,
+            };
+            self.fail(cell_at(file, header, row, at), error);
+            return;
+        }
+        self.seen.insert(id.clone(), row);
+        self.ratings.push((id, answer));
+        self.answers.push((row, at));
+    }
+
+    fn fail(&mut self, at: Location, error: SheetError) {
+        if self.broken.is_none() {
+            self.broken = Some((at, error));
+        }
+    }
+
+    fn finish(self, header: &Header, file: &Arc<str>, default_profile: Option<&str>) -> Record {
+        let start = Location::row(file, self.start);
+        if let Some((at, error)) = self.broken {
+            return Record::broken(at, self.id, error);
+        }
+        let field_cell = |key: &str| {
+            self.fields
+                .iter()
+                .find(|f| f.0 == key)
+                .map(|f| cell_at(file, header, f.2, f.3))
+        };
+        let Some(profile) = self.value("profile").or(default_profile) else {
+            let at = header
+                .position("profile")
+                .map_or(start.clone(), |c| cell_at(file, header, self.start, c));
+            return Record::broken(at, self.id, SheetError::NoProfile);
+        };
+        let get = |key| self.value(key).map(str::to_string);
+        let enterprise = Enterprise {
+            name: get("enterprise_name"),
+            code: get("enterprise_code"),
+            industry: get("industry"),
+            region: get("region"),
+        };
+        let mut tailoring = Vec::new();
+        for entry in self.value("tailoring").map(list).unwrap_or_default() {
+            let Some((sub_domain, reason)) = entry.split_once('=') else {
+                let at = field_cell("tailoring").unwrap_or(start);
+                return Record::broken(at, self.id, SheetError::Tailoring(entry));
+            };
+            tailoring.push(Tailoring {
+                sub_domain: sub_domain.trim().to_string(),
+                reason: reason.trim().to_string(),
+            });
+        }
+        let assessment = Assessment {
+            model: get("model"),
+            id: self.id.clone(),
+            profile: profile.to_string(),
+            enterprise: (enterprise != Enterprise::default()).then_some(enterprise),
+            assessed_on: get("assessed_on"),
+            assessor: get("assessor"),
+            tailoring,
+            include: self.value("include").map(list).unwrap_or_default(),
+            // Unique by construction (`seen`).
+            ratings: self.ratings.into_iter().collect(),
+            ..Assessment::default()
+        };
+        let cells = Cells {
+            file: file.clone(),
+            header: header.names.clone(),
+            start: self.start,
+            fields: self.fields.iter().map(|f| (f.0, f.2, f.3)).collect(),
+            answers: self.answers,
+        };
+        Record {
+            location: start,
+            id: self.id,
+            payload: Payload::Sheet(Box::new(Parsed {
+                assessment,
+                origin: Origin::Sheet(cells),
+            })),
+        }
+    }
+}
+
+fn cell_at(file: &Arc<str>, header: &Header, row: u64, at: u32) -> Location {
+    Location::row(file, row).at_column(Column {
+        index: at,
+        name: header.names[at as usize].clone(),
+    })
+}
+
+/// Assembles the rows of a sheet into records: the first row is the header.
+pub(crate) fn assemble(
+    mut rows: impl Iterator<Item = Row>,
+    file: &Arc<str>,
+    default_profile: Option<&str>,
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), SheetError> {
+    let (row, cells) = match rows.next() {
+        None => return Err(SheetError::Empty("the file")),
+        Some(Err((_, message))) => {
+            return Err(SheetError::Header(format!(
+                "cannot read the header: {message}"
+            )))
+        }
+        Some(Ok(header)) => header,
+    };
+    let header = match Header::read(cells, row, file) {
+        Ok(h) => h,
+        Err(record) => {
+            emit(record);
+            return Ok(());
+        }
+    };
+    let id_column = header.position("assessment_id");
+    let width = header.names.len();
+    let mut current: Option<Builder> = None;
+    for row in rows {
+        let (row, cells) = match row {
+            Ok(r) => r,
+            Err((row, message)) => {
+                // A row that cannot be split breaks the assessment it belongs to, or stands
+                // alone.
+                let at = Location::row(file, row);
+                match current.as_mut() {
+                    Some(b) => b.fail(at, SheetError::Row(message)),
+                    None => emit(Record::broken(at, None, SheetError::Row(message))),
+                }
+                continue;
+            }
+        };
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let id = cell(&cells, id_column);
+        let starts = match &current {
+            None => true,
+            Some(b) => id.is_some() && b.id.as_deref() != id,
+        };
+        if starts {
+            if let Some(done) = current.take() {
+                emit(done.finish(&header, file, default_profile));
+            }
+            current = Some(Builder::new(row, id));
+        }
+        let b = current.as_mut().expect("set above");
+        if b.broken.is_some() {
+            continue;
+        }
+        if cells.len() > width && cells[width..].iter().any(|c| !c.trim().is_empty()) {
+            let error = SheetError::CellCount {
+                found: cells.len(),
+                expected: width,
+            };
+            b.fail(Location::row(file, row), error);
+            continue;
+        }
+        b.fields(&header, &cells, row, file);
+        if header.long {
+            long_row(b, &header, &cells, row, file);
+        } else {
+            for (at, requirement) in &header.requirements {
+                if let Some(rating) = rating_cell(&cells, *at) {
+                    let answer = Answer::rated(RatingInput::Text(rating.into()));
+                    b.answer(requirement, answer, row, *at, &header, file);
+                }
+            }
+        }
+    }
+    if let Some(done) = current {
+        emit(done.finish(&header, file, default_profile));
+    }
+    Ok(())
+}
+
+/// A rating cell: as typed, unless it is blank.
+fn rating_cell(cells: &[String], at: u32) -> Option<&str> {
+    let c = cells.get(at as usize)?;
+    (!c.trim().is_empty()).then_some(c.as_str())
+}
+
+fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: &Arc<str>) {
+    let [requirement_at, rating_at, evidence_at, comment_at] =
+        ["requirement_id", "rating", "evidence", "comment"].map(|k| header.position(k));
+    let rating_at = rating_at.expect("the long layout has a rating column");
+    let rating = rating_cell(cells, rating_at);
+    let evidence = cell(cells, evidence_at);
+    let comment = cell(cells, comment_at);
+    let Some(requirement) = cell(cells, requirement_at) else {
+        if rating.is_some() || evidence.is_some() || comment.is_some() {
+            let at = requirement_at.expect("the long layout has a requirement_id column");
+            b.fail(cell_at(file, header, row, at), SheetError::EmptyRequirement);
+        }
+        // A row of assessment fields only.
+        return;
+    };
+    let answer = Answer {
+        rating: rating.map(|r| RatingInput::Text(r.into())),
+        evidence: evidence.map(list).unwrap_or_default(),
+        comment: comment.map(str::to_string),
+        ..Answer::default()
+    };
+    b.answer(requirement, answer, row, rating_at, header, file);
+}

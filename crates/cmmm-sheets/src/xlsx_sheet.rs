@@ -1,0 +1,122 @@
+//! XLSX sheets read: one worksheet (the first, or the one named) into rows of cell texts.
+
+use std::io::{Read, Seek};
+use std::sync::Arc;
+
+use calamine::Reader;
+
+use crate::error::SheetError;
+use crate::record::Record;
+use crate::source::Source;
+use crate::table::assemble;
+
+/// Reads worksheet `sheet` (default: the first) of the workbook of `source` into records.
+pub(crate) fn read_xlsx(
+    source: &Source<'_>,
+    file: &Arc<str>,
+    sheet: Option<&str>,
+    default_profile: Option<&str>,
+    progress: &dyn Fn(u64),
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), SheetError> {
+    let not_xlsx =
+        |e: calamine::XlsxError| SheetError::Workbook(format!("not a readable XLSX workbook: {e}"));
+    match source {
+        Source::Path(path) => {
+            let workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(not_xlsx)?;
+            progress(std::fs::metadata(path).map_or(0, |m| m.len()));
+            read_workbook(workbook, file, sheet, default_profile, emit)
+        }
+        Source::Bytes { bytes, .. } => {
+            let workbook = calamine::Xlsx::new(std::io::Cursor::new(*bytes)).map_err(not_xlsx)?;
+            progress(bytes.len() as u64);
+            read_workbook(workbook, file, sheet, default_profile, emit)
+        }
+    }
+}
+
+fn read_workbook<RS: Read + Seek>(
+    mut workbook: calamine::Xlsx<RS>,
+    file: &Arc<str>,
+    sheet: Option<&str>,
+    default_profile: Option<&str>,
+    emit: &mut dyn FnMut(Record),
+) -> Result<(), SheetError> {
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(s) if names.iter().any(|n| n == s) => s.to_string(),
+        Some(s) => {
+            return Err(SheetError::Workbook(format!(
+                "the workbook has no worksheet `{s}` (it has {})",
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| SheetError::Workbook("the workbook has no worksheet".into()))?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| SheetError::Workbook(format!("worksheet `{name}`: {e}")))?;
+    let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
+    let first_column = range.start().map_or(0, |(_, c)| c) as usize;
+    // Cells left of the used range are blank: keep column indices as the sheet shows them.
+    let rows = range.rows().enumerate().map(|(i, cells)| {
+        let mut texts = vec![String::new(); first_column];
+        texts.extend(cells.iter().map(cell_text));
+        Ok((first_row + i as u64, texts))
+    });
+    assemble(rows, file, default_profile, emit).map_err(|e| match e {
+        SheetError::Empty(_) => SheetError::Empty("the worksheet"),
+        other => other,
+    })
+}
+
+/// Days since 1899-12-30 (Excel's serial date) as an ISO date.
+fn excel_date(serial: f64) -> String {
+    // Civil-from-days (H. Hinnant), shifted from 1970-01-01 (serial 25569).
+    let z = serial.floor() as i64 - 25569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A spreadsheet cell as text. Numbers are Excel's binary doubles: the shortest text that
+/// reads back as the same double is taken, which is the number as typed for any value with
+/// up to 15 significant digits.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => excel_date(d.as_f64()),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excel_date;
+
+    #[test]
+    fn excel_serial_dates() {
+        assert_eq!(excel_date(1.0), "1899-12-31");
+        assert_eq!(excel_date(25569.0), "1970-01-01");
+        assert_eq!(excel_date(46_000.5), "2025-12-09");
+        assert_eq!(excel_date(45_352.0), "2024-03-01");
+    }
+}
