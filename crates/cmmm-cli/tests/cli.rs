@@ -94,8 +94,9 @@ fn templates_are_valid_assessments_and_process_leaves_product_design_out() {
 
     let csv = stdout(&cmmm(&["template", "--format", "csv", "--lang", "zh"]));
     assert_eq!(csv.lines().count(), 301);
+    // A byte-order mark, for Excel and WPS; the requirement and its rating first.
     assert!(csv.starts_with(
-        "assessment_id,profile,requirement_id,sub_domain,level,text,rating,evidence,comment"
+        "\u{feff}requirement_id,sub_domain,level,text,rating,evidence,comment,assessment_id,"
     ));
 }
 
@@ -188,7 +189,7 @@ fn score_reads_stdin_and_reports_invalid_input_with_exit_1() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("<stdin>: ratings.data.1.a: `sometimes` is not on the rating scale"),
+        err.contains("<stdin>:1: ratings.data.1.a: `sometimes` is not on the rating scale"),
         "{err}"
     );
     assert!(err.contains("[invalid-rating]"));
@@ -225,7 +226,7 @@ fn missing_ratings_are_listed_or_scored_as_none() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("299 in-scope requirement(s) not rated: org-strategy.1.a, org-strategy.1.b"),
+        err.contains("299 in-scope requirement(s) not rated; rate them, or allow missing ratings to score them as not met (--allow-missing; allow_missing in C, allowMissing in JavaScript): org-strategy.1.a, org-strategy.1.b"),
         "{err}"
     );
     let o = cmmm(&[
