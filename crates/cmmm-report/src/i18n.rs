@@ -125,6 +125,16 @@ pub struct Words {
     pub portfolio_models_title: &'static str,
     pub portfolio_profiles: &'static str,
     pub col_blocked: &'static str,
+    pub col_rank: &'static str,
+    pub col_enterprise: &'static str,
+    pub col_assessment_id: &'static str,
+    pub col_enterprise_code: &'static str,
+    pub col_source_line: &'static str,
+    pub col_error_code: &'static str,
+    pub col_error: &'static str,
+    pub portfolio_roster_title: &'static str,
+    pub portfolio_roster_intro: &'static str,
+    pub portfolio_failures_title: &'static str,
 }
 
 /// The texts of `lang`.
@@ -559,6 +569,16 @@ static ZH: Words = Words {
     portfolio_models_title: "模型与来源",
     portfolio_profiles: "企业类型",
     col_blocked: "受阻企业",
+    col_rank: "序号",
+    col_enterprise: "企业",
+    col_assessment_id: "评估编号",
+    col_enterprise_code: "统一社会信用代码",
+    col_source_line: "来源（文件:行）",
+    col_error_code: "错误代码",
+    col_error: "错误说明",
+    portfolio_roster_title: "企业名单",
+    portfolio_roster_intro: "每家已计分的企业及其等级、总分 S、是否达到二级和各项政策门槛；按等级从高到低排列，同一等级内按 S 从高到低。",
+    portfolio_failures_title: "未能计分的记录",
 };
 
 static EN: Words = Words {
@@ -681,4 +701,14 @@ static EN: Words = Words {
     portfolio_models_title: "Models and provenance",
     portfolio_profiles: "Profiles",
     col_blocked: "Blocked enterprises",
+    col_rank: "#",
+    col_enterprise: "Enterprise",
+    col_assessment_id: "Assessment id",
+    col_enterprise_code: "Registration code",
+    col_source_line: "Source (file:line)",
+    col_error_code: "Error code",
+    col_error: "Error",
+    portfolio_roster_title: "Roster",
+    portfolio_roster_intro: "Every scored enterprise with its level, total S, whether it meets level 2 and each programme threshold; the highest level first, and within a level the highest S first.",
+    portfolio_failures_title: "Records that could not be scored",
 };

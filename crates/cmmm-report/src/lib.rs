@@ -55,5 +55,5 @@ mod report;
 mod svg;
 
 pub use cmmm_model::Lang;
-pub use portfolio::{Portfolio, PortfolioError, PortfolioReport, Record, Scored};
+pub use portfolio::{Failure, Portfolio, PortfolioError, PortfolioReport, Record, Scored, Who};
 pub use report::Report;

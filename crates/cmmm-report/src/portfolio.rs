@@ -95,10 +95,61 @@ impl std::error::Error for PortfolioError {}
 
 #[derive(Deserialize)]
 struct LineJson<'a> {
+    #[serde(borrow, default)]
+    source: Option<SourceJson<'a>>,
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
     #[serde(borrow)]
     status: Cow<'a, str>,
     #[serde(borrow, default)]
     result: Option<ResultJson<'a>>,
+    #[serde(borrow, default)]
+    error: Option<ErrorJson<'a>>,
+}
+
+#[derive(Deserialize)]
+struct SourceJson<'a> {
+    #[serde(borrow)]
+    file: Cow<'a, str>,
+    line: u64,
+}
+
+#[derive(Deserialize)]
+struct ErrorJson<'a> {
+    #[serde(borrow)]
+    code: Cow<'a, str>,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct AssessmentJson<'a> {
+    #[serde(borrow, default)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    enterprise: Option<EnterpriseJson<'a>>,
+}
+
+#[derive(Deserialize)]
+struct EnterpriseJson<'a> {
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    code: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct TotalJson<'a> {
+    #[serde(borrow)]
+    score: ScoreTextJson<'a>,
+}
+
+#[derive(Deserialize)]
+struct ScoreTextJson<'a> {
+    #[serde(borrow)]
+    value: Cow<'a, str>,
+    #[serde(borrow)]
+    display: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +158,10 @@ struct ResultJson<'a> {
     model: ModelJson<'a>,
     #[serde(borrow)]
     profile: IdJson<'a>,
+    #[serde(borrow)]
+    assessment: AssessmentJson<'a>,
+    #[serde(borrow)]
+    total: TotalJson<'a>,
     level: LevelJson,
     meets_level_2: bool,
     #[serde(borrow)]
@@ -169,12 +224,52 @@ pub enum Record {
     /// A scored assessment.
     Scored(Box<Scored>),
     /// A record that failed to score.
-    Failed,
+    Failed(Box<Failure>),
+}
+
+/// Where a record came from and who it names: its line of the roster.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Who {
+    /// The input file and line.
+    pub source: Option<(String, u64)>,
+    /// The assessment id.
+    pub id: Option<String>,
+    /// The enterprise's name.
+    pub name: Option<String>,
+    /// The enterprise's registration code.
+    pub code: Option<String>,
+}
+
+/// A record that failed, for the list of failures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Failure {
+    /// Where it came from.
+    pub who: Who,
+    /// The stable error code.
+    pub code: String,
+    /// The message.
+    pub message: String,
+}
+
+/// An enterprise's line of the roster.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    who: Who,
+    level: u8,
+    /// S in units of 10⁻²⁸ (for ordering) and as displayed.
+    total: i128,
+    total_display: String,
+    meets_level_2: bool,
+    /// Per programme of the portfolio's list (in the record's order): met or not.
+    thresholds: Vec<(String, Option<bool>)>,
 }
 
 /// The figures of one scored assessment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scored {
+    who: Who,
+    total: i128,
+    total_display: String,
     model_version: String,
     provenance: ProvenanceStatus,
     profile: String,
@@ -190,12 +285,29 @@ impl Record {
     pub fn parse(model: &Model, line: &str) -> Result<Record, PortfolioError> {
         let json: LineJson<'_> =
             serde_json::from_str(line).map_err(|e| PortfolioError::Json(e.to_string()))?;
+        let mut who = Who {
+            source: json.source.map(|s| (s.file.into_owned(), s.line)),
+            id: json.id.map(Cow::into_owned),
+            ..Who::default()
+        };
         if json.status != "ok" {
-            return Ok(Record::Failed);
+            let (code, message) = json.error.map_or_else(Default::default, |e| {
+                (e.code.into_owned(), e.message.into_owned())
+            });
+            return Ok(Record::Failed(Box::new(Failure { who, code, message })));
         }
         let r = json
             .result
             .ok_or_else(|| PortfolioError::Json("an `ok` record without a `result`".into()))?;
+        if let Some(e) = r.assessment.enterprise {
+            who.name = e.name.map(Cow::into_owned);
+            who.code = e.code.map(Cow::into_owned);
+        }
+        if who.id.is_none() {
+            who.id = r.assessment.id.map(Cow::into_owned);
+        }
+        let total = units(&r.total.score.value)
+            .ok_or_else(|| PortfolioError::BadScore(r.total.score.value.to_string()))?;
         if r.model.id != model.id() {
             return Err(PortfolioError::ModelMismatch {
                 expected: model.id().to_string(),
@@ -225,6 +337,9 @@ impl Record {
             }
         }
         Ok(Record::Scored(Box::new(Scored {
+            who,
+            total,
+            total_display: r.total.score.display.into_owned(),
             model_version: r.model.version.into_owned(),
             provenance: r.model.provenance,
             profile: r.profile.id.into_owned(),
@@ -262,6 +377,10 @@ pub struct Portfolio<'m> {
     below: Vec<u64>,
     /// Per blocking level and sub-domain: enterprises it blocks, at `b * subs + s`.
     blocked: Vec<u64>,
+    /// Every enterprise, in input order (a few hundred bytes each).
+    roster: Vec<Entry>,
+    /// Every failed record, in input order.
+    failures: Vec<Failure>,
 }
 
 impl<'m> Portfolio<'m> {
@@ -290,14 +409,17 @@ impl<'m> Portfolio<'m> {
             below: vec![0; blocking.len()],
             blocked: vec![0; blocking.len() * subs],
             blocking,
+            roster: Vec::new(),
+            failures: Vec::new(),
         }
     }
 
     /// Adds one record.
     pub fn add(&mut self, record: &Record) -> Result<(), PortfolioError> {
         let r = match record {
-            Record::Failed => {
+            Record::Failed(f) => {
                 self.failed += 1;
+                self.failures.push((**f).clone());
                 return Ok(());
             }
             Record::Scored(r) => r,
@@ -310,6 +432,14 @@ impl<'m> Portfolio<'m> {
         }
         let level = usize::from(r.level).min(self.levels.len() - 1);
         self.levels[level] += 1;
+        self.roster.push(Entry {
+            who: r.who.clone(),
+            level: r.level,
+            total: r.total,
+            total_display: r.total_display.clone(),
+            meets_level_2: r.meets_level_2,
+            thresholds: r.thresholds.clone(),
+        });
         self.meets_level_2 += u64::from(r.meets_level_2);
         for (programme, met) in &r.thresholds {
             let at = match self.thresholds.iter().position(|t| t.0 == *programme) {
@@ -405,6 +535,8 @@ impl<'m> Portfolio<'m> {
         for (a, b) in self.blocked.iter_mut().zip(&other.blocked) {
             *a += b;
         }
+        self.roster.extend(other.roster);
+        self.failures.extend(other.failures);
         Ok(())
     }
 
@@ -493,6 +625,10 @@ impl<'a> PortfolioReport<'a> {
         let name = self.name.unwrap_or(w.portfolio_default_name);
         let mut sections = vec![self.glance(w), self.thresholds(w), self.profile(w)];
         sections.push(self.blocking(w));
+        sections.push(self.roster(w));
+        if !p.failures.is_empty() {
+            sections.push(self.failures(w));
+        }
         sections.push(self.models(w));
         Document {
             title: w.portfolio_title.to_string(),
@@ -787,6 +923,113 @@ impl<'a> PortfolioReport<'a> {
                     rows,
                 }),
             ],
+        }
+    }
+
+    /// Every enterprise with its level, S and verdicts, the highest level and S first (a
+    /// report has no script to sort with, so it comes sorted).
+    fn roster(&self, w: &Words) -> Section {
+        let p = self.portfolio;
+        let mut order: Vec<&Entry> = p.roster.iter().collect();
+        order.sort_by(|a, b| b.level.cmp(&a.level).then(b.total.cmp(&a.total)));
+        // The programmes that publish a level, in the order of the programme list.
+        let programmes: Vec<&str> = p
+            .thresholds
+            .iter()
+            .filter(|t| t.2 > 0)
+            .map(|t| t.0.as_str())
+            .collect();
+        let mut head: Vec<String> = vec![
+            w.col_rank.into(),
+            w.col_enterprise.into(),
+            w.col_assessment_id.into(),
+            w.col_enterprise_code.into(),
+            w.col_level.into(),
+            "S".into(),
+            w.meets_level_2.into(),
+        ];
+        head.extend(programmes.iter().map(|id| {
+            self.programmes
+                .get(id)
+                .map_or_else(|| id.to_string(), |x| x.name.get(self.lang).to_string())
+        }));
+        let mut numeric = vec![true, false, false, false, true, true, false];
+        numeric.extend(programmes.iter().map(|_| false));
+        let verdict = |met: Option<bool>| match met {
+            Some(true) => Cell::toned(w.yes_no(true), Tone::Good),
+            Some(false) => Cell::toned(w.yes_no(false), Tone::Muted),
+            None => Cell::toned("—", Tone::Muted),
+        };
+        let blank = |s: &Option<String>| Cell::text(s.clone().unwrap_or_else(|| "—".into()));
+        let rows =
+            order
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let mut cells = vec![
+                        Cell::text((i + 1).to_string()),
+                        blank(&e.who.name),
+                        blank(&e.who.id),
+                        blank(&e.who.code),
+                        Cell::text(format!("{} {}", e.level, self.level_name(e.level))),
+                        Cell::text(e.total_display.clone()),
+                        verdict(Some(e.meets_level_2)),
+                    ];
+                    cells.extend(programmes.iter().map(|id| {
+                        verdict(e.thresholds.iter().find(|t| t.0 == *id).and_then(|t| t.1))
+                    }));
+                    Row::cells(cells)
+                })
+                .collect();
+        Section {
+            id: "roster",
+            title: w.portfolio_roster_title.to_string(),
+            page_break: true,
+            blocks: vec![
+                Block::Para(vec![text(w.portfolio_roster_intro)]),
+                Block::Table(Table {
+                    head,
+                    numeric,
+                    rows,
+                }),
+            ],
+        }
+    }
+
+    /// The records that failed, in input order, with their errors.
+    fn failures(&self, w: &Words) -> Section {
+        let rows = self
+            .portfolio
+            .failures
+            .iter()
+            .map(|f| {
+                let source = f
+                    .who
+                    .source
+                    .as_ref()
+                    .map_or_else(|| "—".to_string(), |(file, line)| format!("{file}:{line}"));
+                Row::cells(vec![
+                    Cell::text(source),
+                    Cell::text(f.who.id.clone().unwrap_or_else(|| "—".into())),
+                    Cell::text(f.code.clone()),
+                    Cell::text(f.message.clone()),
+                ])
+            })
+            .collect();
+        Section {
+            id: "failures",
+            title: w.portfolio_failures_title.to_string(),
+            page_break: false,
+            blocks: vec![Block::Table(Table {
+                head: vec![
+                    w.col_source_line.into(),
+                    w.col_assessment_id.into(),
+                    w.col_error_code.into(),
+                    w.col_error.into(),
+                ],
+                numeric: vec![false, false, false, false],
+                rows,
+            })],
         }
     }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use cmmm_model::Model;
-use cmmm_report::{Portfolio, PortfolioError, Record};
+use cmmm_report::{Failure, Portfolio, PortfolioError, Record, Who};
 use cmmm_score::Programmes;
 use common::*;
 
@@ -111,11 +111,11 @@ fn merged_parts_equal_one_portfolio() {
     for r in &records {
         whole.add(r).unwrap();
     }
-    whole.add(&Record::Failed).unwrap();
+    whole.add(&Record::Failed(Default::default())).unwrap();
     let mut a = Portfolio::new(model, Programmes::embedded());
     let mut b = Portfolio::new(model, Programmes::embedded());
     a.add(&records[0]).unwrap();
-    a.add(&Record::Failed).unwrap();
+    a.add(&Record::Failed(Default::default())).unwrap();
     for r in &records[1..] {
         b.add(r).unwrap();
     }
@@ -162,6 +162,13 @@ fn records_that_do_not_belong_are_errors() {
     }
     assert_eq!(
         Record::parse(model, &error_line("x", 2)).unwrap(),
-        Record::Failed
+        Record::Failed(Box::new(Failure {
+            who: Who {
+                source: Some(("x".into(), 2)),
+                ..Who::default()
+            },
+            code: "invalid-rating".into(),
+            message: "…".into(),
+        }))
     );
 }

@@ -113,7 +113,10 @@ fn every_example_round_trips_through_csv_and_xlsx_in_both_languages() {
 
 #[test]
 fn the_csv_template_filled_in_the_rating_column_only_scores_like_the_json() {
-    let (_, example) = examples().into_iter().find(|(n, _)| n == "discrete.json").unwrap();
+    let (_, example) = examples()
+        .into_iter()
+        .find(|(n, _)| n == "discrete.json")
+        .unwrap();
     let blank = template(model(), "discrete", &[]).unwrap();
     let mut rows = csv_rows(&write_csv(model(), &[blank], Lang::Zh));
     let (rating, id) = (col(&rows[0], "rating"), col(&rows[0], "requirement_id"));
@@ -141,9 +144,17 @@ fn ids_and_fields_typed_on_the_first_row_only_fill_down() {
     let all = examples();
     let chosen: Vec<&Assessment> = all.iter().map(|(_, a)| a).take(3).collect();
     // Each enterprise's block: the id, name and profile on its first row only.
-    let header: Vec<String> = ["assessment_id", "enterprise_name", "profile", "tailoring", "include", "requirement_id", "rating"]
-        .map(str::to_string)
-        .to_vec();
+    let header: Vec<String> = [
+        "assessment_id",
+        "enterprise_name",
+        "profile",
+        "tailoring",
+        "include",
+        "requirement_id",
+        "rating",
+    ]
+    .map(str::to_string)
+    .to_vec();
     let mut rows = vec![header];
     for (k, a) in chosen.iter().enumerate() {
         for (i, (id, answer)) in a.ratings.iter().enumerate() {
@@ -154,23 +165,60 @@ fn ids_and_fields_typed_on_the_first_row_only_fill_down() {
                 .map(|t| format!("{}={}", t.sub_domain, t.reason))
                 .collect();
             rows.push(vec![
-                if first { format!("E{k}") } else { String::new() },
-                if first { format!("企业{k}") } else { String::new() },
-                if first { a.profile.clone() } else { String::new() },
-                if first { tailoring.join(";") } else { String::new() },
-                if first { a.include.join(";") } else { String::new() },
+                if first {
+                    format!("E{k}")
+                } else {
+                    String::new()
+                },
+                if first {
+                    format!("企业{k}")
+                } else {
+                    String::new()
+                },
+                if first {
+                    a.profile.clone()
+                } else {
+                    String::new()
+                },
+                if first {
+                    tailoring.join(";")
+                } else {
+                    String::new()
+                },
+                if first {
+                    a.include.join(";")
+                } else {
+                    String::new()
+                },
                 id.to_string(),
-                answer.rating.as_ref().map_or("", |r| r.as_str()).to_string(),
+                answer
+                    .rating
+                    .as_ref()
+                    .map_or("", |r| r.as_str())
+                    .to_string(),
             ]);
         }
     }
     let text = csv_text(&rows);
-    let records = read_all(Source::Bytes { name: "park.csv", bytes: text.as_bytes() }, &ReadOptions::new());
+    let records = read_all(
+        Source::Bytes {
+            name: "park.csv",
+            bytes: text.as_bytes(),
+        },
+        &ReadOptions::new(),
+    );
     assert_eq!(records.len(), 3);
     for (k, (record, a)) in records.iter().zip(&chosen).enumerate() {
         let parsed = record.as_ref().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(parsed.assessment.id.as_deref(), Some(format!("E{k}").as_str()));
-        let name = parsed.assessment.enterprise.as_ref().and_then(|e| e.name.clone());
+        assert_eq!(
+            parsed.assessment.id.as_deref(),
+            Some(format!("E{k}").as_str())
+        );
+        let name = parsed
+            .assessment
+            .enterprise
+            .as_ref()
+            .and_then(|e| e.name.clone());
         assert_eq!(name, Some(format!("企业{k}")));
         same_result(&parsed.assessment, a);
     }
@@ -190,7 +238,14 @@ fn ids_and_fields_typed_on_the_first_row_only_fill_down() {
     assert_eq!(parsed.assessment.id, None);
     same_result(&parsed.assessment, chosen[0]);
     // Several enterprises where one is asked for: an error that says to use batch.
-    let err = read_one(Source::Bytes { name: "park.csv", bytes: text.as_bytes() }, &ReadOptions::new()).unwrap_err();
+    let err = read_one(
+        Source::Bytes {
+            name: "park.csv",
+            bytes: text.as_bytes(),
+        },
+        &ReadOptions::new(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "several-assessments");
     assert!(err.to_string().contains("cmmm batch"), "{err}");
 }
@@ -199,11 +254,20 @@ fn ids_and_fields_typed_on_the_first_row_only_fill_down() {
 fn gbk_detection_reads_the_whole_file() {
     // Eleven enterprises in plain ASCII (over 100 KB), then one with Chinese text: a prefix
     // would say UTF-8 and garble the last.
-    let ids: Vec<&str> = model().layout().requirements.iter().map(|r| &*r.id).collect();
+    let ids: Vec<&str> = model()
+        .layout()
+        .requirements
+        .iter()
+        .map(|r| &*r.id)
+        .collect();
     let mut text = String::from("assessment_id,enterprise_name,profile,requirement_id,rating\n");
     for k in 0..12 {
         for (i, id) in ids.iter().enumerate() {
-            let (name, rating) = if k == 11 { ("企业十", "全部满足") } else { ("acme", "full") };
+            let (name, rating) = if k == 11 {
+                ("企业十", "全部满足")
+            } else {
+                ("acme", "full")
+            };
             let name = if i == 0 { name } else { "" };
             text += &format!("E{k},{name},discrete,{id},{rating}\n");
         }
@@ -211,27 +275,48 @@ fn gbk_detection_reads_the_whole_file() {
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let first_chinese = gbk.iter().position(|b| *b >= 0x80).unwrap();
     assert!(first_chinese > 100_000, "{first_chinese}");
-    let records = read_all(Source::Bytes { name: "gbk.csv", bytes: &gbk }, &ReadOptions::new());
+    let records = read_all(
+        Source::Bytes {
+            name: "gbk.csv",
+            bytes: &gbk,
+        },
+        &ReadOptions::new(),
+    );
     assert_eq!(records.len(), 12);
     for r in &records {
         let p = r.as_ref().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(score(&p.assessment).level.level, 5);
     }
     let last = records[11].as_ref().unwrap();
-    assert_eq!(last.assessment.enterprise.as_ref().unwrap().name.as_deref(), Some("企业十"));
+    assert_eq!(
+        last.assessment.enterprise.as_ref().unwrap().name.as_deref(),
+        Some("企业十")
+    );
     // Read as UTF-8 when told: an error naming the first bad byte, not garbled text.
     let opts = ReadOptions::new().encoding(Encoding::Utf8);
-    let records = read_all(Source::Bytes { name: "gbk.csv", bytes: &gbk }, &opts);
+    let records = read_all(
+        Source::Bytes {
+            name: "gbk.csv",
+            bytes: &gbk,
+        },
+        &opts,
+    );
     assert_eq!(records.len(), 1);
     let err = records[0].as_ref().unwrap_err();
     assert_eq!(err.code(), "invalid-encoding");
-    assert!(err.to_string().contains(&format!("byte {first_chinese}")), "{err}");
+    assert!(
+        err.to_string().contains(&format!("byte {first_chinese}")),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_xlsx_template_filled_in_a_spreadsheet_program_scores_like_the_json() {
     use calamine::{Data, Reader};
-    let (_, example) = examples().into_iter().find(|(n, _)| n == "discrete.json").unwrap();
+    let (_, example) = examples()
+        .into_iter()
+        .find(|(n, _)| n == "discrete.json")
+        .unwrap();
     let blank = template(model(), "discrete", &[]).unwrap();
     let book = write_xlsx(model(), &[blank], Lang::Zh).unwrap();
     let mut xlsx = calamine::Xlsx::new(std::io::Cursor::new(book)).unwrap();
@@ -239,11 +324,19 @@ fn an_xlsx_template_filled_in_a_spreadsheet_program_scores_like_the_json() {
     let range = xlsx.worksheet_range("问卷").unwrap();
     let about = xlsx.worksheet_range("说明").unwrap();
     // The about sheet says the requirement texts are illustrative.
-    assert!(about.rows().any(|r| r.iter().any(|c| c.to_string().starts_with("illustrative"))));
+    assert!(about
+        .rows()
+        .any(|r| r.iter().any(|c| c.to_string().starts_with("illustrative"))));
     // Typed in as a person does, and saved: values as number cells, labels as text.
     let mut out = rust_xlsxwriter::Workbook::new();
     let sheet = out.add_worksheet();
-    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let (rating, id) = (col(&header, "rating"), col(&header, "requirement_id"));
     for (r, row) in range.rows().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -260,7 +353,9 @@ fn an_xlsx_template_filled_in_a_spreadsheet_program_scores_like_the_json() {
             let given = rating_of(&example, &row[id].to_string());
             match given.parse::<f64>() {
                 Ok(x) => sheet.write_number(r as u32, rating as u16, x).map(|_| ()),
-                Err(_) => sheet.write_string(r as u32, rating as u16, &given).map(|_| ()),
+                Err(_) => sheet
+                    .write_string(r as u32, rating as u16, &given)
+                    .map(|_| ()),
             }
             .unwrap();
         }
@@ -288,7 +383,9 @@ fn errors_name_the_cell_and_say_the_fix() {
     // Padded text is an error, as in JSON; the fix is named.
     rows[7][rating] = "全部满足 ".into();
     let parsed = read("e.csv", csv_text(&rows).as_bytes());
-    let err = Scorer::new(model()).score(&parsed.assessment, &Options::default()).unwrap_err();
+    let err = Scorer::new(model())
+        .score(&parsed.assessment, &Options::default())
+        .unwrap_err();
     assert_eq!(err.code(), "invalid-rating");
     let at = parsed.locate(&err.location());
     assert_eq!(at.to_string(), "e.csv:8, column E (rating)");
@@ -297,23 +394,46 @@ fn errors_name_the_cell_and_say_the_fix() {
     // A blank rating: unrated, and the error says how to go on.
     rows[7][rating] = "   ".into();
     let parsed = read("e.csv", csv_text(&rows).as_bytes());
-    let err = Scorer::new(model()).score(&parsed.assessment, &Options::default()).unwrap_err();
+    let err = Scorer::new(model())
+        .score(&parsed.assessment, &Options::default())
+        .unwrap_err();
     assert_eq!(err.code(), "missing-ratings");
     assert!(err.to_string().contains("--allow-missing"), "{err}");
     // A later row giving another profile: an error at that cell.
     rows[7][rating] = "full".into();
     rows[30][profile] = "process".into();
     let text = csv_text(&rows);
-    let err = read_one(Source::Bytes { name: "e.csv", bytes: text.as_bytes() }, &ReadOptions::new()).unwrap_err();
+    let err = read_one(
+        Source::Bytes {
+            name: "e.csv",
+            bytes: text.as_bytes(),
+        },
+        &ReadOptions::new(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "invalid-row");
     assert_eq!(err.location.row, 31);
-    assert_eq!(err.location.column.as_ref().unwrap().name.as_ref(), "profile");
-    assert!(err.message(Lang::Zh).contains("第 31 行"), "{}", err.message(Lang::Zh));
+    assert_eq!(
+        err.location.column.as_ref().unwrap().name.as_ref(),
+        "profile"
+    );
+    assert!(
+        err.message(Lang::Zh).contains("第 31 行"),
+        "{}",
+        err.message(Lang::Zh)
+    );
     // An unknown column of the long layout is named, with the columns that exist.
     rows[30][profile] = String::new();
     rows[0][profile] = "profiel".into();
     let text = csv_text(&rows);
-    let err = read_one(Source::Bytes { name: "e.csv", bytes: text.as_bytes() }, &ReadOptions::new()).unwrap_err();
+    let err = read_one(
+        Source::Bytes {
+            name: "e.csv",
+            bytes: text.as_bytes(),
+        },
+        &ReadOptions::new(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "invalid-header");
     assert!(err.to_string().contains("`profiel`"), "{err}");
 }
@@ -323,11 +443,25 @@ fn formats_come_from_names_or_options() {
     assert_eq!(Format::of("a.XLSX"), Some(Format::Xlsx));
     assert_eq!(Format::of("a.jsonl"), Some(Format::Ndjson));
     assert_eq!(Format::of("a.txt"), None);
-    let err = read_one(Source::Bytes { name: "a.txt", bytes: b"{}" }, &ReadOptions::new()).unwrap_err();
+    let err = read_one(
+        Source::Bytes {
+            name: "a.txt",
+            bytes: b"{}",
+        },
+        &ReadOptions::new(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "unknown-format");
     let (_, a) = &examples()[0];
     let json = write_json(std::slice::from_ref(a));
     let opts = ReadOptions::new().format(Format::Json);
-    let parsed = read_one(Source::Bytes { name: "a.txt", bytes: json.as_bytes() }, &opts).unwrap();
+    let parsed = read_one(
+        Source::Bytes {
+            name: "a.txt",
+            bytes: json.as_bytes(),
+        },
+        &opts,
+    )
+    .unwrap();
     assert_eq!(&parsed.assessment, a);
 }
