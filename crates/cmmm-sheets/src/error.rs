@@ -174,11 +174,19 @@ fn zh_what(what: &str) -> &str {
 pub struct Located {
     /// Where.
     pub location: Location,
-    /// What.
-    pub error: SheetError,
+    /// What (boxed: a `Result` carrying it stays small).
+    pub error: Box<SheetError>,
 }
 
 impl Located {
+    /// `error` at `location`.
+    pub fn new(location: Location, error: SheetError) -> Located {
+        Located {
+            location,
+            error: Box::new(error),
+        }
+    }
+
     /// Stable code of the error kind.
     pub fn code(&self) -> &'static str {
         self.error.code()
@@ -196,7 +204,7 @@ impl Located {
     /// The field within the assessment that the fault is at (a JSON path such as
     /// `ratings.data.2.a`), or "" when it is not within one.
     pub fn field(&self) -> String {
-        match &self.error {
+        match &*self.error {
             SheetError::Score(e) => e.location(),
             SheetError::RatedTwice { requirement, .. } => format!("ratings.{requirement}"),
             _ => String::new(),

@@ -122,13 +122,7 @@ pub fn read_one(source: Source<'_>, opts: &ReadOptions) -> Result<Parsed, Locate
     let mut all = read_all(source, opts);
     match all.len() {
         1 => all.pop().expect("one record"),
-        0 => Err(Located {
-            location: Location::file(&file),
-            error: SheetError::NoAssessment,
-        }),
-        n => Err(Located {
-            location: Location::file(&file),
-            error: SheetError::Several(n),
-        }),
+        0 => Err(Located::new(Location::file(&file), SheetError::NoAssessment)),
+        n => Err(Located::new(Location::file(&file), SheetError::Several(n))),
     }
 }

@@ -22,8 +22,8 @@ pub struct Record {
 /// What a record holds.
 #[derive(Debug)]
 pub enum Payload {
-    /// The JSON text of one assessment, as a range of the text of its [`Chunk`]
-    /// (crate::Chunk), parsed when it is scored (on any thread).
+    /// The JSON text of one assessment, as a range of the text of its
+    /// [`Chunk`](crate::Chunk), parsed when it is scored (on any thread).
     Json(Range<usize>),
     /// An assessment assembled from the rows of a sheet, with the cell of every value.
     Sheet(Box<Parsed>),
@@ -42,10 +42,7 @@ impl Record {
             Payload::Sheet(parsed) => Ok(*parsed),
             Payload::Broken(located) => Err(*located),
             Payload::Json(range) => {
-                let fail = |error| Located {
-                    location: location.clone(),
-                    error,
-                };
+                let fail = |error| Located::new(location.clone(), error);
                 let json = std::str::from_utf8(&text[range]).map_err(|e| {
                     fail(SheetError::Encoding {
                         asked: Some("UTF-8"),
@@ -69,7 +66,7 @@ impl Record {
         Record {
             location: location.clone(),
             id,
-            payload: Payload::Broken(Box::new(Located { location, error })),
+            payload: Payload::Broken(Box::new(Located::new(location, error))),
         }
     }
 }
