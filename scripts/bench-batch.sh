@@ -5,8 +5,13 @@
 # to show that peak memory stays flat as the input grows. Each figure is the best of REPEAT
 # runs (default 3). Prints a Markdown table.
 #
+# CSV inputs (the long layout, one row per rating, and the wide layout, one row per
+# assessment) of N/10 assessments are scored too. BASE=path/to/an/older/cmmm runs every row
+# with that binary as well, side by side (the inputs are written by this build).
+#
 #   bash scripts/bench-batch.sh            # N=100000
 #   N=20000 REPEAT=1 bash scripts/bench-batch.sh
+#   BASE=/tmp/base/target/release/cmmm bash scripts/bench-batch.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,16 +28,30 @@ for n in "$N" "$SMALL"; do
         "$CMMM" generate --count "$n" --seed 7 --format ndjson --out "$DIR/n$n.ndjson" 2>/dev/null
     fi
 done
+for layout in long wide; do
+    if [ ! -s "$DIR/n$SMALL-$layout.csv" ]; then
+        "$CMMM" generate --count "$SMALL" --seed 7 --format "csv-$layout" --out "$DIR/n$SMALL-$layout.csv" 2>/dev/null
+    fi
+done
 
 # run LABEL RECORDS CPUS ARGS... — prints one table row: the best of REPEAT runs (default 3;
 # the machine may be shared, and the fastest run is the one least disturbed), its records/s,
 # and the highest peak RSS of the runs.
 run() {
+    if [ -n "${BASE:-}" ]; then
+        BIN=$BASE one "$1 (base)" "${@:2}"
+        BIN=$CMMM one "$1 (this build)" "${@:2}"
+    else
+        BIN=$CMMM one "$@"
+    fi
+}
+
+one() {
     local label=$1 records=$2 cpus=$3
     shift 3
     local best="" rss_kb=0 secs kb
     for _ in $(seq "${REPEAT:-3}"); do
-        /usr/bin/time -o "$DIR/time.txt" -f '%e %M' taskset -c "$cpus" "$CMMM" batch "$@" >/dev/null 2>&1 || true
+        /usr/bin/time -o "$DIR/time.txt" -f '%e %M' taskset -c "$cpus" "$BIN" batch "$@" >/dev/null 2>&1 || true
         read -r secs kb < <(tail -n 1 "$DIR/time.txt")
         if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$secs; fi
         if [ "$kb" -gt "$rss_kb" ]; then rss_kb=$kb; fi
@@ -53,4 +72,6 @@ run "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --parse-only --jobs
 run "score → CSV, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format csv --jobs "$CORES" --out "$DIR/out.csv"
 run "score → NDJSON (full results), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
 run "score → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL.ndjson" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
+run "long CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-long.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
+run "wide CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-wide.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 rm -f "$DIR/out.csv" "$DIR/out.ndjson" "$DIR/out-small.csv"

@@ -1,10 +1,11 @@
 //! cmmm: intelligent-manufacturing maturity self-assessment under GB/T 39116-2020 (the model)
 //! and GB/T 39117-2020 (the assessment method).
 //!
-//! This facade re-exports the two core crates: [`model`] (the model as validated data) and
-//! [`score`] (exact scoring). The embedded default model has the standard's structure with an
-//! **illustrative** requirement catalogue and **placeholder** weights — labelled so in its
-//! data and in every result.
+//! This facade re-exports the core crates: [`model`] (the model as validated data),
+//! [`score`] (exact scoring) and [`sheets`] (questionnaires in JSON, NDJSON, CSV and XLSX).
+//! The embedded default model has the standard's structure with an **illustrative**
+//! requirement catalogue and **placeholder** weights — labelled so in its data and in every
+//! result.
 //!
 //! ```
 //! let model = cmmm::Model::gbt39116_2020();
@@ -12,10 +13,25 @@
 //! // The process profile leaves product design out unless asked.
 //! assert!(template.ratings.iter().all(|(id, _)| !id.starts_with("product-design.")));
 //! ```
+//!
+//! Reading an uploaded questionnaire (any format; here the shipped example) and scoring it:
+//!
+//! ```
+//! use cmmm::sheets::{read_one, ReadOptions, Source};
+//!
+//! let model = cmmm::Model::gbt39116_2020();
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/discrete.json");
+//! let parsed = read_one(Source::Path(path.as_ref()), &ReadOptions::new()).unwrap();
+//! let outcome = cmmm::Scorer::new(model)
+//!     .score(&parsed.assessment, &cmmm::Options::default())
+//!     .unwrap_or_else(|e| panic!("{}: {e}", parsed.locate(&e.location())));
+//! assert_eq!(outcome.level.level, 2);
+//! ```
 #![warn(missing_docs)]
 
 pub use cmmm_model as model;
 pub use cmmm_score as score;
+pub use cmmm_sheets as sheets;
 
 pub use cmmm_model::{Assessment, Model};
 pub use cmmm_score::{Options, Outcome, ScoreError, Scorer};
