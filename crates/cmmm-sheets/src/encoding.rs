@@ -47,11 +47,47 @@ struct Bad {
     line: u64,
 }
 
+/// Scans `input` to its end and returns the first byte that is not valid UTF-8, if any
+/// (std's validation, much faster than decoding).
+fn first_bad_utf8(mut input: impl Read) -> std::io::Result<Option<Bad>> {
+    let mut buf = vec![0u8; BLOCK + 4];
+    // Bytes of an unfinished character carried to the front; offset and line of buf[0].
+    let (mut carry, mut offset, mut line) = (0usize, 0u64, 1u64);
+    loop {
+        let n = input.read(&mut buf[carry..carry + BLOCK])?;
+        let end = carry + n;
+        let valid = match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => end,
+            // A character cut by the end of the block: finish it with the next read.
+            Err(e) if e.error_len().is_none() && n > 0 => e.valid_up_to(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                line += memchr::memchr_iter(b'\n', &buf[..at]).count() as u64;
+                return Ok(Some(Bad {
+                    offset: offset + at as u64,
+                    line,
+                }));
+            }
+        };
+        if n == 0 {
+            return Ok(None);
+        }
+        line += memchr::memchr_iter(b'\n', &buf[..valid]).count() as u64;
+        offset += valid as u64;
+        buf.copy_within(valid..end, 0);
+        carry = end - valid;
+    }
+}
+
 /// Scans `input` to its end and returns the first byte not valid in `encoding`, if any.
 fn first_bad(
-    mut input: impl Read,
+    input: impl Read,
     encoding: &'static encoding_rs::Encoding,
 ) -> std::io::Result<Option<Bad>> {
+    if encoding == encoding_rs::UTF_8 {
+        return first_bad_utf8(input);
+    }
+    let mut input = input;
     let mut decoder = encoding.new_decoder_with_bom_removal();
     let mut block = vec![0u8; BLOCK];
     let mut scratch = vec![0u8; BLOCK * 3 + 16];
@@ -64,7 +100,10 @@ fn first_bad(
             let (result, r, _) =
                 decoder.decode_to_utf8_without_replacement(&block[read..n], &mut scratch, last);
             let bad = match result {
-                encoding_rs::DecoderResult::Malformed(len, _) => Some(read + r - usize::from(len)),
+                // The bad bytes end `r` bytes in (they may have begun in the last block).
+                encoding_rs::DecoderResult::Malformed(len, _) => {
+                    Some((read + r).saturating_sub(usize::from(len)))
+                }
                 _ => None,
             };
             if let Some(at) = bad {
@@ -149,6 +188,25 @@ mod tests {
         );
         assert_eq!(decide_bytes(b"", Encoding::Auto).unwrap(), "UTF-8");
         assert_eq!(decide_bytes(&gbk, Encoding::Gbk).unwrap(), "gb18030");
+    }
+
+    #[test]
+    fn utf8_characters_cut_by_a_block_end_are_valid() {
+        // "企" is three bytes; put it across the first block boundary, then a bad byte.
+        let mut bytes = vec![b'a'; BLOCK - 1];
+        bytes.extend_from_slice("企业".as_bytes());
+        assert_eq!(decide_bytes(&bytes, Encoding::Utf8).unwrap(), "UTF-8");
+        bytes.push(b'\n');
+        bytes.push(0xFF);
+        let err = decide_bytes(&bytes, Encoding::Utf8).unwrap_err();
+        let at = bytes.len() - 1;
+        assert!(
+            err.to_string().contains(&format!("byte {at} (line 2)")),
+            "{err}"
+        );
+        // A character cut short at the very end of the file is not valid.
+        let cut = &"a企".as_bytes()[..3];
+        assert!(decide_bytes(cut, Encoding::Utf8).is_err());
     }
 
     #[test]

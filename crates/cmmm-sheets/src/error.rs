@@ -30,14 +30,43 @@ pub enum SheetError {
     /// The file or worksheet holds nothing.
     #[error("{0} is empty")]
     Empty(&'static str),
-    /// The workbook is not XLSX, or the worksheet is missing.
-    #[error("{0}")]
-    Workbook(String),
-    /// The header row is unusable.
-    #[error("{0}")]
-    Header(String),
+    /// The file is not an XLSX workbook that can be read.
+    #[error("not a readable XLSX workbook: {0}")]
+    NotXlsx(String),
+    /// The worksheet asked for is not in the workbook.
+    #[error("the workbook has no worksheet `{name}` (it has {})", quoted(.sheets))]
+    NoSuchSheet {
+        /// The name asked for.
+        name: String,
+        /// The worksheets it has.
+        sheets: Vec<String>,
+    },
+    /// A worksheet could not be read.
+    #[error("worksheet `{name}`: {detail}")]
+    UnreadableSheet {
+        /// The worksheet.
+        name: String,
+        /// What the spreadsheet reader said.
+        detail: String,
+    },
+    /// The header row could not be read.
+    #[error("cannot read the header: {0}")]
+    UnreadableHeader(String),
+    /// A column appears twice in the header.
+    #[error("column `{name}` appears twice (columns {first} and {second})")]
+    DuplicateColumn {
+        /// The header.
+        name: String,
+        /// The letters of its first column.
+        first: String,
+        /// The letters of the second.
+        second: String,
+    },
+    /// The long layout has columns it does not know.
+    #[error("unknown column(s) {} in the long layout (one row per answer); the columns are {}", quoted(.0), crate::columns::COLUMNS.map(|c| c.key).join(", "))]
+    UnknownColumns(Vec<String>),
     /// A CSV row could not be split into cells.
-    #[error("{0}")]
+    #[error("cannot read the row: {0}")]
     Row(String),
     /// A row has more cells than the header.
     #[error("{found} cells where the header has {expected}")]
@@ -82,9 +111,6 @@ pub enum SheetError {
     /// The file holds no assessment.
     #[error("the file holds no assessment")]
     NoAssessment,
-    /// A record is larger than the limit.
-    #[error("{0}")]
-    TooLarge(String),
     /// The assessment's JSON text, or the assessment itself, is at fault.
     #[error(transparent)]
     Score(#[from] ScoreError),
@@ -94,10 +120,16 @@ impl SheetError {
     /// Stable code of the error kind (the batch output's `error_code`).
     pub fn code(&self) -> &'static str {
         match self {
-            SheetError::Io(_) | SheetError::Empty(_) | SheetError::Workbook(_) => "unreadable-file",
+            SheetError::Io(_)
+            | SheetError::Empty(_)
+            | SheetError::NotXlsx(_)
+            | SheetError::NoSuchSheet { .. }
+            | SheetError::UnreadableSheet { .. } => "unreadable-file",
             SheetError::UnknownFormat => "unknown-format",
             SheetError::Encoding { .. } => "invalid-encoding",
-            SheetError::Header(_) => "invalid-header",
+            SheetError::UnreadableHeader(_)
+            | SheetError::DuplicateColumn { .. }
+            | SheetError::UnknownColumns(_) => "invalid-header",
             SheetError::Row(_)
             | SheetError::CellCount { .. }
             | SheetError::EmptyRequirement
@@ -107,7 +139,6 @@ impl SheetError {
             SheetError::RatedTwice { .. } => "duplicate-key",
             SheetError::Several(_) => "several-assessments",
             SheetError::NoAssessment => "no-assessment",
-            SheetError::TooLarge(_) => "too-large",
             SheetError::Score(e) => e.code(),
         }
     }
@@ -126,7 +157,25 @@ impl SheetError {
                 line,
             } => encoding_message(*asked, *offset, *line, lang),
             SheetError::Empty(what) => format!("{} 为空", zh_what(what)),
-            SheetError::Workbook(e) | SheetError::Header(e) | SheetError::Row(e) => e.clone(),
+            SheetError::NotXlsx(e) => format!("不是可读取的 XLSX 工作簿：{e}"),
+            SheetError::NoSuchSheet { name, sheets } => {
+                format!("工作簿中没有工作表 `{name}`（现有：{}）", quoted(sheets))
+            }
+            SheetError::UnreadableSheet { name, detail } => {
+                format!("无法读取工作表 `{name}`：{detail}")
+            }
+            SheetError::UnreadableHeader(e) => format!("无法读取表头：{e}"),
+            SheetError::DuplicateColumn {
+                name,
+                first,
+                second,
+            } => format!("列 `{name}` 出现了两次（{first} 列和 {second} 列）"),
+            SheetError::UnknownColumns(names) => format!(
+                "逐条评分格式（每行一项要求）中有未知的列 {}；可用的列为 {}",
+                quoted(names),
+                crate::columns::COLUMNS.map(|c| c.key).join("、")
+            ),
+            SheetError::Row(e) => format!("无法读取本行：{e}"),
             SheetError::CellCount { found, expected } => {
                 format!("本行有 {found} 个单元格，表头只有 {expected} 个")
             }
@@ -145,10 +194,17 @@ impl SheetError {
                 "文件中有 {n} 份评估；请逐份计分或出具报告，或用 `cmmm batch` 批量计分"
             ),
             SheetError::NoAssessment => "文件中没有评估".into(),
-            SheetError::TooLarge(e) => e.clone(),
             SheetError::Score(e) => e.message(lang),
         }
     }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn encoding_message(asked: Option<&str>, offset: u64, line: u64, lang: Lang) -> String {
@@ -164,6 +220,7 @@ fn zh_what(what: &str) -> &str {
     match what {
         "the file" => "文件",
         "the worksheet" => "工作表",
+        "the workbook" => "工作簿",
         other => other,
     }
 }

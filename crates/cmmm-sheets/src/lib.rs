@@ -122,7 +122,10 @@ pub fn read_one(source: Source<'_>, opts: &ReadOptions) -> Result<Parsed, Locate
     let mut all = read_all(source, opts);
     match all.len() {
         1 => all.pop().expect("one record"),
-        0 => Err(Located::new(Location::file(&file), SheetError::NoAssessment)),
+        0 => Err(Located::new(
+            Location::file(&file),
+            SheetError::NoAssessment,
+        )),
         n => Err(Located::new(Location::file(&file), SheetError::Several(n))),
     }
 }

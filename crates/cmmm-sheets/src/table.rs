@@ -31,6 +31,10 @@ struct Header {
     names: Arc<[Arc<str>]>,
     /// Column index of each of [`COLUMNS`], when present.
     index: [Option<u32>; COLUMNS.len()],
+    /// (column key, column index) of each assessment column present.
+    fields: Vec<(&'static str, u32)>,
+    /// Long layout: the columns of `requirement_id`, `rating`, `evidence` and `comment`.
+    answer: [Option<u32>; 4],
     /// Wide layout: (column index, requirement id) of each requirement column.
     requirements: Vec<(u32, CompactString)>,
     long: bool,
@@ -50,20 +54,18 @@ impl Header {
                 Arc::from(c.trim())
             })
             .collect();
-        let fail = |message: String| {
-            Record::broken(Location::row(file, row), None, SheetError::Header(message))
-        };
+        let fail = |error| Record::broken(Location::row(file, row), None, error);
         let mut seen: HashMap<&str, u32> = HashMap::with_capacity(names.len());
         for (i, name) in names.iter().enumerate() {
             if name.is_empty() {
                 continue;
             }
             if let Some(first) = seen.insert(name, i as u32) {
-                return Err(fail(format!(
-                    "column `{name}` appears twice (columns {} and {})",
-                    letters(first),
-                    letters(i as u32)
-                )));
+                return Err(fail(SheetError::DuplicateColumn {
+                    name: name.to_string(),
+                    first: letters(first),
+                    second: letters(i as u32),
+                }));
             }
         }
         let mut index = [None; COLUMNS.len()];
@@ -78,20 +80,26 @@ impl Header {
             match column(name) {
                 _ if name.is_empty() => {}
                 Some(_) => {}
-                None if long => unknown.push(format!("`{name}`")),
+                None if long => unknown.push(name.to_string()),
                 None => requirements.push((i as u32, CompactString::from(&**name))),
             }
         }
         if !unknown.is_empty() {
-            return Err(fail(format!(
-                "unknown column(s) {} in the long layout (one row per answer); the columns are {}",
-                unknown.join(", "),
-                COLUMNS.map(|c| c.key).join(", ")
-            )));
+            return Err(fail(SheetError::UnknownColumns(unknown)));
         }
+        let fields = COLUMNS
+            .iter()
+            .zip(index)
+            .filter(|(def, _)| def.part == Part::Assessment)
+            .filter_map(|(def, at)| Some((def.key, at?)))
+            .collect();
+        let answer =
+            ["requirement_id", "rating", "evidence", "comment"].map(|k| seen.get(k).copied());
         Ok(Header {
             names: names.into(),
             index,
+            fields,
+            answer,
             requirements,
             long,
         })
@@ -140,14 +148,16 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(start: u64, id: Option<&str>) -> Builder {
+    /// An assessment starting at row `start`, with room for `answers` answers (the last
+    /// assessment's count: the assessments of one sheet are of one model).
+    fn new(start: u64, id: Option<&str>, answers: usize) -> Builder {
         Builder {
             start,
             id: id.map(str::to_string),
             fields: Vec::new(),
-            ratings: Vec::new(),
-            answers: Vec::new(),
-            seen: HashMap::new(),
+            ratings: Vec::with_capacity(answers),
+            answers: Vec::with_capacity(answers),
+            seen: HashMap::with_capacity(answers),
             broken: None,
         }
     }
@@ -161,19 +171,15 @@ impl Builder {
 
     /// Takes the assessment fields of a row (fill-down: a field is given once).
     fn fields(&mut self, header: &Header, cells: &[String], row: u64, file: &Arc<str>) {
-        for (k, def) in COLUMNS.iter().enumerate() {
-            if def.part != Part::Assessment {
-                continue;
-            }
-            let Some(value) = cell(cells, header.index[k]) else {
+        for &(key, at) in &header.fields {
+            let Some(value) = cell(cells, Some(at)) else {
                 continue;
             };
-            let at = header.index[k].expect("a cell was found in it");
-            match self.fields.iter().find(|f| f.0 == def.key) {
-                None => self.fields.push((def.key, value.to_string(), row, at)),
+            match self.fields.iter().find(|f| f.0 == key) {
+                None => self.fields.push((key, value.to_string(), row, at)),
                 Some((_, first, first_row, _)) if first != value => {
                     let error = SheetError::Conflict {
-                        column: def.key,
+                        column: key,
                         value: value.to_string(),
                         first: first.clone(),
                         first_row: *first_row,
@@ -297,11 +303,7 @@ pub(crate) fn assemble(
 ) -> Result<(), SheetError> {
     let (row, cells) = match rows.next() {
         None => return Err(SheetError::Empty("the file")),
-        Some(Err((_, message))) => {
-            return Err(SheetError::Header(format!(
-                "cannot read the header: {message}"
-            )))
-        }
+        Some(Err((_, message))) => return Err(SheetError::UnreadableHeader(message)),
         Some(Ok(header)) => header,
     };
     let header = match Header::read(cells, row, file) {
@@ -314,6 +316,7 @@ pub(crate) fn assemble(
     let id_column = header.position("assessment_id");
     let width = header.names.len();
     let mut current: Option<Builder> = None;
+    let mut room = 0;
     for row in rows {
         let (row, cells) = match row {
             Ok(r) => r,
@@ -338,9 +341,10 @@ pub(crate) fn assemble(
         };
         if starts {
             if let Some(done) = current.take() {
+                room = done.ratings.len();
                 emit(done.finish(&header, file, default_profile));
             }
-            current = Some(Builder::new(row, id));
+            current = Some(Builder::new(row, id, room));
         }
         let b = current.as_mut().expect("set above");
         if b.broken.is_some() {
@@ -379,8 +383,7 @@ fn rating_cell(cells: &[String], at: u32) -> Option<&str> {
 }
 
 fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: &Arc<str>) {
-    let [requirement_at, rating_at, evidence_at, comment_at] =
-        ["requirement_id", "rating", "evidence", "comment"].map(|k| header.position(k));
+    let [requirement_at, rating_at, evidence_at, comment_at] = header.answer;
     let rating_at = rating_at.expect("the long layout has a rating column");
     let rating = rating_cell(cells, rating_at);
     let evidence = cell(cells, evidence_at);

@@ -19,8 +19,7 @@ pub(crate) fn read_xlsx(
     progress: &dyn Fn(u64),
     emit: &mut dyn FnMut(Record),
 ) -> Result<(), SheetError> {
-    let not_xlsx =
-        |e: calamine::XlsxError| SheetError::Workbook(format!("not a readable XLSX workbook: {e}"));
+    let not_xlsx = |e: calamine::XlsxError| SheetError::NotXlsx(e.to_string());
     match source {
         Source::Path(path) => {
             let workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(not_xlsx)?;
@@ -46,23 +45,22 @@ fn read_workbook<RS: Read + Seek>(
     let name = match sheet {
         Some(s) if names.iter().any(|n| n == s) => s.to_string(),
         Some(s) => {
-            return Err(SheetError::Workbook(format!(
-                "the workbook has no worksheet `{s}` (it has {})",
-                names
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+            return Err(SheetError::NoSuchSheet {
+                name: s.to_string(),
+                sheets: names,
+            })
         }
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| SheetError::Workbook("the workbook has no worksheet".into()))?,
+            .ok_or(SheetError::Empty("the workbook"))?,
     };
     let range = workbook
         .worksheet_range(&name)
-        .map_err(|e| SheetError::Workbook(format!("worksheet `{name}`: {e}")))?;
+        .map_err(|e| SheetError::UnreadableSheet {
+            name: name.clone(),
+            detail: e.to_string(),
+        })?;
     let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
     let first_column = range.start().map_or(0, |(_, c)| c) as usize;
     // Cells left of the used range are blank: keep column indices as the sheet shows them.

@@ -210,8 +210,10 @@ fn spawn_reader<'s, 'e: 's>(
     scope.spawn(move || {
         // A closed channel means the consumer failed; the rest is not needed.
         let mut out = Chunker::new(|full| {
+            // A returned chunk (if any) is taken before the send, which may wait.
+            let next = returned.try_recv().unwrap_or_default();
             let _ = tx.send(full);
-            returned.try_recv().unwrap_or_default()
+            next
         });
         let count = |n: u64| {
             bytes_read.fetch_add(n, Ordering::Relaxed);
