@@ -32,16 +32,22 @@ pub struct Chunk {
 /// Fills chunks and hands each full one on.
 pub struct Chunker<'h> {
     chunk: Chunk,
-    /// Takes a full chunk and gives an empty one back (a recycled one, or [`Chunk::new`]).
-    hand_on: Box<dyn FnMut(Chunk) -> Chunk + 'h>,
+    /// A used chunk handed back for reuse, if there is one.
+    recycled: Box<dyn FnMut() -> Option<Chunk> + 'h>,
+    /// Takes a full chunk.
+    hand_on: Box<dyn FnMut(Chunk) + 'h>,
 }
 
 impl<'h> Chunker<'h> {
-    /// A chunker handing each full chunk to `hand_on`, which returns the empty chunk to
-    /// fill next.
-    pub fn new(hand_on: impl FnMut(Chunk) -> Chunk + 'h) -> Chunker<'h> {
+    /// A chunker handing each full chunk to `hand_on`, and filling next the chunk that
+    /// `recycled` gives back (emptied), or a new one.
+    pub fn new(
+        recycled: impl FnMut() -> Option<Chunk> + 'h,
+        hand_on: impl FnMut(Chunk) + 'h,
+    ) -> Chunker<'h> {
         Chunker {
             chunk: Chunk::new(),
+            recycled: Box::new(recycled),
             hand_on: Box::new(hand_on),
         }
     }
@@ -83,21 +89,19 @@ impl<'h> Chunker<'h> {
         if self.chunk.records.len() < RECORDS && kept < BYTES {
             return false;
         }
-        let carried = self.chunk.text[kept..].to_vec();
-        self.chunk.text.truncate(kept);
-        let full = std::mem::replace(&mut self.chunk, Chunk::empty());
-        let mut next = (self.hand_on)(full);
+        let mut next = (self.recycled)().unwrap_or_default();
         next.recycle();
-        next.text.extend_from_slice(&carried);
-        self.chunk = next;
+        next.text.extend_from_slice(&self.chunk.text[kept..]);
+        self.chunk.text.truncate(kept);
+        let full = std::mem::replace(&mut self.chunk, next);
+        (self.hand_on)(full);
         true
     }
 
     /// Hands on the last, partly filled chunk.
     pub fn finish(mut self) {
         if !self.chunk.records.is_empty() {
-            let last = std::mem::replace(&mut self.chunk, Chunk::empty());
-            (self.hand_on)(last);
+            (self.hand_on)(self.chunk);
         }
     }
 }
@@ -114,14 +118,6 @@ impl Chunk {
         Chunk {
             text: Vec::with_capacity(TEXT),
             records: Vec::with_capacity(RECORDS),
-        }
-    }
-
-    /// A chunk without buffers, for the moment between two.
-    fn empty() -> Chunk {
-        Chunk {
-            text: Vec::new(),
-            records: Vec::new(),
         }
     }
 

@@ -97,10 +97,7 @@ pub fn read_into(
 /// memory (an upload, one enterprise's file). Batches of any size go through [`read_into`].
 pub fn read_all(source: Source<'_>, opts: &ReadOptions) -> Vec<Result<Parsed, Located>> {
     let mut chunks = Vec::new();
-    let mut out = Chunker::new(|full| {
-        chunks.push(full);
-        Chunk::new()
-    });
+    let mut out = Chunker::new(|| None, |full| chunks.push(full));
     read_into(source, opts, &|_| {}, &mut out);
     out.finish();
     chunks

@@ -209,12 +209,12 @@ fn spawn_reader<'s, 'e: 's>(
     let (recycle, returned) = channel::<Chunk>();
     scope.spawn(move || {
         // A closed channel means the consumer failed; the rest is not needed.
-        let mut out = Chunker::new(|full| {
-            // A returned chunk (if any) is taken before the send, which may wait.
-            let next = returned.try_recv().unwrap_or_default();
-            let _ = tx.send(full);
-            next
-        });
+        let mut out = Chunker::new(
+            || returned.try_recv().ok(),
+            |full| {
+                let _ = tx.send(full);
+            },
+        );
         let count = |n: u64| {
             bytes_read.fetch_add(n, Ordering::Relaxed);
         };
