@@ -54,6 +54,23 @@ fn read(name: &str, bytes: &[u8]) -> Parsed {
     read_one(Source::Bytes { name, bytes }, &ReadOptions::new()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The example with what the template does not hold taken out: its assessment fields.
+fn ratings_only(example: &Assessment) -> Assessment {
+    Assessment {
+        id: None,
+        enterprise: None,
+        assessed_on: None,
+        assessor: None,
+        model: Some(model().id().to_string()),
+        ..example.clone()
+    }
+}
+
+/// What is wrong with the one assessment of `bytes`.
+fn read_err(name: &str, bytes: &[u8]) -> cmmm_sheets::Located {
+    read_one(Source::Bytes { name, bytes }, &ReadOptions::new()).expect_err("an error")
+}
+
 /// The rows of a CSV text (byte-order mark dropped by the csv crate).
 fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
@@ -129,13 +146,7 @@ fn the_csv_template_filled_in_the_rating_column_only_scores_like_the_json() {
     assert!(!unmappable);
     let parsed = read("填好的问卷.csv", &gbk);
     // The example's fields are not in the template; its ratings are.
-    let mut expected = example.clone();
-    expected.id = None;
-    expected.enterprise = None;
-    expected.assessed_on = None;
-    expected.assessor = None;
-    expected.model = parsed.assessment.model.clone();
-    same_result(&parsed.assessment, &expected);
+    same_result(&parsed.assessment, &ratings_only(&example));
     assert_eq!(parsed.assessment.model.as_deref(), Some(model().id()));
 }
 
@@ -238,14 +249,7 @@ fn ids_and_fields_typed_on_the_first_row_only_fill_down() {
     assert_eq!(parsed.assessment.id, None);
     same_result(&parsed.assessment, chosen[0]);
     // Several enterprises where one is asked for: an error that says to use batch.
-    let err = read_one(
-        Source::Bytes {
-            name: "park.csv",
-            bytes: text.as_bytes(),
-        },
-        &ReadOptions::new(),
-    )
-    .unwrap_err();
+    let err = read_err("park.csv", text.as_bytes());
     assert_eq!(err.code(), "several-assessments");
     assert!(err.to_string().contains("cmmm batch"), "{err}");
 }
@@ -362,13 +366,7 @@ fn an_xlsx_template_filled_in_a_spreadsheet_program_scores_like_the_json() {
     }
     let saved = out.save_to_buffer().unwrap();
     let parsed = read("filled.xlsx", &saved);
-    let mut expected = example.clone();
-    expected.id = None;
-    expected.enterprise = None;
-    expected.assessed_on = None;
-    expected.assessor = None;
-    expected.model = parsed.assessment.model.clone();
-    same_result(&parsed.assessment, &expected);
+    same_result(&parsed.assessment, &ratings_only(&example));
 }
 
 #[test]
@@ -403,14 +401,7 @@ fn errors_name_the_cell_and_say_the_fix() {
     rows[7][rating] = "full".into();
     rows[30][profile] = "process".into();
     let text = csv_text(&rows);
-    let err = read_one(
-        Source::Bytes {
-            name: "e.csv",
-            bytes: text.as_bytes(),
-        },
-        &ReadOptions::new(),
-    )
-    .unwrap_err();
+    let err = read_err("e.csv", text.as_bytes());
     assert_eq!(err.code(), "invalid-row");
     assert_eq!(err.location.row, 31);
     assert_eq!(
@@ -426,14 +417,7 @@ fn errors_name_the_cell_and_say_the_fix() {
     rows[30][profile] = String::new();
     rows[0][profile] = "profiel".into();
     let text = csv_text(&rows);
-    let err = read_one(
-        Source::Bytes {
-            name: "e.csv",
-            bytes: text.as_bytes(),
-        },
-        &ReadOptions::new(),
-    )
-    .unwrap_err();
+    let err = read_err("e.csv", text.as_bytes());
     assert_eq!(err.code(), "invalid-header");
     assert!(err.to_string().contains("`profiel`"), "{err}");
 }
@@ -443,14 +427,7 @@ fn formats_come_from_names_or_options() {
     assert_eq!(Format::of("a.XLSX"), Some(Format::Xlsx));
     assert_eq!(Format::of("a.jsonl"), Some(Format::Ndjson));
     assert_eq!(Format::of("a.txt"), None);
-    let err = read_one(
-        Source::Bytes {
-            name: "a.txt",
-            bytes: b"{}",
-        },
-        &ReadOptions::new(),
-    )
-    .unwrap_err();
+    let err = read_err("a.txt", b"{}");
     assert_eq!(err.code(), "unknown-format");
     let (_, a) = &examples()[0];
     let json = write_json(std::slice::from_ref(a));
