@@ -123,14 +123,39 @@ fn score_prints_level_total_and_thresholds_and_json_matches_the_schema() {
     let o = cmmm(&["score", "data/examples/discrete.json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("Level: 2 Level 2 Standardisation"), "{out}");
-    assert!(out.contains("Total S = 2.19"), "{out}");
-    assert!(out.contains("Meets level 2: yes"));
+    // The warning first, then the level (its name once), S and the thresholds.
     assert!(
-        out.contains("2025 Excellence-tier smart factory (≥ 3): not met"),
+        out.starts_with("⚠ Illustrative model — not an official assessment."),
         "{out}"
     );
-    assert!(out.contains("not an official GB/T 39116/39117 assessment"));
+    assert!(
+        out.contains("\nMaturity: Level 2 Standardisation\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Total S = 2.19 (sum up to the first unmet level)"),
+        "{out}"
+    );
+    assert!(out.contains("Meets level 2: yes"));
+    assert!(
+        out.contains("2025 Excellence-tier smart factory (Minimum level: 3 (reported)): not met"),
+        "{out}"
+    );
+    // The plan as requirement texts, grouped by sub-domain, current → target rating.
+    assert!(
+        out.contains("  Organisational strategy\n    org-strategy.3."),
+        "{out}"
+    );
+    assert!(out.contains("Not met → Fully met"), "{out}");
+    let zh = stdout(&cmmm(&[
+        "score",
+        "data/examples/discrete.json",
+        "--lang",
+        "zh",
+    ]));
+    assert!(zh.starts_with("⚠ 示例模型"), "{zh}");
+    assert!(zh.contains("不满足 → 全部满足"), "{zh}");
+    assert!(!zh.contains("none") && !zh.contains("sum-until"), "{zh}");
 
     for example in [
         "discrete",
@@ -165,7 +190,7 @@ fn score_prints_level_total_and_thresholds_and_json_matches_the_schema() {
         "--lang",
         "zh",
     ]));
-    assert!(zh.contains("成熟度等级: 0 未达到一级"), "{zh}");
+    assert!(zh.contains("\n成熟度等级：未达到一级\n"), "{zh}");
 }
 
 #[test]

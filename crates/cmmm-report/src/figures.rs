@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 
 use cmmm_model::{Lang, Model, Ratio};
-use cmmm_score::{NodeScores, Score};
+use cmmm_score::{NodeScores, Score, DISPLAY_PLACES};
 
 /// The model's gate as an exact ratio.
 pub fn gate(model: &Model) -> Ratio {
@@ -45,6 +45,70 @@ pub fn own_level(node: &NodeScores, gate: Ratio) -> u8 {
         }
     }
     reached
+}
+
+/// The lower bounds of the model's bands above the lowest: the values S is judged against.
+pub fn band_bounds(model: &Model) -> Vec<Ratio> {
+    model
+        .doc()
+        .bands
+        .iter()
+        .map(|b| Ratio::from_decimal(b.min))
+        .filter(|b| sign(*b) == Ordering::Greater)
+        .collect()
+}
+
+/// `a ≥ b`, exactly (false when the comparison overflows).
+fn at_least(a: Ratio, b: Ratio) -> bool {
+    matches!(a.checked_cmp(&b), Some(Ordering::Greater | Ordering::Equal))
+}
+
+/// A score as shown beside the thresholds it is judged against (the gate for T(n) and
+/// D(s,n), the band bounds for S): two places, or as many more as it takes for the shown
+/// figure to fall on the same side of every threshold as the exact value — so that 0.7999…
+/// never shows as 0.80 beside a 0.80 gate it does not meet.
+pub fn shown(score: &Score, thresholds: &[Ratio]) -> String {
+    for places in DISPLAY_PLACES..=cmmm_model::FULL_PRECISION {
+        let text = score.0.to_decimal_string(places, true);
+        let Ok(rounded) = text.parse::<Ratio>() else {
+            break;
+        };
+        let agrees = thresholds
+            .iter()
+            .all(|t| at_least(rounded, *t) == at_least(score.0, *t));
+        if agrees {
+            return text;
+        }
+    }
+    score.value()
+}
+
+/// A gain for display: `+0.02`, `< 0.01` for a gain that two places would round to nothing,
+/// `0.00` for none.
+pub fn gain(score: &Score) -> String {
+    let shown = score.display();
+    match sign(score.0) {
+        Ordering::Greater if sign(shown.parse().unwrap_or(Ratio::ZERO)) == Ordering::Equal => {
+            format!("< {}", Score(smallest_step()).display())
+        }
+        Ordering::Greater => format!("+{shown}"),
+        _ => shown,
+    }
+}
+
+/// One unit of the last displayed place (0.01).
+fn smallest_step() -> Ratio {
+    Ratio::new(1, 10i128.pow(DISPLAY_PLACES)).unwrap_or(Ratio::ZERO)
+}
+
+/// The change between two displayed figures: the difference of the two-place roundings a
+/// reader sees (so that `2.39 → 4.34` shows `+1.95`, not the exact `+1.94`), signed.
+pub fn shown_change(before: &Score, after: &Score) -> String {
+    let round = |s: &Score| s.display().parse::<Ratio>().ok();
+    match (round(before), round(after)) {
+        (Some(b), Some(a)) => a.checked_sub(b).map_or_else(|| "—".to_string(), signed),
+        _ => "—".to_string(),
+    }
 }
 
 /// `after − before`, exactly; `None` on overflow.
@@ -137,6 +201,37 @@ mod tests {
             "−0.20"
         );
         assert_eq!(signed(Ratio::ZERO), "0.00");
+    }
+
+    #[test]
+    fn shown_figures_fall_on_the_side_of_their_threshold() {
+        let g: Ratio = "0.8".parse().unwrap();
+        assert_eq!(shown(&score("0.7999"), &[g]), "0.7999");
+        assert_eq!(shown(&score("0.795"), &[g]), "0.795");
+        assert_eq!(shown(&score("0.8"), &[g]), "0.80");
+        assert_eq!(shown(&score("0.80001"), &[g]), "0.80");
+        assert_eq!(
+            shown(&score("0.7666666666666666666666666667"), &[g]),
+            "0.77"
+        );
+        assert_eq!(
+            shown(&score("0.7999999999999999999999999999"), &[g]),
+            "0.7999999999999999999999999999"
+        );
+        let bands: Vec<Ratio> = ["0.8", "1.8", "2.8"].map(|b| b.parse().unwrap()).to_vec();
+        assert_eq!(shown(&score("1.7951"), &bands), "1.795");
+        assert_eq!(shown(&score("2.185"), &bands), "2.19");
+    }
+
+    #[test]
+    fn gains_and_changes_read_right() {
+        assert_eq!(gain(&score("0.003")), "< 0.01");
+        assert_eq!(gain(&score("0.005")), "+0.01");
+        assert_eq!(gain(&score("0")), "0.00");
+        // The change is between the figures shown: 2.386 → 2.39, 4.335 → 4.34.
+        assert_eq!(shown_change(&score("2.386"), &score("4.335")), "+1.95");
+        assert_eq!(shown_change(&score("0.5"), &score("0.5")), "0.00");
+        assert_eq!(shown_change(&score("0.7"), &score("0.504")), "−0.20");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub struct Words {
     pub part_method: &'static str,
     pub part_weights: &'static str,
     pub level: &'static str,
+    pub maturity: &'static str,
     pub total_s: &'static str,
     pub meets_level_2: &'static str,
     pub meets_level_2_note: &'static str,
@@ -68,6 +69,7 @@ pub struct Words {
     pub gaps_title: &'static str,
     pub further_gaps_title: &'static str,
     pub gains_note: &'static str,
+    pub figures_reading: &'static str,
     pub requirements_title: &'static str,
     pub requirements_intro: &'static str,
     pub texts_unofficial: &'static str,
@@ -82,6 +84,7 @@ pub struct Words {
     pub not_applicable_mark: &'static str,
     pub col_item: &'static str,
     pub col_value: &'static str,
+    pub col_level_score: &'static str,
     pub col_score: &'static str,
     pub col_name: &'static str,
     pub col_before: &'static str,
@@ -165,6 +168,17 @@ impl Words {
     }
 
     /// The name of a provenance status.
+    /// A programme's minimum level, marked when it is only reported (not read in the
+    /// notice): `4（据公开报道）`, `4 (reported)`; `—` when none is published.
+    pub fn minimum_level(&self, level: Option<u8>, status: Option<SourceStatus>) -> String {
+        match (level, status) {
+            (None, _) => "—".to_string(),
+            (Some(l), Some(SourceStatus::Reported)) if self.zh => format!("{l}（据公开报道）"),
+            (Some(l), Some(SourceStatus::Reported)) => format!("{l} (reported)"),
+            (Some(l), _) => l.to_string(),
+        }
+    }
+
     pub fn status(&self, s: SourceStatus) -> &'static str {
         match (self.zh, s) {
             (true, SourceStatus::Official) => "官方（标准原文）",
@@ -184,6 +198,18 @@ impl Words {
         self.pick(
             format!("本报告所用模型含非官方内容（{parts}）。得分仅供演示和内部自查，不能作为 GB/T 39116/39117 的正式评估结论，也不能代替官方评估用于申报。"),
             format!("The model behind this report contains unofficial content ({parts}). Its figures are for demonstration and internal self-checks only: they are not an assessment under GB/T 39116/39117 and cannot stand in for an official assessment in an application."),
+        )
+    }
+
+    /// `inner` in brackets: `（…）` in Chinese, ` (…)` in English.
+    pub fn paren(&self, inner: &str) -> String {
+        self.pick(format!("（{inner}）"), format!(" ({inner})"))
+    }
+
+    pub fn footer_model(&self, model: &str, version: &str) -> String {
+        self.pick(
+            format!("模型：{model} {version}"),
+            format!("Model: {model} {version}"),
         )
     }
 
@@ -207,8 +233,8 @@ impl Words {
 
     pub fn rule_long(&self, rule: TotalRule, gate: &str) -> String {
         match (self.zh, rule) {
-            (true, TotalRule::SumUntilFirstUnmet) => format!("总分规则（sum-until-first-unmet）：S = T(1) + … + T(k)，k 为首个 T(k) < {gate} 的等级（均达到时为最高级）；k 以上的等级不计入。"),
-            (true, TotalRule::MetCountPlusPartial) => format!("总分规则（met-count-plus-partial）：S = (k − 1) + T(k)，k 为首个 T(k) < {gate} 的等级。"),
+            (true, TotalRule::SumUntilFirstUnmet) => format!("总分规则（逐级累加至首个未达门槛的等级）：S = T(1) + … + T(k)，k 为首个 T(k) < {gate} 的等级（均达到时为最高级）；k 以上的等级不计入。"),
+            (true, TotalRule::MetCountPlusPartial) => format!("总分规则（已达等级数加首个未达等级得分）：S = (k − 1) + T(k)，k 为首个 T(k) < {gate} 的等级。"),
             (false, TotalRule::SumUntilFirstUnmet) => format!(" Rule sum-until-first-unmet: S = T(1) + … + T(k), where k is the first level with T(k) < {gate} (the top level if none); levels above k are not counted."),
             (false, TotalRule::MetCountPlusPartial) => format!(" Rule met-count-plus-partial: S = (k − 1) + T(k), where k is the first level with T(k) < {gate}."),
         }
@@ -464,6 +490,7 @@ static ZH: Words = Words {
     part_method: "评分方法",
     part_weights: "权重",
     level: "成熟度等级",
+    maturity: "成熟度等级",
     total_s: "总分 S",
     meets_level_2: "达到二级",
     meets_level_2_note: "2023 年示范工厂申报条件",
@@ -511,6 +538,7 @@ static ZH: Words = Words {
     strengths_title: "优势",
     gaps_title: "差距与提升计划",
     further_gaps_title: "其他差距",
+    figures_reading: "数字说明：得分四舍五入保留两位小数，判断一律依据精确值；若两位小数会使某个得分看似落在门槛或分数段界限的另一侧，则多显示几位（如 0.7999）。变化值为所显示两数之差；小于 0.01 的增加值显示为“< 0.01”。",
     gains_note: "ΔT(n)、ΔS 为单独将该要求提升至“全部满足”时该等级得分与总分的增加值；计划为达到目标等级所需的最少提升项。",
     requirements_title: "要求评分明细",
     requirements_intro: "评估范围内每项要求的评分、证据与说明（按能力子域）。",
@@ -526,6 +554,7 @@ static ZH: Words = Words {
     not_applicable_mark: "（不适用）",
     col_item: "项目",
     col_value: "内容",
+    col_level_score: "等级得分",
     col_score: "得分",
     col_name: "名称",
     col_before: "上次",
@@ -596,6 +625,7 @@ static EN: Words = Words {
     part_method: "method",
     part_weights: "weights",
     level: "Level",
+    maturity: "Maturity",
     total_s: "Total S",
     meets_level_2: "Meets level 2",
     meets_level_2_note: "the 2023 demonstration-factory condition",
@@ -643,6 +673,7 @@ static EN: Words = Words {
     strengths_title: "Strengths",
     gaps_title: "Gaps and improvement plan",
     further_gaps_title: "Further gaps",
+    figures_reading: "About the figures: scores are rounded half away from zero to two places, and every decision is made on the exact value; where two places would put a score on the other side of the gate or a band bound, more places are shown (0.7999). A change is the difference of the two figures shown; a gain below 0.01 shows as \"< 0.01\".",
     gains_note: "ΔT(n) and ΔS are what raising that one requirement alone to fully met adds to its level score and to S; the plan is the fewest upgrades that reach the target level.",
     requirements_title: "Rated requirements",
     requirements_intro: "Every in-scope requirement with its rating, evidence and comment, by sub-domain.",
@@ -658,6 +689,7 @@ static EN: Words = Words {
     not_applicable_mark: "(n/a)",
     col_item: "Item",
     col_value: "Value",
+    col_level_score: "Level score",
     col_score: "Score",
     col_name: "Name",
     col_before: "Previous",

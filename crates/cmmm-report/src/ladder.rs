@@ -14,11 +14,9 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
     let gate_text = model.doc().gate.to_string();
     let gate = coord(&gate_text).clamp(0.0, 1.0);
     let title = w.ladder_title;
-    let desc = w.ladder_desc(
-        &outcome.total.score.display(),
-        outcome.level.level,
-        outcome.level.name.get(lang),
-    );
+    let total = crate::figures::shown(&outcome.total.score, &crate::figures::band_bounds(model));
+    let exact_gate = crate::figures::gate(model);
+    let desc = w.ladder_desc(&total, outcome.level.level, outcome.level.name.get(lang));
     let mut svg = Svg::new(width, height, title, &desc);
     svg.heading(title);
 
@@ -75,7 +73,8 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
             (false, true) => w.met_not_counted,
             (false, false) => w.not_met_not_counted,
         };
-        let tip = format!("T({}) = {} · {}", l.level, l.score.display(), status);
+        let t = crate::figures::shown(&l.score, &[exact_gate]);
+        let tip = format!("T({}) = {t} · {status}", l.level);
         svg.rect(
             (cx - bw / 2.0, y(v), bw, bottom - y(v)),
             fill,
@@ -87,7 +86,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
             y(v) - 6.0,
             Anchor::Middle,
             Font::new(14.0, colour::INK).bold(),
-            &l.score.display(),
+            &t,
         );
         svg.text(
             cx,
@@ -216,7 +215,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
         colour::INK,
         None,
     );
-    let marker = w.s_marker(&outcome.total.score.display(), outcome.level.name.get(lang));
+    let marker = w.s_marker(&total, outcome.level.name.get(lang));
     let anchor = if mx < x0 + 120.0 {
         Anchor::Start
     } else if mx > x1 - 120.0 {

@@ -52,6 +52,7 @@ mod markdown;
 mod portfolio;
 pub mod radar;
 mod report;
+mod summary;
 mod svg;
 
 pub use cmmm_model::Lang;

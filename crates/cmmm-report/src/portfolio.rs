@@ -148,8 +148,6 @@ struct TotalJson<'a> {
 struct ScoreTextJson<'a> {
     #[serde(borrow)]
     value: Cow<'a, str>,
-    #[serde(borrow)]
-    display: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
@@ -256,9 +254,8 @@ pub struct Failure {
 struct Entry {
     who: Who,
     level: u8,
-    /// S in units of 10⁻²⁸ (for ordering) and as displayed.
+    /// S in units of 10⁻²⁸.
     total: i128,
-    total_display: String,
     meets_level_2: bool,
     /// Per programme of the portfolio's list (in the record's order): met or not.
     thresholds: Vec<(String, Option<bool>)>,
@@ -269,7 +266,6 @@ struct Entry {
 pub struct Scored {
     who: Who,
     total: i128,
-    total_display: String,
     model_version: String,
     provenance: ProvenanceStatus,
     profile: String,
@@ -339,7 +335,6 @@ impl Record {
         Ok(Record::Scored(Box::new(Scored {
             who,
             total,
-            total_display: r.total.score.display.into_owned(),
             model_version: r.model.version.into_owned(),
             provenance: r.model.provenance,
             profile: r.profile.id.into_owned(),
@@ -436,7 +431,6 @@ impl<'m> Portfolio<'m> {
             who: r.who.clone(),
             level: r.level,
             total: r.total,
-            total_display: r.total_display.clone(),
             meets_level_2: r.meets_level_2,
             thresholds: r.thresholds.clone(),
         });
@@ -805,7 +799,7 @@ impl<'a> PortfolioReport<'a> {
             rows.push(Row::cells(vec![
                 Cell::text(name),
                 Cell::text(year),
-                Cell::text(min.map_or("—".to_string(), |m| m.to_string())),
+                Cell::text(w.minimum_level(min, programme.map(|x| x.level_status))),
                 Cell::text(self_ok.map_or("—", |b| w.yes_no(b))),
                 if *known > 0 {
                     Cell::text(met.to_string())
@@ -891,9 +885,9 @@ impl<'a> PortfolioReport<'a> {
                 for n in &levels {
                     cells.push(match p.mean(s, *n) {
                         Some(x) if crate::figures::meets(&x, gate) => {
-                            Cell::toned(x.display(), Tone::Good)
+                            Cell::toned(crate::figures::shown(&x, &[gate]), Tone::Good)
                         }
-                        Some(x) => Cell::text(x.display()),
+                        Some(x) => Cell::text(crate::figures::shown(&x, &[gate])),
                         None => Cell::toned("—", Tone::Muted),
                     });
                 }
@@ -961,6 +955,7 @@ impl<'a> PortfolioReport<'a> {
             None => Cell::toned("—", Tone::Muted),
         };
         let blank = |s: &Option<String>| Cell::text(s.clone().unwrap_or_else(|| "—".into()));
+        let bounds = crate::figures::band_bounds(p.model);
         let rows =
             order
                 .iter()
@@ -972,7 +967,10 @@ impl<'a> PortfolioReport<'a> {
                         blank(&e.who.id),
                         blank(&e.who.code),
                         Cell::text(format!("{} {}", e.level, self.level_name(e.level))),
-                        Cell::text(e.total_display.clone()),
+                        Cell::text(Ratio::new(e.total, UNITS).map_or_else(
+                            || "—".into(),
+                            |t| crate::figures::shown(&Score(t), &bounds),
+                        )),
                         verdict(Some(e.meets_level_2)),
                     ];
                     cells.extend(programmes.iter().map(|id| {

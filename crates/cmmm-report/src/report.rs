@@ -13,7 +13,7 @@ use crate::bars::{self, HBar, VSeries};
 use crate::doc::{
     strong, text, Banner, Block, Cell, Chart, Document, Figure, Inline, Row, Section, Table, Tone,
 };
-use crate::figures::{self, delta, meets, own_level, signed};
+use crate::figures::{self, delta, meets, own_level};
 use crate::i18n::{words, Words};
 use crate::svg::{colour, coord};
 use crate::{ladder, radar};
@@ -72,6 +72,12 @@ impl<'a> Report<'a> {
         crate::html::write(&document(self))
     }
 
+    /// A plain-text summary for a terminal (`cmmm score`): the warnings first, the level,
+    /// S, T(n), the thresholds and the plan to the target level as requirement texts.
+    pub fn text(&self) -> String {
+        crate::summary::write(self)
+    }
+
     /// The report as Markdown. With `images`, each chart is linked as the image
     /// `{images}.{name}.svg` (write [`Report::charts`] beside the Markdown file); without,
     /// the Markdown stands alone with its tables.
@@ -109,7 +115,7 @@ pub(crate) fn document(r: &Report<'_>) -> Document {
 }
 
 /// The enterprise's name, else the assessment id.
-fn assessee_name(o: &Outcome, w: &Words) -> String {
+pub(crate) fn assessee_name(o: &Outcome, w: &Words) -> String {
     o.assessment
         .enterprise
         .as_ref()
@@ -128,17 +134,13 @@ pub(crate) fn banners(r: &Report<'_>, w: &Words) -> Vec<Banner> {
     }];
     let unofficial = unofficial_parts(o, w);
     if !unofficial.is_empty() || o.warnings.iter().any(|x| x.code == "unofficial-model") {
-        let mut content = vec![
-            strong(w.unofficial_title),
-            text(w.unofficial_text(&unofficial.join(w.list_sep))),
-        ];
-        for warning in o.warnings.iter().filter(|x| x.code == "unofficial-model") {
-            content.push(Inline::Break);
-            content.push(text(warning.message.get(r.lang)));
-        }
+        // One box, in the report's words: the engine's own warning says the same.
         out.push(Banner {
             tone: Tone::Bad,
-            content,
+            content: vec![
+                strong(w.unofficial_title),
+                text(w.unofficial_text(&unofficial.join(w.list_sep))),
+            ],
         });
     }
     for warning in o.warnings.iter().filter(|x| x.code != "unofficial-model") {
@@ -163,7 +165,7 @@ pub(crate) fn banners(r: &Report<'_>, w: &Words) -> Vec<Banner> {
 }
 
 /// "requirements: illustrative" for every unofficial part of the result's model.
-fn unofficial_parts(o: &Outcome, w: &Words) -> Vec<String> {
+pub(crate) fn unofficial_parts(o: &Outcome, w: &Words) -> Vec<String> {
     let p = &o.model.provenance;
     [
         (w.part_structure, p.structure),
@@ -186,7 +188,7 @@ fn section(id: &'static str, title: &str, blocks: Vec<Block>) -> Section {
     }
 }
 
-fn level_label(model: &Model, level: u8, lang: Lang) -> String {
+pub(crate) fn level_label(model: &Model, level: u8, lang: Lang) -> String {
     figures::level_name(model, level, lang)
 }
 
@@ -197,7 +199,7 @@ fn sub_domain_name<'m>(model: &'m Model, id: &'m str, lang: Lang) -> &'m str {
         .map_or(id, |n| n.name.get(lang))
 }
 
-fn requirement_text<'m>(model: &'m Model, id: &str, lang: Lang) -> &'m str {
+pub(crate) fn requirement_text<'m>(model: &'m Model, id: &str, lang: Lang) -> &'m str {
     model
         .requirement_index(id)
         .and_then(|i| model.layout().requirements.get(i))
@@ -221,7 +223,7 @@ fn scale_point<'m>(model: &'m Model, input: &RatingInput) -> Option<&'m ScalePoi
     model.scale().iter().find(|p| p.value == value)
 }
 
-fn scale_key_label(model: &Model, key: &str, lang: Lang) -> String {
+pub(crate) fn scale_key_label(model: &Model, key: &str, lang: Lang) -> String {
     model
         .scale()
         .iter()
@@ -249,7 +251,7 @@ fn glance(r: &Report<'_>, w: &Words) -> Section {
         },
         Figure {
             label: w.total_s.to_string(),
-            value: o.total.score.display(),
+            value: figures::shown(&o.total.score, &figures::band_bounds(m)),
             note: w.rule_short(o.total.rule),
             tone: Tone::Plain,
         },
@@ -297,6 +299,7 @@ fn glance(r: &Report<'_>, w: &Words) -> Section {
             svg: radar::assessment(m, o, lang),
         }),
         Block::Para(vec![text(w.glance_reading)]),
+        Block::Para(vec![text(w.figures_reading)]),
     ];
     Section {
         page_break: false,
@@ -363,7 +366,7 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
         Figure {
             label: w.total_s.to_string(),
             value: format!("{} → {}", po.total.score.display(), o.total.score.display()),
-            note: ds.map_or_else(String::new, signed),
+            note: figures::shown_change(&po.total.score, &o.total.score),
             tone: ds.map_or(Tone::Plain, tone_of),
         },
         Figure {
@@ -461,7 +464,12 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
             cells.push(match (score(then), score(now)) {
                 (Some(b), Some(a)) => match delta(&b, &a) {
                     Some(d) if figures::sign(d) != std::cmp::Ordering::Equal => Cell::toned(
-                        format!("{} → {} ({})", b.display(), a.display(), signed(d)),
+                        format!(
+                            "{} → {} ({})",
+                            b.display(),
+                            a.display(),
+                            figures::shown_change(&b, &a)
+                        ),
                         tone_of(d),
                     ),
                     _ => Cell::toned(a.display(), Tone::Muted),
@@ -493,10 +501,11 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
                 w.col_requirement.into(),
                 w.col_sub_domain.into(),
                 w.col_level.into(),
+                w.col_text.into(),
                 w.col_before.into(),
                 w.col_after.into(),
             ],
-            numeric: vec![false, false, true, false, false],
+            numeric: vec![false, false, true, false, false, false],
             rows: moved
                 .iter()
                 .map(|x| {
@@ -505,6 +514,7 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
                         Cell::code(x.id.clone()),
                         Cell::text(sub_domain_name(m, &x.sub_domain, lang)),
                         Cell::text(x.level.to_string()),
+                        Cell::text(requirement_text(m, &x.id, lang)),
                         Cell::text(
                             x.before
                                 .map_or(w.not_rated.to_string(), |p| p.label.get(lang).to_string()),
@@ -536,7 +546,7 @@ fn delta_row(mut cells: Vec<Cell>, before: Option<&Score>, after: Option<&Score>
     cells.push(Cell::text(show(after)));
     cells.push(match (before, after) {
         (Some(b), Some(a)) => match delta(b, a) {
-            Some(d) => Cell::toned(signed(d), tone_of(d)),
+            Some(d) => Cell::toned(figures::shown_change(b, a), tone_of(d)),
             None => Cell::text("—"),
         },
         _ => Cell::toned("—", Tone::Muted),
@@ -725,15 +735,14 @@ fn status_tone(s: SourceStatus) -> Tone {
 fn result(r: &Report<'_>, w: &Words) -> Section {
     let (m, o, lang) = (r.model, r.outcome, r.lang);
     let gate_text = m.doc().gate.to_string();
+    let gate = figures::gate(m);
     let mut blocks = vec![Block::Para(vec![
         text(w.result_level_intro),
-        strong(format!(
-            "{} {} — {}",
-            w.level,
-            o.level.level,
-            o.level.name.get(lang)
+        strong(figures::level_name(m, o.level.level, lang)),
+        text(w.result_total(
+            &figures::shown(&o.total.score, &figures::band_bounds(m)),
+            &o.total.score.value(),
         )),
-        text(w.result_total(&o.total.score.display(), &o.total.score.value())),
         text(w.rule_long(o.total.rule, &gate_text)),
     ])];
 
@@ -742,7 +751,7 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
         head: vec![
             w.col_score.into(),
             w.col_name.into(),
-            w.col_value.into(),
+            w.col_level_score.into(),
             w.gate_of(&gate_text),
             w.col_counted.into(),
         ],
@@ -756,7 +765,7 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
                     Cell::text(l.name.get(lang)),
                     Cell::inline(vec![Inline::Bar(
                         coord(&l.score.value()),
-                        l.score.display(),
+                        figures::shown(&l.score, &[gate]),
                     )]),
                     Cell::toned(
                         if l.met { w.met } else { w.not_met },
@@ -791,7 +800,9 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
                 let mut name = vec![text(level_label(m, b.level, lang))];
                 if here {
                     name.push(text(" "));
-                    name.push(strong(w.here(&o.total.score.display())));
+                    name.push(strong(
+                        w.here(&figures::shown(&o.total.score, &figures::band_bounds(m))),
+                    ));
                 }
                 Row::cells(vec![
                     Cell::toned(b.level.to_string(), tone),
@@ -840,7 +851,7 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
         rows.push(Row::cells(vec![
             Cell::text(name),
             Cell::text(t.year.to_string()),
-            Cell::text(t.minimum_level.map_or("—".to_string(), |l| l.to_string())),
+            Cell::text(w.minimum_level(t.minimum_level, p.map(|p| p.level_status))),
             Cell::text(w.yes_no(t.self_assessment)),
             Cell::toned(met, tone),
             Cell::text(conditions),
@@ -896,8 +907,10 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
                     .and_then(|x| x.levels.iter().find(|l| l.level == *n))
                     .and_then(|l| l.score);
                 cells.push(match score {
-                    Some(sc) if meets(&sc, gate) => Cell::toned(sc.display(), Tone::Good),
-                    Some(sc) => Cell::toned(sc.display(), Tone::Plain),
+                    Some(sc) if meets(&sc, gate) => {
+                        Cell::toned(figures::shown(&sc, &[gate]), Tone::Good)
+                    }
+                    Some(sc) => Cell::toned(figures::shown(&sc, &[gate]), Tone::Plain),
                     None => Cell::toned("—", Tone::Muted),
                 });
             }
@@ -1118,8 +1131,8 @@ fn gap_table(m: &Model, lang: Lang, w: &Words, items: &[&Gap], numbered: bool) -
                     Cell::text(x.level.to_string()),
                     Cell::toned(scale_key_label(m, &x.rating, lang), Tone::Warn),
                     Cell::text(requirement_text(m, &x.requirement, lang)),
-                    Cell::text(format!("+{}", x.gain_level.display())),
-                    Cell::text(format!("+{}", x.gain_total.display())),
+                    Cell::text(figures::gain(&x.gain_level)),
+                    Cell::text(figures::gain(&x.gain_total)),
                 ]);
                 Row::cells(cells)
             })

@@ -70,6 +70,7 @@ fn blocking_counts_the_sub_domains_below_the_gate() {
         .split("### Sub-domains most often blocking Level 3")
         .nth(1)
         .unwrap();
+    let section = section.split("###").next().unwrap();
     assert!(section.contains("Enterprises below Level 3 Integration: 2."));
     assert_eq!(
         section

@@ -37,6 +37,9 @@ pub struct Programme {
     pub scope: Text,
     /// Minimum maturity level; `None` when no figure is published.
     pub minimum_level: Option<u8>,
+    /// How far the minimum level can be trusted: `verified` when read in the notice itself,
+    /// `reported` when taken from summaries or quotations of it.
+    pub level_status: cmmm_model::SourceStatus,
     /// Whether a self-assessment suffices.
     pub self_assessment: bool,
     /// Conditions outside this model.

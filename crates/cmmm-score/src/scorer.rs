@@ -40,23 +40,42 @@ struct ModelData {
 /// placeholder.
 fn unofficial_warning(model: &Model, profile: &cmmm_model::Profile) -> Option<Warning> {
     let doc = model.doc();
-    let parts: Vec<Arc<str>> = [
-        ("structure", doc.provenance.structure.status),
-        ("requirements", doc.provenance.requirements.status),
-        ("method", doc.provenance.method.status),
-        ("weights", profile.weights_provenance.status),
+    let unofficial: Vec<(&str, &str, cmmm_model::SourceStatus)> = [
+        ("structure", "结构", doc.provenance.structure.status),
+        (
+            "requirements",
+            "要求条款",
+            doc.provenance.requirements.status,
+        ),
+        ("method", "评分方法", doc.provenance.method.status),
+        ("weights", "权重", profile.weights_provenance.status),
     ]
-    .iter()
-    .filter(|(_, s)| s.is_unofficial())
-    .map(|(part, s)| format!("{part}:{}", s.as_str()).into())
+    .into_iter()
+    .filter(|(_, _, s)| s.is_unofficial())
     .collect();
-    (!parts.is_empty()).then(|| Warning {
+    let zh_status = |s: cmmm_model::SourceStatus| match s {
+        cmmm_model::SourceStatus::Illustrative => "示例性",
+        cmmm_model::SourceStatus::Placeholder => "占位",
+        other => other.as_str(),
+    };
+    let zh: Vec<String> = unofficial
+        .iter()
+        .map(|(_, part, s)| format!("{part}为{}", zh_status(*s)))
+        .collect();
+    let en: Vec<String> = unofficial
+        .iter()
+        .map(|(part, _, s)| format!("{part} {}", s.as_str()))
+        .collect();
+    (!unofficial.is_empty()).then(|| Warning {
         code: "unofficial-model".into(),
         message: Text::new(
-            format!("本结果所用模型含非官方内容（{}），不能作为 GB/T 39116/39117 的正式评估结论。", parts.join("，")),
-            format!("This result uses unofficial model content ({}); it is not an official GB/T 39116/39117 assessment.", parts.join(", ")),
+            format!("本结果所用模型含非官方内容（{}），不能作为 GB/T 39116/39117 的正式评估结论。", zh.join("，")),
+            format!("This result uses unofficial model content ({}); it is not an official GB/T 39116/39117 assessment.", en.join(", ")),
         ),
-        ids: parts,
+        ids: unofficial
+            .iter()
+            .map(|(part, _, s)| format!("{part}:{}", s.as_str()).into())
+            .collect(),
     })
 }
 
