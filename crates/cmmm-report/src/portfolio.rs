@@ -947,7 +947,7 @@ impl<'a> PortfolioReport<'a> {
                 .get(id)
                 .map_or_else(|| id.to_string(), |x| x.name.get(self.lang).to_string())
         }));
-        let mut numeric = vec![true, false, false, false, true, true, false];
+        let mut numeric = vec![true, false, false, false, false, true, false];
         numeric.extend(programmes.iter().map(|_| false));
         let verdict = |met: Option<bool>| match met {
             Some(true) => Cell::toned(w.yes_no(true), Tone::Good),
@@ -966,7 +966,7 @@ impl<'a> PortfolioReport<'a> {
                         blank(&e.who.name),
                         blank(&e.who.id),
                         blank(&e.who.code),
-                        Cell::text(format!("{} {}", e.level, self.level_name(e.level))),
+                        Cell::text(self.level_name(e.level)),
                         Cell::text(Ratio::new(e.total, UNITS).map_or_else(
                             || "—".into(),
                             |t| crate::figures::shown(&Score(t), &bounds),
