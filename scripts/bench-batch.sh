@@ -19,18 +19,19 @@ N=${N:-100000}
 SMALL=$((N / 10))
 DIR=${BENCH_DIR:-target/bench-batch}
 mkdir -p "$DIR"
-cargo build --release -q -p cmmm-cli
+cargo build --release -q -p cmmm-cli -p cmmm-synth
 CMMM=target/release/cmmm
+SYNTH=target/release/cmmm-synth
 CORES=$(nproc)
 
 for n in "$N" "$SMALL"; do
     if [ ! -s "$DIR/n$n.ndjson" ]; then
-        "$CMMM" generate --count "$n" --seed 7 --format ndjson --out "$DIR/n$n.ndjson" 2>/dev/null
+        "$SYNTH" --count "$n" --seed 7 --format ndjson --out "$DIR/n$n.ndjson" 2>/dev/null
     fi
 done
 for layout in long wide; do
     if [ ! -s "$DIR/n$SMALL-$layout.csv" ]; then
-        "$CMMM" generate --count "$SMALL" --seed 7 --format "csv-$layout" --out "$DIR/n$SMALL-$layout.csv" 2>/dev/null
+        "$SYNTH" --count "$SMALL" --seed 7 --format "csv-$layout" --out "$DIR/n$SMALL-$layout.csv" 2>/dev/null
     fi
 done
 

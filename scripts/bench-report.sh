@@ -12,11 +12,12 @@ cd "$(dirname "$0")/.."
 N=${N:-10000}
 DIR=${BENCH_DIR:-target/bench-report}
 mkdir -p "$DIR"
-cargo build --release -q -p cmmm-cli
+cargo build --release -q -p cmmm-cli -p cmmm-synth
 CMMM=target/release/cmmm
+SYNTH=target/release/cmmm-synth
 RESULTS="$DIR/results-$N.ndjson"
 if [ ! -s "$RESULTS" ]; then
-    "$CMMM" generate --count "$N" --seed 7 --format ndjson --out "$DIR/input-$N.ndjson" 2>/dev/null
+    "$SYNTH" --count "$N" --seed 7 --format ndjson --out "$DIR/input-$N.ndjson" 2>/dev/null
     "$CMMM" batch "$DIR/input-$N.ndjson" --out "$RESULTS" 2>/dev/null || true
 fi
 CORES=$(nproc)

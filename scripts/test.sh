@@ -84,8 +84,8 @@ step "TypeScript consumer check (tsc --noEmit; Node and bundler resolution)"
 
 step "browser: HTML reports in headless Chromium (screenshots and PDFs in target/report-screens)"
 bash tests/browser/setup.sh
-cargo build --locked -q -p cmmm-cli
-node tests/browser/reports.mjs target/debug/cmmm
+cargo build --locked -q -p cmmm-cli -p cmmm-synth
+node tests/browser/reports.mjs target/debug/cmmm target/debug/cmmm-synth
 
 step "browser: the web form in headless Chromium (screenshots in target/browser)"
 node tests/browser/form.mjs

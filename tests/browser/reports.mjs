@@ -4,7 +4,7 @@
 // no request at all beyond the file itself; each shows its charts, is printed to an A4 PDF
 // and saved as a full-page PNG screenshot under target/report-screens/ for review.
 //
-//   node tests/browser/reports.mjs [path/to/cmmm]      (scripts/test.sh runs it)
+//   node tests/browser/reports.mjs [path/to/cmmm [path/to/cmmm-synth]]   (scripts/test.sh runs it)
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,15 +15,16 @@ import { launch, open } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const cmmm = resolve(root, process.argv[2] || 'target/debug/cmmm');
+const synth = resolve(root, process.argv[3] || 'target/debug/cmmm-synth');
 const out = join(root, 'target/report-screens');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const run = (args, okCodes = [0]) => {
+const run = (args, okCodes = [0], program = cmmm) => {
   try {
-    execFileSync(cmmm, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(program, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) {
-    if (!okCodes.includes(e.status)) throw new Error(`cmmm ${args.join(' ')}: ${e.stderr}`);
+    if (!okCodes.includes(e.status)) throw new Error(`${program} ${args.join(' ')}: ${e.stderr}`);
   }
 };
 
@@ -39,7 +40,7 @@ run(['report', 'data/examples/discrete.json', '--lang', 'zh', '--out', join(out,
 reports.push({ name: 'discrete.zh', charts: ['等级阶梯', '能力子域雷达图'] });
 run(['report', 'data/examples/discrete.json', '--previous', 'data/examples/discrete-2025.json', '--out', join(out, 'progress.html')]);
 reports.push({ name: 'progress', charts: [...single, 'Level scores T(n): previous and current'] });
-run(['generate', '--count', '400', '--broken', '0.01', '--format', 'ndjson', '--out', join(out, 'portfolio-input.ndjson')]);
+run(['--count', '400', '--broken', '0.01', '--format', 'ndjson', '--out', join(out, 'portfolio-input.ndjson')], [0], synth);
 run(['batch', join(out, 'portfolio-input.ndjson'), '--out', join(out, 'portfolio-results.ndjson')], [0, 3]);
 run(['report', '--portfolio', join(out, 'portfolio-results.ndjson'), '--name', 'Example Park <示例园区>', '--out', join(out, 'portfolio.html')]);
 reports.push({ name: 'portfolio', charts: ['Distribution of levels', 'Average sub-domain profile', 'Sub-domains most often blocking'] });

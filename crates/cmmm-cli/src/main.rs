@@ -5,7 +5,6 @@
 mod batch;
 mod convert_cmd;
 mod files;
-mod generate;
 mod input;
 mod model_cmd;
 mod report_cmd;
@@ -42,9 +41,6 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Reports people read: one assessment (with progress) or a portfolio, as HTML or Markdown.
     Report(report_cmd::ReportArgs),
-    /// Write synthetic assessments for tests and benchmarks.
-    #[command(hide = true)]
-    Generate(generate::GenerateArgs),
     /// Write a blank questionnaire for a profile (JSON, CSV or XLSX), or one prefilled from
     /// an earlier assessment.
     Template(template_cmd::TemplateArgs),
@@ -142,7 +138,6 @@ fn main() -> ExitCode {
         Command::Score(args) => score_cmd::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Report(args) => report_cmd::run(args),
-        Command::Generate(args) => generate::run(args),
         Command::Template(args) => template_cmd::run(args),
         Command::Convert(args) => convert_cmd::run(args),
         Command::Model(cmd) => model_cmd::run(cmd),

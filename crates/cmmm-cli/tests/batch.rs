@@ -1,7 +1,7 @@
 //! `cmmm batch` end to end: every input format scores alike, broken records become error
 //! records, input order survives parallelism, outputs are written whole, exit codes.
 //!
-//! Inputs come from the hidden `cmmm generate` command (deterministic per seed) and from
+//! Inputs come from the `cmmm-synth` generator (deterministic per seed) and from
 //! small files written here, whose expected line numbers are counted while writing them.
 
 use std::cmp::Ordering;
@@ -58,7 +58,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
 }
 
-/// `cmmm generate` into `dir/out`.
+/// Synthetic records (the `cmmm-synth` generator) into `dir/out`.
 fn generate(
     dir: &Path,
     out: &str,
@@ -69,13 +69,23 @@ fn generate(
     extra: &[&str],
 ) {
     let (count, seed) = (count.to_string(), seed.to_string());
+    let out = dir.join(out);
+    let out = out.to_str().expect("a UTF-8 path");
     let mut args = vec![
-        "generate", "--count", &count, "--seed", &seed, "--format", format, "--broken", broken,
-        "--out", out,
+        "cmmm-synth",
+        "--count",
+        &count,
+        "--seed",
+        &seed,
+        "--format",
+        format,
+        "--broken",
+        broken,
+        "--out",
+        out,
     ];
     args.extend_from_slice(extra);
-    let o = cmmm(dir, &args);
-    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    cmmm_synth::run_from(&args).unwrap_or_else(|f| panic!("{args:?}: {}", f.message));
 }
 
 /// `cmmm batch ARGS` in `dir`, asserting its exit code.

@@ -107,8 +107,8 @@ fn a_portfolio_of_batch_results() {
     let dir = scratch("portfolio");
     let input = dir.join("in.ndjson");
     let results = dir.join("results.ndjson");
-    let o = cmmm(&[
-        "generate",
+    cmmm_synth::run_from([
+        "cmmm-synth",
         "--count",
         "60",
         "--broken",
@@ -117,8 +117,8 @@ fn a_portfolio_of_batch_results() {
         "ndjson",
         "--out",
         input.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    ])
+    .unwrap_or_else(|f| panic!("{}", f.message));
     let o = cmmm(&[
         "batch",
         input.to_str().unwrap(),

@@ -1,4 +1,6 @@
-//! `cmmm generate` (hidden): synthetic assessments for testing and benchmarking `cmmm batch`.
+//! `cmmm-synth`: synthetic assessments for testing and benchmarking `cmmm batch` and the
+//! portfolio report. A development tool (not published, not in the product binary): the
+//! tests, the benchmark scripts and the browser tests run it.
 //!
 //! Every record is one assessment of one synthetic enterprise, derived from the seed and its
 //! number alone (a SplitMix64 stream per record and purpose), so the same arguments give the
@@ -27,16 +29,84 @@ use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
 use cmmm_model::{Model, Ratio};
 
-use crate::files::write_via_temp;
-use crate::{load_model, Failure};
+/// Why the generator could not run: exit code 2 for a usage error, 1 for bad input.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit code.
+    pub code: u8,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Failure {
+    fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::input(message)
+    }
+}
+
+/// The command line of `cmmm-synth`.
+#[derive(Parser)]
+#[command(name = "cmmm-synth", about)]
+struct Cli {
+    #[command(flatten)]
+    args: GenerateArgs,
+}
+
+/// Parses `argv` (the program name first) and writes the records it asks for.
+pub fn run_from<I, T>(argv: I) -> Result<(), Failure>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(argv) {
+        Ok(cli) => run(&cli.args),
+        Err(e) if !e.use_stderr() => {
+            // --help, --version: what was asked for, and success.
+            let _ = e.print();
+            Ok(())
+        }
+        Err(e) => Err(Failure::usage(e.render().to_string())),
+    }
+}
+
+/// `--model FILE`, or the embedded default model.
+fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>, Failure> {
+    match path {
+        None => Ok(std::borrow::Cow::Borrowed(Model::gbt39116_2020())),
+        Some(p) => Model::from_path(p)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| Failure::input(format!("{}: {e} [{}]", p.display(), e.code()))),
+    }
+}
+
+/// Runs `fill` on `path`, naming `path` in errors (test data: written in place).
+fn write_to(path: &Path, fill: impl FnOnce(&Path) -> Result<(), String>) -> Result<(), String> {
+    fill(path).map_err(|e| format!("{}: {e}", path.display()))
+}
 
 /// Write synthetic assessments (deterministic per seed, some deliberately broken) for testing
 /// and benchmarking batch scoring.
 #[derive(Args)]
-pub struct GenerateArgs {
+struct GenerateArgs {
     /// Number of assessments to write.
     #[arg(long)]
     count: u64,
@@ -60,7 +130,7 @@ pub struct GenerateArgs {
     /// Text encoding of CSV output [default: utf-8].
     #[arg(long, value_enum)]
     encoding: Option<TextEncoding>,
-    /// Output file (written to a temporary file beside it, then renamed into place).
+    /// Output file.
     #[arg(long)]
     out: PathBuf,
 }
@@ -114,17 +184,17 @@ enum TextEncoding {
 }
 
 /// Writes the synthetic records and a one-line note on stderr.
-pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
+fn run(args: &GenerateArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
     let generator = Generator::new(&model, args)?;
     let encoding = args.encoding.unwrap_or(TextEncoding::Utf8);
     let out = args.out.as_path();
     match args.format {
         GenFormat::XlsxLong | GenFormat::XlsxWide => {
-            write_via_temp(out, |tmp| generator.write_xlsx(tmp))?;
+            write_to(out, |path| generator.write_xlsx(path))?;
         }
-        _ => write_via_temp(out, |tmp| {
-            let file = std::fs::File::create(tmp).map_err(|e| format!("cannot create: {e}"))?;
+        _ => write_to(out, |path| {
+            let file = std::fs::File::create(path).map_err(|e| format!("cannot create: {e}"))?;
             let mut w = BufWriter::with_capacity(1 << 18, file);
             generator.write_text(&mut w, encoding)?;
             let file = w
@@ -134,7 +204,7 @@ pub fn run(args: &GenerateArgs) -> Result<(), Failure> {
         })?,
     }
     eprintln!(
-        "cmmm generate: {} records, {} deliberately broken, written to {} ({}, seed {})",
+        "cmmm-synth: {} records, {} deliberately broken, written to {} ({}, seed {})",
         generator.count,
         generator.broken,
         out.display(),
