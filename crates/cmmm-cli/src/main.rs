@@ -103,12 +103,10 @@ impl From<String> for Failure {
 
 /// Loads `--model FILE`, or the embedded default model.
 fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>, Failure> {
-    match path {
-        None => Ok(std::borrow::Cow::Borrowed(Model::gbt39116_2020())),
-        Some(p) => Model::from_path(p)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| Failure::input(format!("{}: {e} [{}]", p.display(), e.code()))),
-    }
+    Model::from_path_or_default(path.map(PathBuf::as_path)).map_err(|e| {
+        let at = path.map_or_else(String::new, |p| format!("{}: ", p.display()));
+        Failure::input(format!("{at}{e} [{}]", e.code()))
+    })
 }
 
 /// A pool of `jobs` worker threads (default: one per core).

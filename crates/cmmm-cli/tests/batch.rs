@@ -85,7 +85,7 @@ fn generate(
         out,
     ];
     args.extend_from_slice(extra);
-    cmmm_synth::run_from(&args).unwrap_or_else(|f| panic!("{args:?}: {}", f.message));
+    cmmm_synth::run_from(&args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
 }
 
 /// `cmmm batch ARGS` in `dir`, asserting its exit code.

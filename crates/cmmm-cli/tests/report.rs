@@ -118,7 +118,7 @@ fn a_portfolio_of_batch_results() {
         "--out",
         input.to_str().unwrap(),
     ])
-    .unwrap_or_else(|f| panic!("{}", f.message));
+    .unwrap_or_else(|e| panic!("{e}"));
     let o = cmmm(&[
         "batch",
         input.to_str().unwrap(),

@@ -167,6 +167,17 @@ impl Model {
         Model::from_json(&text)
     }
 
+    /// The model file at `path`, read and validated, or the embedded default model when
+    /// there is no path (what a `--model FILE` option means).
+    pub fn from_path_or_default(
+        path: Option<&Path>,
+    ) -> Result<std::borrow::Cow<'static, Model>, ModelError> {
+        match path {
+            None => Ok(std::borrow::Cow::Borrowed(Model::gbt39116_2020())),
+            Some(p) => Model::from_path(p).map(std::borrow::Cow::Owned),
+        }
+    }
+
     /// Reads, parses and validates a model from a reader.
     pub fn from_reader(mut reader: impl std::io::Read) -> Result<Model, ModelError> {
         let mut text = String::new();

@@ -32,37 +32,6 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, ValueEnum};
 use cmmm_model::{Model, Ratio};
 
-/// Why the generator could not run: exit code 2 for a usage error, 1 for bad input.
-#[derive(Debug)]
-pub struct Failure {
-    /// The exit code.
-    pub code: u8,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl Failure {
-    fn input(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-
-    fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<String> for Failure {
-    fn from(message: String) -> Failure {
-        Failure::input(message)
-    }
-}
-
 /// The command line of `cmmm-synth`.
 #[derive(Parser)]
 #[command(name = "cmmm-synth", about)]
@@ -71,8 +40,9 @@ struct Cli {
     args: GenerateArgs,
 }
 
-/// Parses `argv` (the program name first) and writes the records it asks for.
-pub fn run_from<I, T>(argv: I) -> Result<(), Failure>
+/// Parses `argv` (the program name first) and writes the records it asks for; what is
+/// wrong otherwise (a bad argument, an unreadable model, an unwritable output).
+pub fn run_from<I, T>(argv: I) -> Result<(), String>
 where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
@@ -84,17 +54,7 @@ where
             let _ = e.print();
             Ok(())
         }
-        Err(e) => Err(Failure::usage(e.render().to_string())),
-    }
-}
-
-/// `--model FILE`, or the embedded default model.
-fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>, Failure> {
-    match path {
-        None => Ok(std::borrow::Cow::Borrowed(Model::gbt39116_2020())),
-        Some(p) => Model::from_path(p)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| Failure::input(format!("{}: {e} [{}]", p.display(), e.code()))),
+        Err(e) => Err(e.render().to_string()),
     }
 }
 
@@ -184,8 +144,9 @@ enum TextEncoding {
 }
 
 /// Writes the synthetic records and a one-line note on stderr.
-fn run(args: &GenerateArgs) -> Result<(), Failure> {
-    let model = load_model(args.model.as_ref())?;
+fn run(args: &GenerateArgs) -> Result<(), String> {
+    let model = Model::from_path_or_default(args.model.as_deref())
+        .map_err(|e| format!("--model: {e} [{}]", e.code()))?;
     let generator = Generator::new(&model, args)?;
     let encoding = args.encoding.unwrap_or(TextEncoding::Utf8);
     let out = args.out.as_path();
@@ -471,8 +432,8 @@ fn broken_count(count: u64, fraction: &str) -> Result<u64, String> {
 }
 
 impl<'m> Generator<'m> {
-    fn new(model: &'m Model, args: &GenerateArgs) -> Result<Generator<'m>, Failure> {
-        let broken = broken_count(args.count, &args.broken).map_err(Failure::usage)?;
+    fn new(model: &'m Model, args: &GenerateArgs) -> Result<Generator<'m>, String> {
+        let broken = broken_count(args.count, &args.broken)?;
         let profiles: Vec<usize> = if args.profile == "mixed" {
             (0..model.profiles().len()).collect()
         } else {
@@ -480,34 +441,26 @@ impl<'m> Generator<'m> {
                 Some(i) => vec![i],
                 None => {
                     let ids: Vec<&str> = model.profiles().iter().map(|p| p.id.as_str()).collect();
-                    return Err(Failure::usage(format!(
+                    return Err(format!(
                         "--profile `{}`: model `{}` has the profiles {}; or use `mixed`",
                         args.profile,
                         model.id(),
                         ids.join(", ")
-                    )));
+                    ));
                 }
             }
         };
         if profiles.is_empty() {
-            return Err(Failure::input(format!(
-                "model `{}` has no profiles",
-                model.id()
-            )));
+            return Err(format!("model `{}` has no profiles", model.id()));
         }
         if args.encoding.is_some_and(|e| e != TextEncoding::Utf8)
             && !matches!(args.format, GenFormat::CsvLong | GenFormat::CsvWide)
         {
-            return Err(Failure::usage(
-                "--encoding applies to csv-long and csv-wide only",
-            ));
+            return Err("--encoding applies to csv-long and csv-wide only".into());
         }
         let scale = model.scale();
         if scale.is_empty() {
-            return Err(Failure::input(format!(
-                "model `{}` has no rating scale",
-                model.id()
-            )));
+            return Err(format!("model `{}` has no rating scale", model.id()));
         }
         // Scale points from the highest value down; categories map onto them evenly.
         let mut by_value: Vec<usize> = (0..scale.len()).collect();
@@ -1136,7 +1089,7 @@ mod tests {
     }
 
     fn generator(a: &GenerateArgs) -> Generator<'static> {
-        Generator::new(Model::gbt39116_2020(), a).unwrap_or_else(|f| panic!("{}", f.message))
+        Generator::new(Model::gbt39116_2020(), a).unwrap_or_else(|e| panic!("{e}"))
     }
 
     fn bytes(a: &GenerateArgs) -> Vec<u8> {
@@ -1411,7 +1364,7 @@ mod tests {
         for (format, count) in [(GenFormat::XlsxWide, 60), (GenFormat::XlsxLong, 4)] {
             let mut a = args(format, count, 9, "0.25");
             a.out = dir.join(format!("{}.xlsx", format.name()));
-            run(&a).unwrap_or_else(|f| panic!("{}", f.message));
+            run(&a).unwrap_or_else(|e| panic!("{e}"));
             let mut book: Xlsx<_> = open_workbook(&a.out).expect("an xlsx file");
             let range = book.worksheet_range("assessments").expect("the worksheet");
             let rows: Vec<&[Data]> = range.rows().collect();

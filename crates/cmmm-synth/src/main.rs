@@ -5,9 +5,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match cmmm_synth::run_from(std::env::args_os()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            eprintln!("cmmm-synth: {}", f.message.trim_end());
-            ExitCode::from(f.code)
+        Err(message) => {
+            eprintln!("cmmm-synth: {}", message.trim_end());
+            ExitCode::FAILURE
         }
     }
 }
