@@ -33,8 +33,15 @@ pub struct ConvertArgs {
 /// Formats a questionnaire is written in.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuestionnaireFormat {
+    /// One assessment (an array for several).
     Json,
+    /// One assessment per line.
+    Ndjson,
+    /// CSV, long layout: one row per answer, with the requirement texts.
     Csv,
+    /// CSV, wide layout: one row per assessment, one column per requirement (ratings only).
+    CsvWide,
+    /// XLSX, long layout, with a drop-down of the scale.
     Xlsx,
 }
 
@@ -61,7 +68,16 @@ pub fn write(
 ) -> Result<(), Failure> {
     let bytes = match format {
         QuestionnaireFormat::Json => cmmm_sheets::write_json(assessments).into_bytes(),
+        QuestionnaireFormat::Ndjson => cmmm_sheets::write_ndjson(assessments).into_bytes(),
         QuestionnaireFormat::Csv => cmmm_sheets::write_csv(model, assessments, lang),
+        QuestionnaireFormat::CsvWide => {
+            if cmmm_sheets::wide_loses(assessments) {
+                eprintln!(
+                    "cmmm: the wide layout holds ratings only; evidence and comments are left out (use --to csv to keep them)"
+                );
+            }
+            cmmm_sheets::write_csv_wide(model, assessments)
+        }
         QuestionnaireFormat::Xlsx => {
             let Some(path) = out else {
                 return Err(Failure::usage("--to xlsx / --format xlsx needs --out FILE"));

@@ -30,12 +30,20 @@ fn p(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
 
-/// Converts every example to `.csv` and `.xlsx` in `dir`.
+/// The formats `convert` writes, with the file name ending of each.
+const CONVERSIONS: [(&str, &str); 4] = [
+    ("csv", "csv"),
+    ("xlsx", "xlsx"),
+    ("csv-wide", "wide.csv"),
+    ("ndjson", "ndjson"),
+];
+
+/// Converts every example to every format in `dir`.
 fn convert_examples(dir: &Path) {
     for e in EXAMPLES {
         let json = format!("data/examples/{e}.json");
-        for to in ["csv", "xlsx"] {
-            let out = dir.join(format!("{e}.{to}"));
+        for (to, ext) in CONVERSIONS {
+            let out = dir.join(format!("{e}.{ext}"));
             ok(&["convert", &json, "--to", to, "--out", p(&out)]);
         }
     }
@@ -48,15 +56,15 @@ fn converted_examples_score_and_report_as_their_json() {
     for e in EXAMPLES {
         let json = format!("data/examples/{e}.json");
         let want = stdout(&ok(&["score", &json, "--format", "json"]));
-        for to in ["csv", "xlsx"] {
-            let sheet = dir.join(format!("{e}.{to}"));
+        for (_, ext) in CONVERSIONS {
+            let sheet = dir.join(format!("{e}.{ext}"));
             let got = stdout(&ok(&["score", p(&sheet), "--format", "json"]));
-            assert_eq!(got, want, "{e}.{to}");
+            assert_eq!(got, want, "{e}.{ext}");
             // Back to JSON: the same result again.
-            let back = dir.join(format!("{e}.{to}.json"));
+            let back = dir.join(format!("{e}.{ext}.json"));
             ok(&["convert", p(&sheet), "--to", "json", "--out", p(&back)]);
             let again = stdout(&ok(&["score", p(&back), "--format", "json"]));
-            assert_eq!(again, want, "{e}.{to} → json");
+            assert_eq!(again, want, "{e}.{ext} → json");
         }
     }
     // A report from a CSV with progress from an XLSX is the report from the JSON files.

@@ -10,8 +10,8 @@
 //! its first row only. The encoding of CSV text is decided on the whole text.
 //!
 //! **Writing** makes questionnaires from assessments (a template is an assessment with every
-//! rating blank): JSON, CSV with a byte-order mark (so Excel and WPS open it right), and
-//! XLSX with the requirement texts, a drop-down of the scale in the rating column and a
+//! rating blank): JSON, NDJSON, CSV with a byte-order mark (so Excel and WPS open it right)
+//! in the long or the wide layout, and XLSX with the requirement texts, a drop-down of the scale in the rating column and a
 //! frozen header. What is written reads back to the same assessment. [`results`] writes
 //! scored results as flat tables (CSV, XLSX with number cells).
 //!
@@ -56,7 +56,9 @@ pub use error::{Located, SheetError};
 pub use location::{Column, Location};
 pub use record::{Parsed, Payload, Record};
 pub use source::{Format, ReadOptions, Source};
-pub use write::{write_csv, write_json, write_xlsx, WriteError};
+pub use write::{
+    wide_loses, write_csv, write_csv_wide, write_json, write_ndjson, write_xlsx, WriteError,
+};
 
 /// Reads every record of `source` into `out`, in input order, calling `progress` with the
 /// bytes read. A file that cannot be read at all becomes one error record for the file.

@@ -22,6 +22,70 @@ pub fn write_json(assessments: &[Assessment]) -> String {
     text.expect("assessments serialize") + "\n"
 }
 
+/// Assessments as NDJSON: one compact JSON object per line.
+pub fn write_ndjson(assessments: &[Assessment]) -> String {
+    let mut out = String::new();
+    for a in assessments {
+        // Plain data with string keys: serializing cannot fail.
+        out.push_str(&serde_json::to_string(a).expect("an assessment serializes"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Assessments as a CSV sheet in the wide layout, with a byte-order mark: one row per
+/// assessment, the assessment columns, then one column per requirement any of them rates,
+/// in model order (ids the model lacks after them, as given). The wide layout holds ratings
+/// only: evidence and comments need the long layout ([`write_csv`]), and
+/// [`wide_loses`] says whether any would be left out.
+pub fn write_csv_wide(model: &Model, assessments: &[Assessment]) -> Vec<u8> {
+    let mut ids: Vec<&str> = model
+        .layout()
+        .requirements
+        .iter()
+        .map(|q| &*q.id)
+        .filter(|id| assessments.iter().any(|a| a.ratings.get(id).is_some()))
+        .collect();
+    for a in assessments {
+        for (id, _) in a.ratings.iter() {
+            if model.requirement_index(id).is_none() && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    let fields: Vec<&str> = crate::columns::assessment_columns()
+        .map(|c| c.key)
+        .collect();
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    // Writing to memory cannot fail.
+    w.write_record(fields.iter().copied().chain(ids.iter().copied()))
+        .expect("write to memory");
+    for a in assessments {
+        let by_id: std::collections::HashMap<&str, &Answer> = a.ratings.iter().collect();
+        let row = fields
+            .iter()
+            .map(|k| assessment_cell(a, k))
+            .chain(ids.iter().map(|id| {
+                by_id
+                    .get(id)
+                    .map_or_else(String::new, |answer| answer_cell(answer, "rating"))
+            }));
+        w.write_record(row.collect::<Vec<_>>())
+            .expect("write to memory");
+    }
+    w.into_inner().expect("flush to memory")
+}
+
+/// True when some answer of `assessments` has evidence or a comment, which the wide layout
+/// cannot hold.
+pub fn wide_loses(assessments: &[Assessment]) -> bool {
+    assessments.iter().any(|a| {
+        a.ratings
+            .iter()
+            .any(|(_, x)| !x.evidence.is_empty() || x.comment.is_some())
+    })
+}
+
 /// The cells of every row of `assessments`, in [`COLUMNS`] order: one row per answer, and
 /// the assessment's fields on its first row. Requirement texts are in `lang`.
 fn rows<'a>(model: &'a Model, assessments: &'a [Assessment], lang: Lang) -> Vec<Vec<String>> {

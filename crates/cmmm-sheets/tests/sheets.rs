@@ -8,8 +8,8 @@ use std::path::Path;
 use cmmm_model::{template, Assessment, Lang, Model};
 use cmmm_score::{Options, Outcome, Scorer};
 use cmmm_sheets::{
-    read_all, read_one, write_csv, write_json, write_xlsx, Encoding, Format, Parsed, ReadOptions,
-    Source,
+    read_all, read_one, wide_loses, write_csv, write_csv_wide, write_json, write_ndjson,
+    write_xlsx, Encoding, Format, Parsed, ReadOptions, Source,
 };
 
 fn model() -> &'static Model {
@@ -122,9 +122,17 @@ fn every_example_round_trips_through_csv_and_xlsx_in_both_languages() {
             same_result(&a, &back);
             assert_eq!(back.enterprise, a.enterprise, "{name}");
         }
-        // JSON writes back what it reads.
+        // JSON and NDJSON write back what they read.
         let json = write_json(std::slice::from_ref(&a));
         assert_eq!(read("e.json", json.as_bytes()).assessment, a, "{name}");
+        let ndjson = write_ndjson(std::slice::from_ref(&a));
+        assert_eq!(read("e.ndjson", ndjson.as_bytes()).assessment, a, "{name}");
+        // The wide layout: the same result; evidence and comments are what it cannot hold.
+        let wide = write_csv_wide(model(), std::slice::from_ref(&a));
+        let back = read("e.csv", &wide).assessment;
+        same_result(&a, &back);
+        assert_eq!(back.enterprise, a.enterprise, "{name}");
+        assert!(!wide_loses(std::slice::from_ref(&back)));
     }
 }
 
