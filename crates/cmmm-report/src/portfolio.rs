@@ -906,6 +906,7 @@ impl<'a> PortfolioReport<'a> {
             page_break: true,
             blocks: vec![
                 Block::Para(vec![text(w.portfolio_profile_intro)]),
+                Block::Para(vec![text(w.figures_reading)]),
                 Block::Chart(Chart {
                     name: "profile",
                     alt: w.portfolio_profile_title.to_string(),

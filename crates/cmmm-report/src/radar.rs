@@ -296,7 +296,11 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
                 (*x, *y, 3.5),
                 s.colour,
                 Some(Stroke::new("#ffffff", 1.0, None)),
-                Some(&format!("{name} · {}: {}", s.name, v.display())),
+                Some(&format!(
+                    "{name} · {}: {}",
+                    s.name,
+                    crate::figures::shown(v, &[crate::figures::gate(model)])
+                )),
             );
         }
     }
