@@ -72,9 +72,9 @@ pub fn write(
         QuestionnaireFormat::Csv => cmmm_sheets::write_csv(model, assessments, lang),
         QuestionnaireFormat::CsvWide => {
             if cmmm_sheets::wide_loses(assessments) {
-                eprintln!(
+                crate::note(format_args!(
                     "cmmm: the wide layout holds ratings only; evidence and comments are left out (use --to csv to keep them)"
-                );
+                ));
             }
             cmmm_sheets::write_csv_wide(model, assessments)
         }

@@ -16,6 +16,39 @@ pub fn read_input(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))
 }
 
+/// Where output to a path goes.
+pub enum Target {
+    /// A regular file (or none yet): written to a temporary file beside this path (the
+    /// target of a symbolic link, followed) and renamed onto it, so it is replaced whole or
+    /// not at all.
+    Replace(PathBuf),
+    /// Something that is not a regular file (a device such as `/dev/null`, a FIFO): written
+    /// in place, never replaced by a file.
+    InPlace,
+}
+
+/// Where output to `path` goes.
+pub fn target(path: &Path) -> Target {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Target::InPlace,
+        Ok(_) => Target::Replace(std::fs::canonicalize(path).unwrap_or_else(|_| path.into())),
+        // Nothing there yet, or a link to nothing: the file the link names is created.
+        Err(_) => Target::Replace(match std::fs::read_link(path) {
+            Ok(to) => path.parent().map_or(to.clone(), |dir| dir.join(&to)),
+            Err(_) => path.into(),
+        }),
+    }
+}
+
+/// True when `a` and `b` name the same file (or would).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let real = |p: &Path| match target(p) {
+        Target::Replace(r) => r,
+        Target::InPlace => std::fs::canonicalize(p).unwrap_or_else(|_| p.into()),
+    };
+    real(a) == real(b)
+}
+
 /// The temporary file beside `target` that output is written to before it is renamed into
 /// place.
 pub fn temp_path(target: &Path) -> PathBuf {
@@ -32,14 +65,19 @@ pub fn temp_path(target: &Path) -> PathBuf {
 
 /// Runs `fill` on a temporary file beside `path` and renames it into place; on failure the
 /// temporary file is removed and the message names `path`. An interrupted run leaves the old
-/// file (or none), never a truncated one.
+/// file (or none), never a truncated one. A path that is not a regular file (a device, a
+/// FIFO) is written in place; a symbolic link is followed, and the file it names replaced.
 pub fn write_via_temp(
     path: &Path,
     fill: impl FnOnce(&Path) -> Result<(), String>,
 ) -> Result<(), String> {
-    let tmp = temp_path(path);
+    let real = match target(path) {
+        Target::InPlace => return fill(path).map_err(|e| format!("{}: {e}", path.display())),
+        Target::Replace(real) => real,
+    };
+    let tmp = temp_path(&real);
     let result = fill(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot rename into place: {e}"))
+        std::fs::rename(&tmp, &real).map_err(|e| format!("cannot rename into place: {e}"))
     });
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
@@ -52,8 +90,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write_via_temp(path, |tmp| {
         let mut f = std::fs::File::create(tmp).map_err(|e| format!("cannot write: {e}"))?;
         f.write_all(bytes)
-            .and_then(|()| f.sync_all())
-            .map_err(|e| format!("cannot write: {e}"))
+            .map_err(|e| format!("cannot write: {e}"))?;
+        // Only a regular file is synced (fsync of a device such as /dev/null fails).
+        match f.metadata() {
+            Ok(m) if m.is_file() => f.sync_all().map_err(|e| format!("cannot write: {e}")),
+            _ => Ok(()),
+        }
     })
 }
 

@@ -109,11 +109,29 @@ fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>
     })
 }
 
-/// A pool of `jobs` worker threads (default: one per core).
+/// Writes a line to standard error. A closed or full standard error is not a reason to
+/// fail (or to panic, as `eprintln!` does): the line is dropped.
+fn note(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Most worker threads per core: more only add memory and switching.
+const JOBS_PER_CORE: usize = 8;
+
+/// A pool of `jobs` worker threads (default: one per core; at most [`JOBS_PER_CORE`] per
+/// core).
 fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = jobs.unwrap_or(cores);
     if jobs == 0 {
         return Err(Failure::usage("--jobs must be at least 1"));
+    }
+    if jobs > cores * JOBS_PER_CORE {
+        return Err(Failure::usage(format!(
+            "--jobs {jobs}: at most {} on this machine ({JOBS_PER_CORE} per core, {cores} core(s))",
+            cores * JOBS_PER_CORE
+        )));
     }
     rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -144,7 +162,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("cmmm: {}", f.message);
+            note(format_args!("cmmm: {}", f.message));
             ExitCode::from(f.code)
         }
     }

@@ -172,13 +172,13 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
             )
             .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
             write_atomic(out, (model.to_json_pretty() + "\n").as_bytes())?;
-            eprintln!(
+            crate::note(format_args!(
                 "{}: wrote model `{}` {} ({} requirements)",
                 out.display(),
                 model.id(),
                 model.version(),
                 model.layout().requirements.len()
-            );
+            ));
             Ok(())
         }
     }

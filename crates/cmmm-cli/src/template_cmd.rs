@@ -45,11 +45,11 @@ pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
             let earlier = read_one(file, &ReadOptions::new(), lang)?;
             cmmm_model::template_from(&model, &earlier.assessment).map(|(t, left_out)| {
                 if !left_out.is_empty() {
-                    eprintln!(
+                    crate::note(format_args!(
                         "cmmm: {file}: {} answer(s) to requirements outside the questionnaire left out: {}",
                         left_out.len(),
                         left_out.join(", ")
-                    );
+                    ));
                 }
                 t
             })

@@ -26,7 +26,11 @@ pub struct Assessment {
     /// Profile (enterprise type) id, e.g. `discrete` or `process`.
     pub profile: String,
     /// Who is assessed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_object"
+    )]
     pub enterprise: Option<Enterprise>,
     /// Date of the assessment (free text, ISO 8601 recommended).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,13 +39,60 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessor: Option<String>,
     /// Sub-domains tailored out (裁剪), each with its reason.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "objects"
+    )]
     pub tailoring: Vec<Tailoring>,
     /// Sub-domains that the profile excludes by default but this assessment includes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
     /// Requirement id → answer.
     pub ratings: UniqueMap<Answer>,
+}
+
+/// A `T` read from an object only. serde's derived structs also take an array of their
+/// fields in order (`"enterprise": ["name", "code"]`), which the JSON Schema does not allow
+/// and nobody writes on purpose; this reads `T` through its map form alone, so an array is
+/// an error naming the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = Object<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+
+        deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+    }
+}
+
+fn optional_object<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<Object<T>>::deserialize(deserializer).map(|o| o.map(|x| x.0))
+}
+
+fn objects<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Vec::<Object<T>>::deserialize(deserializer).map(|v| v.into_iter().map(|x| x.0).collect())
 }
 
 /// The enterprise assessed.

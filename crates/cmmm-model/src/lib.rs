@@ -37,7 +37,7 @@ mod text;
 mod unique_map;
 mod validate;
 
-pub use assessment::{Answer, Assessment, Enterprise, RatingInput, Tailoring};
+pub use assessment::{Answer, Assessment, Enterprise, Object, RatingInput, Tailoring};
 pub use defaults::GBT39116_2020_JSON;
 pub use error::{ModelError, Problem, Rule};
 pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};

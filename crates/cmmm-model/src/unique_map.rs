@@ -7,7 +7,6 @@ use std::marker::PhantomData;
 use compact_str::CompactString;
 use schemars::JsonSchema;
 
-use crate::index::IdHash;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -105,11 +104,12 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 use std::hash::BuildHasher;
+                type Seen = HashSet<u64, foldhash::fast::RandomState>;
                 thread_local! {
                     /// Key hashes of the map being read; reused so that reading many maps
                     /// (a batch of assessments) does not allocate and grow a set each time.
-                    static SEEN: std::cell::RefCell<HashSet<u64, IdHash>> =
-                        const { std::cell::RefCell::new(HashSet::with_hasher(IdHash)) };
+                    /// The hasher is seeded at random, so keys cannot be chosen to collide.
+                    static SEEN: std::cell::RefCell<Seen> = std::cell::RefCell::new(Seen::default());
                     /// Length of the last map read on this thread. JSON does not tell a
                     /// map's length up front, and a batch reads many maps of similar lengths
                     /// (the ratings of assessments of one model, some with a sub-domain or
@@ -119,6 +119,10 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                 }
                 /// Most entries reserved on the strength of the last map alone.
                 const MAX_GUESS: usize = 4096;
+                /// Repeated hashes checked by scanning the keys before the keys themselves
+                /// go into a set (SipHash: a flooding-resistant fallback, so the check stays
+                /// linear whatever the keys).
+                const SCANS: u32 = 8;
                 let guess = || LAST_LEN.with(|l| l.get() + l.get() / 8).min(MAX_GUESS);
                 let mut entries: Vec<(CompactString, V)> =
                     Vec::with_capacity(access.size_hint().unwrap_or_else(guess));
@@ -128,14 +132,35 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
                 // a fresh one.
                 let mut seen = SEEN.with(|s| std::mem::take(&mut *s.borrow_mut()));
                 seen.clear();
+                let hasher = seen.hasher().clone();
+                let mut exact: Option<HashSet<CompactString>> = None;
+                let mut scans = 0;
                 let result = (|| {
                     while let Some(key) = access.next_key::<CompactString>()? {
-                        if !seen.insert(IdHash.hash_one(&key))
-                            && entries.iter().any(|(k, _)| *k == key)
-                        {
-                            return Err(serde::de::Error::custom(format_args!(
-                                "duplicate key `{key}`"
-                            )));
+                        if !seen.insert(hasher.hash_one(&key)) {
+                            // The same hash: the same key, or (rarely) a collision.
+                            let repeated = match &exact {
+                                Some(keys) => keys.contains(&key),
+                                None if scans < SCANS => {
+                                    scans += 1;
+                                    entries.iter().any(|(k, _)| *k == key)
+                                }
+                                None => {
+                                    let keys: HashSet<CompactString> =
+                                        entries.iter().map(|(k, _)| k.clone()).collect();
+                                    let repeated = keys.contains(&key);
+                                    exact = Some(keys);
+                                    repeated
+                                }
+                            };
+                            if repeated {
+                                return Err(serde::de::Error::custom(format_args!(
+                                    "duplicate key `{key}`"
+                                )));
+                            }
+                        }
+                        if let Some(keys) = &mut exact {
+                            keys.insert(key.clone());
                         }
                         let value = access.next_value()?;
                         entries.push((key, value));

@@ -59,7 +59,8 @@ pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     // The fast path parses without tracking paths; only a faulty text is parsed again to
     // find where the fault is.
-    if let Ok(assessment) = serde_json::from_str::<Assessment>(json) {
+    // An assessment is an object; `Object` refuses serde's array form of a struct.
+    if let Ok(cmmm_model::Object(assessment)) = serde_json::from_str(json) {
         return Ok(assessment);
     }
     let located = |path: String, e: serde_json::Error| {
@@ -76,10 +77,11 @@ pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
         }
     };
     let mut de = serde_json::Deserializer::from_str(json);
-    let assessment: Assessment = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        located(path, e.into_inner())
-    })?;
+    let cmmm_model::Object(assessment) =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            located(path, e.into_inner())
+        })?;
     de.end().map_err(|e| located(".".into(), e))?;
     Ok(assessment)
 }

@@ -113,6 +113,14 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     if format == OutputFormat::Xlsx && args.out.is_none() {
         return Err(Failure::usage("--format xlsx needs --out FILE"));
     }
+    if let (Some(out), Some(summary)) = (&args.out, &args.summary) {
+        if crate::files::same_file(out, summary) {
+            return Err(Failure::usage(format!(
+                "--summary {} is the file of --out: the summary would overwrite the results; name another file",
+                summary.display()
+            )));
+        }
+    }
     let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::input)?;
     let table = ResultTable::new(model, programmes, lang);
     let header = table.header();
@@ -162,7 +170,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     }
     sink.finish().map_err(Failure::input)?;
 
-    eprint!("{}", tally.text(model, lang));
+    crate::note(format_args!("{}", tally.text(model, lang).trim_end()));
     if let Some(path) = &args.summary {
         write_atomic(path, tally.json(model).as_bytes())?;
     }
@@ -255,7 +263,7 @@ fn parse_only(
             }
         }
     });
-    eprintln!("parsed: {parsed}, unreadable: {failed}");
+    crate::note(format_args!("parsed: {parsed}, unreadable: {failed}"));
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::files::temp_path;
+use crate::files::{target, temp_path, Target};
 
 use clap::ValueEnum;
 use cmmm_score::Outcome;
@@ -72,6 +72,15 @@ pub fn ndjson_line(
     line
 }
 
+/// The file written and the file it becomes: a temporary file beside the real target, or
+/// the target itself when it is not a regular file.
+fn written_via(out: &Path) -> (PathBuf, PathBuf) {
+    match target(out) {
+        Target::Replace(real) => (temp_path(&real), real),
+        Target::InPlace => (out.to_path_buf(), out.to_path_buf()),
+    }
+}
+
 /// One record (or the header) ready for the output: encoded bytes for NDJSON and CSV, cells
 /// for XLSX.
 pub enum Rendered {
@@ -80,7 +89,9 @@ pub enum Rendered {
     Header(Vec<String>),
 }
 
-/// Where output goes: stdout, or a temporary file renamed over the target on success.
+/// Where output goes: stdout, or a temporary file renamed over the target on success (a
+/// target that is not a regular file, such as `/dev/null`, is written in place: `tmp` is
+/// then the target itself).
 pub enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
     File {
@@ -100,22 +111,25 @@ impl Sink {
     pub fn open(format: OutputFormat, out: Option<&Path>) -> Result<Sink, String> {
         match (format, out) {
             (OutputFormat::Xlsx, None) => Err("--format xlsx needs --out FILE".into()),
-            (OutputFormat::Xlsx, Some(target)) => Ok(Sink::Xlsx {
-                tmp: temp_path(target),
-                target: target.to_path_buf(),
-                table: Box::new(XlsxTable::new().map_err(|e| e.to_string())?),
-            }),
+            (OutputFormat::Xlsx, Some(out)) => {
+                let (tmp, real) = written_via(out);
+                Ok(Sink::Xlsx {
+                    tmp,
+                    target: real,
+                    table: Box::new(XlsxTable::new().map_err(|e| e.to_string())?),
+                })
+            }
             (_, None) => Ok(Sink::Stdout(BufWriter::with_capacity(
                 1 << 20,
                 std::io::stdout(),
             ))),
-            (_, Some(target)) => {
-                let tmp = temp_path(target);
+            (_, Some(out)) => {
+                let (tmp, real) = written_via(out);
                 let file = std::fs::File::create(&tmp)
-                    .map_err(|e| format!("{}: cannot write: {e}", tmp.display()))?;
+                    .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
                 Ok(Sink::File {
                     tmp,
-                    target: target.to_path_buf(),
+                    target: real,
                     file: BufWriter::with_capacity(1 << 20, file),
                 })
             }
@@ -154,9 +168,17 @@ impl Sink {
                 target,
                 mut file,
             } => {
+                // A device or a FIFO has nothing to sync (fsync of /dev/null fails).
+                let in_place = tmp == target;
                 let written = file
                     .flush()
-                    .and_then(|_| file.get_ref().sync_all())
+                    .and_then(|_| {
+                        if in_place {
+                            Ok(())
+                        } else {
+                            file.get_ref().sync_all()
+                        }
+                    })
                     .map_err(|e| e.to_string());
                 (tmp, target, written)
             }
@@ -165,6 +187,9 @@ impl Sink {
                 (tmp, target, written)
             }
         };
+        if tmp == target {
+            return written.map_err(|e| format!("{}: cannot write: {e}", target.display()));
+        }
         // A failed flush or save leaves a partial temporary file: remove it too.
         written
             .and_then(|()| std::fs::rename(&tmp, &target).map_err(|e| e.to_string()))
@@ -176,8 +201,10 @@ impl Sink {
 
     /// Removes a temporary file after a failure.
     pub fn abandon(self) {
-        if let Sink::File { tmp, .. } | Sink::Xlsx { tmp, .. } = self {
-            let _ = std::fs::remove_file(tmp);
+        if let Sink::File { tmp, target, .. } | Sink::Xlsx { tmp, target, .. } = self {
+            if tmp != target {
+                let _ = std::fs::remove_file(tmp);
+            }
         }
     }
 }

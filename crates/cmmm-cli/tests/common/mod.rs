@@ -1,4 +1,6 @@
-//! Helpers shared by the end-to-end tests of the `cmmm` binary.
+//! Helpers shared by the end-to-end tests of the `cmmm` binary (each test file uses some).
+
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

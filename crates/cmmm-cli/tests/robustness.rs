@@ -1,0 +1,247 @@
+//! Faults a careless user or an attacker meets (the reliability issue's classes): a closed
+//! standard error, an absurd `--jobs`, outputs onto what is not a regular file, the summary
+//! onto the results, arrays where objects belong, a flood of structured keys.
+
+use std::io::Read;
+use std::os::unix::fs::FileTypeExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+mod common;
+use common::{cmmm, root, stderr};
+
+fn scratch(name: &str) -> PathBuf {
+    common::scratch("robustness", name)
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+/// Runs `cmmm ARGS` with its standard error a pipe whose reading end is already closed;
+/// the exit code.
+fn with_stderr_closed(args: &[&str]) -> Option<i32> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cmmm"))
+        .args(args)
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cmmm starts");
+    drop(child.stderr.take());
+    child.wait().expect("cmmm ends").code()
+}
+
+#[test]
+fn a_closed_standard_error_is_no_crash() {
+    let dir = scratch("stderr");
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"profile": "discrete", "ratings": {"data.1.a": "sometimes"}}"#,
+    )
+    .unwrap();
+    // An error message that cannot be written: still exit 1, not a panic (101).
+    assert_eq!(with_stderr_closed(&["score", p(&bad)]), Some(1));
+    // A complete batch whose closing summary cannot be written: still exit 0.
+    let out = dir.join("out.csv");
+    assert_eq!(
+        with_stderr_closed(&[
+            "batch",
+            "data/examples/discrete.json",
+            "--format",
+            "csv",
+            "--out",
+            p(&out)
+        ]),
+        Some(0)
+    );
+    assert!(out.is_file());
+}
+
+#[test]
+fn jobs_have_a_cap() {
+    let o = cmmm(&["batch", "data/examples/discrete.json", "--jobs", "100000"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--jobs 100000: at most"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn outputs_onto_what_is_not_a_regular_file() {
+    let dir = scratch("targets");
+    // A FIFO is written in place, never replaced by a file.
+    let fifo = dir.join("results.fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .expect("the FIFO opens")
+                .read_to_string(&mut text)
+                .expect("the FIFO reads");
+            text
+        })
+    };
+    let o = cmmm(&[
+        "score",
+        "data/examples/discrete.json",
+        "--format",
+        "json",
+        "--out",
+        p(&fifo),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = reader.join().unwrap();
+    assert!(text.contains("\"self_assessed\": true"));
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO is still a FIFO");
+    // The same for batch output.
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(&fifo).expect("the FIFO reads"))
+    };
+    let o = cmmm(&[
+        "batch",
+        "data/examples/discrete.json",
+        "--format",
+        "csv",
+        "--out",
+        p(&fifo),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(reader.join().unwrap().contains("discrete.json"));
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+
+    // A symbolic link is followed: the file it names is replaced, the link stays a link.
+    let real = dir.join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let o = cmmm(&[
+        "score",
+        "data/examples/discrete.json",
+        "--format",
+        "json",
+        "--out",
+        p(&link),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("\"self_assessed\": true"));
+    let o = cmmm(&["batch", "data/examples/discrete.json", "--out", p(&link)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("\"status\":\"ok\""));
+
+    // The summary onto the results is refused before anything is written.
+    let out = dir.join("results.ndjson");
+    let o = cmmm(&[
+        "batch",
+        "data/examples/discrete.json",
+        "--out",
+        p(&out),
+        "--summary",
+        p(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--summary"), "{}", stderr(&o));
+    assert!(!out.exists());
+    // Also through the link to the same file.
+    let o = cmmm(&[
+        "batch",
+        "data/examples/discrete.json",
+        "--out",
+        p(&real),
+        "--summary",
+        p(&link),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn arrays_are_not_objects() {
+    let dir = scratch("arrays");
+    // A JSON file holding an array is a list of assessments; a whole assessment given as an
+    // array is met on an NDJSON line.
+    let cases = [
+        (
+            r#"{"profile": "discrete", "enterprise": ["Name", "code"], "ratings": {}}"#,
+            "enterprise",
+            "json",
+        ),
+        (
+            r#"{"profile": "discrete", "tailoring": [["product-service", "reason"]], "ratings": {}}"#,
+            "tailoring[0]",
+            "json",
+        ),
+        (
+            r#"[null, null, "discrete", null, null, null, [], [], {}]"#,
+            ".",
+            "ndjson",
+        ),
+    ];
+    for (i, (text, path, ext)) in cases.iter().enumerate() {
+        let f = dir.join(format!("a{i}.{ext}"));
+        std::fs::write(&f, text).unwrap();
+        let o = cmmm(&["score", p(&f)]);
+        assert_eq!(o.status.code(), Some(1), "{text}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("[invalid-json]"), "{text}: {err}");
+        assert!(err.contains(&format!("at {path} ")), "{text}: {err}");
+    }
+}
+
+#[test]
+fn a_flood_of_structured_keys_is_refused_like_any_unknown_key() {
+    // 100,000 keys that differ only in their last digits (1.9 MB): read in linear time
+    // (BENCHMARKS.md has the figures), and refused as unknown requirements.
+    let dir = scratch("flood");
+    let mut text = String::from(r#"{"profile": "discrete", "ratings": {"#);
+    for i in 0..100_000 {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!("\"nope.{i}\": \"full\""));
+    }
+    text.push_str("}}");
+    let f = dir.join("flood.json");
+    std::fs::write(&f, &text).unwrap();
+    let o = cmmm(&["score", p(&f)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("[unknown-requirement]"),
+        "{}",
+        stderr(&o)
+    );
+    // The same keys with one repeated at the end: the duplicate is found, by name.
+    let dup = text.replacen("}}", r#","nope.99999": "full"}}"#, 1);
+    std::fs::write(&f, dup).unwrap();
+    let o = cmmm(&["score", p(&f)]);
+    assert!(
+        stderr(&o).contains("duplicate key `nope.99999`"),
+        "{}",
+        stderr(&o)
+    );
+}
