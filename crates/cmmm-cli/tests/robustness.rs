@@ -245,3 +245,47 @@ fn a_flood_of_structured_keys_is_refused_like_any_unknown_key() {
         stderr(&o)
     );
 }
+
+#[test]
+fn one_bad_element_of_a_json_array_costs_that_element_only() {
+    let dir = scratch("array");
+    let example = std::fs::read_to_string(root().join("data/examples/discrete.json")).unwrap();
+    let one: serde_json::Value = serde_json::from_str(&example).unwrap();
+    let good = serde_json::to_string(&one).unwrap();
+    // Five elements, one a line each: a syntax error in the second, a byte that is not
+    // UTF-8 in the fourth.
+    let mut bytes = format!(
+        "[\n{good},\n{},\n{good},\n",
+        good.replacen("\"profile\":", "\"profile\"", 1)
+    )
+    .into_bytes();
+    let fourth = good.replacen(
+        "\"profile\":\"discrete\"",
+        "\"profile\":\"discrete\u{0}\"",
+        1,
+    );
+    let mut fourth = fourth.into_bytes();
+    let at = fourth.iter().position(|b| *b == 0).unwrap();
+    fourth[at] = 0xFF;
+    bytes.extend(fourth);
+    bytes.extend(format!(",\n{good}\n]\n").into_bytes());
+    let f = dir.join("five.json");
+    std::fs::write(&f, &bytes).unwrap();
+    let o = cmmm(&["batch", p(&f), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5, "{out}");
+    let status: Vec<bool> = rows.iter().map(|r| r.contains(",ok,")).collect();
+    assert_eq!(status, [true, false, true, false, true], "{out}");
+    assert!(
+        rows[1].contains(",3,") && rows[1].contains("invalid-json"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[3].contains(",5,") && rows[3].contains("invalid-encoding"),
+        "{}",
+        rows[3]
+    );
+}

@@ -111,6 +111,9 @@ pub enum SheetError {
     /// The file holds no assessment.
     #[error("the file holds no assessment")]
     NoAssessment,
+    /// A JSON array is followed by more text.
+    #[error("text after the closing `]` of the array of assessments")]
+    AfterArray,
     /// The assessment's JSON text, or the assessment itself, is at fault.
     #[error(transparent)]
     Score(#[from] ScoreError),
@@ -139,6 +142,7 @@ impl SheetError {
             SheetError::RatedTwice { .. } => "duplicate-key",
             SheetError::Several(_) => "several-assessments",
             SheetError::NoAssessment => "no-assessment",
+            SheetError::AfterArray => "invalid-json",
             SheetError::Score(e) => e.code(),
         }
     }
@@ -194,6 +198,7 @@ impl SheetError {
                 "文件中有 {n} 份评估；请逐份计分或出具报告，或用 `cmmm batch` 批量计分"
             ),
             SheetError::NoAssessment => "文件中没有评估".into(),
+            SheetError::AfterArray => "评估数组的 `]` 之后还有其他文字".into(),
             SheetError::Score(e) => e.message(lang),
         }
     }
