@@ -289,3 +289,49 @@ fn one_bad_element_of_a_json_array_costs_that_element_only() {
         rows[3]
     );
 }
+
+#[test]
+fn an_unclosed_quote_loses_no_assessment() {
+    let dir = scratch("quote");
+    let header = "assessment_id,profile,requirement_id,rating,comment";
+    // A's comment opens a quote that is never closed: B, C and D are swallowed into it.
+    let text = format!(
+        "{header}\nA,discrete,org-strategy.1.a,full,\"oops\nA,discrete,org-strategy.1.b,full,\nB,discrete,org-strategy.1.a,full,\nC,discrete,org-strategy.1.a,full,\nD,discrete,org-strategy.1.a,full,fine\n"
+    );
+    let f = dir.join("quote.csv");
+    std::fs::write(&f, text).unwrap();
+    let o = cmmm(&["batch", p(&f), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(out.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    // Four assessments in, four records out, each at its own row.
+    let seen: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[3].as_str(), r[1].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("A", "2", "E"),
+            ("B", "4", ""),
+            ("C", "5", ""),
+            ("D", "6", "")
+        ]
+    );
+    assert!(rows[0][11].contains("never closed"), "{:?}", rows[0]);
+    assert!(
+        rows[1][11].contains("unclosed quote on row 2"),
+        "{:?}",
+        rows[1]
+    );
+    // A comment over several lines, quoted as it should be, is just a comment.
+    let text = format!(
+        "{header}\nA,discrete,org-strategy.1.a,full,\"line one\nline two, and more\"\nB,discrete,org-strategy.1.a,full,\n"
+    );
+    std::fs::write(&f, text).unwrap();
+    let o = cmmm(&["batch", p(&f), "--format", "csv", "--allow-missing"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -45,6 +45,7 @@ pub(crate) fn read_csv(
             Ok(rec) => Ok((
                 line_of(rec.position()),
                 rec.iter().map(str::to_string).collect(),
+                memchr::memchr2(b'\n', b'\r', rec.as_slice().as_bytes()).is_some(),
             )),
             Err(e) => Err((line_of(e.position()), e.to_string())),
         }

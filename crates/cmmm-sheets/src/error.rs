@@ -111,6 +111,18 @@ pub enum SheetError {
     /// The file holds no assessment.
     #[error("the file holds no assessment")]
     NoAssessment,
+    /// A quote opened in a cell is never closed: the rows below were read as its text.
+    #[error("a quote opened in this cell is never closed, so the {rows} row(s) below it were read as the cell's text; close the quote (or remove it) and save the sheet again")]
+    UnclosedQuote {
+        /// Rows swallowed.
+        rows: usize,
+    },
+    /// An assessment whose rows an unclosed quote above swallowed.
+    #[error("the rows of this assessment were swallowed by the unclosed quote on row {quote_row}; close that quote and save the sheet again")]
+    Swallowed {
+        /// The row of the cell with the quote.
+        quote_row: u64,
+    },
     /// A JSON array is followed by more text.
     #[error("text after the closing `]` of the array of assessments")]
     AfterArray,
@@ -138,7 +150,9 @@ impl SheetError {
             | SheetError::EmptyRequirement
             | SheetError::Conflict { .. }
             | SheetError::Tailoring(_)
-            | SheetError::NoProfile => "invalid-row",
+            | SheetError::NoProfile
+            | SheetError::UnclosedQuote { .. }
+            | SheetError::Swallowed { .. } => "invalid-row",
             SheetError::RatedTwice { .. } => "duplicate-key",
             SheetError::Several(_) => "several-assessments",
             SheetError::NoAssessment => "no-assessment",
@@ -199,6 +213,12 @@ impl SheetError {
             ),
             SheetError::NoAssessment => "文件中没有评估".into(),
             SheetError::AfterArray => "评估数组的 `]` 之后还有其他文字".into(),
+            SheetError::UnclosedQuote { rows } => format!(
+                "此单元格中的引号没有闭合，其下 {rows} 行被读成了该单元格的文字；请补上（或删去）引号后重新保存"
+            ),
+            SheetError::Swallowed { quote_row } => format!(
+                "该评估的各行被第 {quote_row} 行未闭合的引号吞没；请闭合该引号后重新保存"
+            ),
             SheetError::Score(e) => e.message(lang),
         }
     }

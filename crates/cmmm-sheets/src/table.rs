@@ -23,8 +23,10 @@ use crate::error::SheetError;
 use crate::location::{Column, Location};
 use crate::record::{Cells, Origin, Parsed, Payload, Record};
 
-/// A row: its line (or worksheet row) and cells, or a row that could not be split.
-pub(crate) type Row = Result<(u64, Vec<String>), (u64, String)>;
+/// A row: its line (or worksheet row), its cells and whether its text spans lines (a CSV row
+/// with a line break in a quoted cell, which may be a quote left open); or a row that could
+/// not be split.
+pub(crate) type Row = Result<(u64, Vec<String>, bool), (u64, String)>;
 
 /// The header of a sheet.
 struct Header {
@@ -301,7 +303,7 @@ pub(crate) fn assemble(
     default_profile: Option<&str>,
     emit: &mut dyn FnMut(Record),
 ) -> Result<(), SheetError> {
-    let (row, cells) = match rows.next() {
+    let (row, cells, _) = match rows.next() {
         None => return Err(SheetError::Empty("the file")),
         Some(Err((_, message))) => return Err(SheetError::UnreadableHeader(message)),
         Some(Ok(header)) => header,
@@ -317,8 +319,10 @@ pub(crate) fn assemble(
     let width = header.names.len();
     let mut current: Option<Builder> = None;
     let mut room = 0;
+    // Assessments swallowed by an unclosed quote, reported after the one that holds it.
+    let mut lost: Vec<Record> = Vec::new();
     for row in rows {
-        let (row, cells) = match row {
+        let (row, cells, spans_lines) = match row {
             Ok(r) => r,
             Err((row, message)) => {
                 // A row that cannot be split breaks the assessment it belongs to, or stands
@@ -343,10 +347,37 @@ pub(crate) fn assemble(
             if let Some(done) = current.take() {
                 room = done.ratings.len();
                 emit(done.finish(&header, file, default_profile));
+                lost.drain(..).for_each(&mut *emit);
             }
             current = Some(Builder::new(row, id, room));
         }
         let b = current.as_mut().expect("set above");
+        let swallowed = spans_lines
+            .then(|| swallowed_rows(&cells, width, id_column))
+            .flatten();
+        if let Some(swallowed) = swallowed {
+            // A quote opened in a cell and never closed: the csv reader took the rows
+            // below for that cell's text. This assessment fails at the cell, and each other
+            // assessment whose rows were swallowed becomes an error record of its own.
+            let at = cell_at(file, &header, row, swallowed.column);
+            let rows = swallowed.rows.len();
+            b.fail(at, SheetError::UnclosedQuote { rows });
+            let mut seen: Vec<&str> = b.id.iter().map(String::as_str).collect();
+            for (line, other) in &swallowed.rows {
+                let Some(other) = other.as_deref() else {
+                    continue;
+                };
+                if !seen.contains(&other) {
+                    seen.push(other);
+                    lost.push(Record::broken(
+                        Location::row(file, row + line),
+                        Some(other.to_string()),
+                        SheetError::Swallowed { quote_row: row },
+                    ));
+                }
+            }
+            continue;
+        }
         if b.broken.is_some() {
             continue;
         }
@@ -373,7 +404,55 @@ pub(crate) fn assemble(
     if let Some(done) = current {
         emit(done.finish(&header, file, default_profile));
     }
+    lost.into_iter().for_each(emit);
     Ok(())
+}
+
+/// Rows that an unclosed quote swallowed into one cell.
+struct Swallowed {
+    /// The cell's column.
+    column: u32,
+    /// Each swallowed row: its line counted from the cell's row, and its assessment id.
+    rows: Vec<(u64, Option<String>)>,
+}
+
+/// The rows a cell swallowed, when its text goes on over lines that read as whole rows of
+/// the sheet (as many cells as the header, give or take the last): the mark of a quote that
+/// was opened and never closed. A comment over several lines has no such lines.
+fn swallowed_rows(cells: &[String], width: usize, id_column: Option<u32>) -> Option<Swallowed> {
+    let wide_enough = width.saturating_sub(1).max(2);
+    for (column, text) in cells.iter().enumerate() {
+        let Some(start) = text.find(['\n', '\r']) else {
+            continue;
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&text.as_bytes()[start..]);
+        let rows: Vec<(u64, Option<String>)> = reader
+            .records()
+            .map_while(Result::ok)
+            .filter(|r| r.len() >= wide_enough)
+            .map(|r| {
+                let line = r
+                    .position()
+                    .map_or(1, |p| p.line().saturating_sub(1).max(1));
+                let id = id_column
+                    .and_then(|c| r.get(c as usize))
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map(str::to_string);
+                (line, id)
+            })
+            .collect();
+        if !rows.is_empty() {
+            return Some(Swallowed {
+                column: column as u32,
+                rows,
+            });
+        }
+    }
+    None
 }
 
 /// A rating cell: as typed, unless it is blank.

@@ -67,7 +67,8 @@ fn read_workbook<RS: Read + Seek>(
     let rows = range.rows().enumerate().map(|(i, cells)| {
         let mut texts = vec![String::new(); first_column];
         texts.extend(cells.iter().map(cell_text));
-        Ok((first_row + i as u64, texts))
+        // A cell of a workbook may hold line breaks; it has no quotes to leave open.
+        Ok((first_row + i as u64, texts, false))
     });
     assemble(rows, file, default_profile, emit).map_err(|e| match e {
         SheetError::Empty(_) => SheetError::Empty("the worksheet"),
