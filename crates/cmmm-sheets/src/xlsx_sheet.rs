@@ -55,12 +55,26 @@ fn read_workbook<RS: Read + Seek>(
             .cloned()
             .ok_or(SheetError::Empty("the workbook"))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| SheetError::UnreadableSheet {
-            name: name.clone(),
-            detail: e.to_string(),
-        })?;
+    // calamine panics (in debug builds) on some malformed cell references; a broken
+    // workbook is an error, not a crash.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        workbook.worksheet_range(&name)
+    }));
+    let range = match read {
+        Ok(Ok(range)) => range,
+        Ok(Err(e)) => {
+            return Err(SheetError::UnreadableSheet {
+                name,
+                detail: e.to_string(),
+            })
+        }
+        Err(_) => {
+            return Err(SheetError::UnreadableSheet {
+                name,
+                detail: "the worksheet's XML is malformed".into(),
+            })
+        }
+    };
     let first_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
     let first_column = range.start().map_or(0, |(_, c)| c) as usize;
     // Cells left of the used range are blank: keep column indices as the sheet shows them.

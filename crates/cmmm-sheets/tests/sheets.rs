@@ -450,3 +450,31 @@ fn formats_come_from_names_or_options() {
     .unwrap();
     assert_eq!(&parsed.assessment, a);
 }
+
+#[test]
+fn a_malformed_workbook_is_an_error_not_a_crash() {
+    use std::io::{Read, Write};
+    // The template, with one cell reference broken as a hostile file has it.
+    let blank = template(model(), "discrete", &[]).unwrap();
+    let good = write_xlsx(model(), &[blank], Lang::Zh).unwrap();
+    let mut src = zip::ZipArchive::new(std::io::Cursor::new(good)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..src.len() {
+        let mut entry = src.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(data).unwrap();
+            data = text
+                .replacen("r=\"A2\"", "r=\"JinlineStr\"", 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let bad = out.finish().unwrap().into_inner();
+    let err = read_err("bad.xlsx", &bad);
+    assert_eq!(err.code(), "unreadable-file", "{err}");
+}
