@@ -99,6 +99,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     })
 }
 
+/// Writes several files into `dir` all or nothing: each is written to a temporary file beside
+/// its target first, and only when every one of them is written (the step that fails on a
+/// full disk) are they renamed into place. A target that is not a regular file (a
+/// directory, a device) fails the whole before anything is written.
+pub fn write_all_atomic(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut targets = Vec::new();
+    for (name, _) in files {
+        let path = dir.join(name);
+        match target(&path) {
+            Target::Replace(real) => targets.push(real),
+            Target::InPlace => {
+                return Err(format!(
+                    "{}: not a regular file; nothing was written",
+                    path.display()
+                ))
+            }
+        }
+    }
+    let temps: Vec<PathBuf> = targets.iter().map(|t| temp_path(t)).collect();
+    for (tmp, (name, bytes)) in temps.iter().zip(files) {
+        let written = std::fs::File::create(tmp)
+            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()));
+        if let Err(e) = written {
+            for t in &temps {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(format!(
+                "{}: cannot write: {e}; nothing was written",
+                dir.join(name).display()
+            ));
+        }
+    }
+    for (tmp, real) in temps.iter().zip(&targets) {
+        std::fs::rename(tmp, real)
+            .map_err(|e| format!("{}: cannot rename into place: {e}", real.display()))?;
+    }
+    Ok(())
+}
+
 /// Writes to `out` atomically, or to standard output when `out` is `None`.
 pub fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
     emit_bytes(out, text.as_bytes())

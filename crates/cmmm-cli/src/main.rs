@@ -140,12 +140,12 @@ fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
 }
 
 fn write_schemas(out_dir: &std::path::Path) -> Result<(), Failure> {
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| Failure::input(format!("{}: {e}", out_dir.display())))?;
-    for (name, text) in cmmm::schemas() {
-        files::write_atomic(&out_dir.join(name), text.as_bytes())?;
-    }
-    Ok(())
+    let schemas = cmmm::schemas();
+    let files: Vec<(&str, &[u8])> = schemas
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    Ok(files::write_all_atomic(out_dir, &files)?)
 }
 
 fn main() -> ExitCode {

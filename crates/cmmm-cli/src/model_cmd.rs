@@ -7,7 +7,7 @@ use clap::{Subcommand, ValueEnum};
 use cmmm_model::sheets::{self, BuildOptions, Sheet};
 use cmmm_model::{Lang, Model, SourceStatus};
 
-use crate::files::{emit, read_input, write_atomic};
+use crate::files::{emit, read_input, write_all_atomic, write_atomic};
 use crate::{load_model, Failure, LangArg};
 
 #[derive(Subcommand)]
@@ -107,15 +107,15 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
                     let dir = out
                         .as_ref()
                         .ok_or_else(|| Failure::usage("--format csv needs --out DIR"))?;
-                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                     let s = sheets::export(&model);
-                    for (name, text) in [
-                        ("structure.csv", &s.structure),
-                        ("requirements.csv", &s.requirements),
-                        ("weights.csv", &s.weights),
-                    ] {
-                        write_atomic(&dir.join(name), text.as_bytes())?;
-                    }
+                    write_all_atomic(
+                        dir,
+                        &[
+                            ("structure.csv", s.structure.as_bytes()),
+                            ("requirements.csv", s.requirements.as_bytes()),
+                            ("weights.csv", s.weights.as_bytes()),
+                        ],
+                    )?;
                 }
             }
             Ok(())

@@ -335,3 +335,35 @@ fn an_unclosed_quote_loses_no_assessment() {
     let o = cmmm(&["batch", p(&f), "--format", "csv", "--allow-missing"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn multi_file_outputs_are_all_or_nothing() {
+    let dir = scratch("multi");
+    // The second of three files cannot be written (a directory stands in its place):
+    // nothing is written, not the first file either.
+    let out = dir.join("sheets");
+    std::fs::create_dir_all(out.join("requirements.csv")).unwrap();
+    let o = cmmm(&["model", "export", "--format", "csv", "--out", p(&out)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing was written"), "{}", stderr(&o));
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        ["requirements.csv"],
+        "no file and no temporary file is left"
+    );
+    // Without the obstacle all three are written.
+    std::fs::remove_dir(out.join("requirements.csv")).unwrap();
+    let o = cmmm(&["model", "export", "--format", "csv", "--out", p(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 3);
+    // The same for the schemas.
+    let schemas = dir.join("schema");
+    std::fs::create_dir_all(schemas.join("result.schema.json")).unwrap();
+    let o = cmmm(&["schema", "--out-dir", p(&schemas)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&schemas).unwrap().count(), 1);
+}
