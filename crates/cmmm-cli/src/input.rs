@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use cmmm_model::Lang;
-use cmmm_sheets::{Format, Parsed, ReadOptions, Source};
+use cmmm_sheets::{Format, Limits, Parsed, ReadOptions, Source};
 
 use crate::Failure;
 
@@ -25,6 +25,13 @@ pub struct InputArgs {
     /// Profile of sheet assessments that name none.
     #[arg(long)]
     profile: Option<String>,
+    /// Largest record (an NDJSON line, a CSV row), in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().record_bytes >> 20)]
+    max_record_mb: u64,
+    /// Largest file read whole (JSON; an XLSX workbook unpacked), in MiB; also how much of a
+    /// CSV file encoding detection reads.
+    #[arg(long, value_name = "MIB", default_value_t = Limits::default().file_bytes >> 20)]
+    max_file_mb: u64,
 }
 
 /// Questionnaire formats.
@@ -61,12 +68,17 @@ enum EncodingArg {
 impl InputArgs {
     /// The reading options these arguments say.
     pub fn options(&self) -> ReadOptions {
-        let mut opts = ReadOptions::new().encoding(match self.encoding {
-            EncodingArg::Auto => cmmm_sheets::Encoding::Auto,
-            EncodingArg::Utf8 => cmmm_sheets::Encoding::Utf8,
-            EncodingArg::Gbk => cmmm_sheets::Encoding::Gbk,
-            EncodingArg::Gb18030 => cmmm_sheets::Encoding::Gb18030,
-        });
+        let mut limits = Limits::default();
+        limits.record_bytes = self.max_record_mb.saturating_mul(1 << 20);
+        limits.file_bytes = self.max_file_mb.saturating_mul(1 << 20);
+        let mut opts = ReadOptions::new()
+            .limits(limits)
+            .encoding(match self.encoding {
+                EncodingArg::Auto => cmmm_sheets::Encoding::Auto,
+                EncodingArg::Utf8 => cmmm_sheets::Encoding::Utf8,
+                EncodingArg::Gbk => cmmm_sheets::Encoding::Gbk,
+                EncodingArg::Gb18030 => cmmm_sheets::Encoding::Gb18030,
+            });
         if let Some(f) = self.input_format {
             opts = opts.format(f.into());
         }

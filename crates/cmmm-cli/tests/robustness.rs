@@ -367,3 +367,68 @@ fn multi_file_outputs_are_all_or_nothing() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(std::fs::read_dir(&schemas).unwrap().count(), 1);
 }
+
+#[test]
+fn inputs_past_the_limits_are_error_records_not_aborts() {
+    // /dev/zero never ends a line, a row or a file: each format stops at its limit with an
+    // error record naming the limit and the option that raises it.
+    for (format, option) in [
+        ("ndjson", "--max-record-mb"),
+        ("csv", "--max-file-mb"),
+        ("json", "--max-file-mb"),
+    ] {
+        let o = cmmm(&[
+            "batch",
+            "/dev/zero",
+            "--input-format",
+            format,
+            "--max-record-mb",
+            "1",
+            "--max-file-mb",
+            "2",
+            "--format",
+            "csv",
+        ]);
+        assert!(
+            matches!(o.status.code(), Some(1 | 3)),
+            "{format}: {}",
+            stderr(&o)
+        );
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            out.contains("too-large") && out.contains(option),
+            "{format}: {out}"
+        );
+    }
+    // A CSV row past the limit: the assessments before it stand, the row is one record.
+    let dir = scratch("limits");
+    let f = dir.join("long-row.csv");
+    let text = format!(
+        "assessment_id,profile,requirement_id,rating\nA,discrete,org-strategy.1.a,full\nB,discrete,org-strategy.1.a,\"{}\n",
+        "y".repeat(3 << 20)
+    );
+    std::fs::write(&f, text).unwrap();
+    let o = cmmm(&[
+        "batch",
+        p(&f),
+        "--max-record-mb",
+        "1",
+        "--format",
+        "csv",
+        "--allow-missing",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(
+        rows[0].contains(",A,") && rows[0].contains(",ok,"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains(",3,") && rows[1].contains("too-large"),
+        "{}",
+        rows[1]
+    );
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::encoding::{decide, Encoding};
 use crate::error::SheetError;
 use crate::record::Record;
-use crate::source::Source;
+use crate::source::{Limits, Source};
 use crate::table::{assemble, Row};
 
 /// Reads the CSV sheet of `source` into records.
@@ -15,11 +15,12 @@ pub(crate) fn read_csv(
     source: &Source<'_>,
     file: &Arc<str>,
     encoding: Encoding,
+    limits: Limits,
     default_profile: Option<&str>,
     progress: &dyn Fn(u64),
     emit: &mut dyn FnMut(Record),
 ) -> Result<(), SheetError> {
-    let encoding = decide(encoding, || source.open())?;
+    let encoding = decide(encoding, limits.file_bytes, || source.open())?;
     let raw = Counting {
         inner: source.open()?,
         progress,
@@ -32,6 +33,7 @@ pub(crate) fn read_csv(
     let tracked = Tracked {
         inner: decoded,
         ends: ends.clone(),
+        limit: limits.record_bytes,
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -47,7 +49,19 @@ pub(crate) fn read_csv(
                 rec.iter().map(str::to_string).collect(),
                 memchr::memchr2(b'\n', b'\r', rec.as_slice().as_bytes()).is_some(),
             )),
-            Err(e) => Err((line_of(e.position()), e.to_string())),
+            // The row past the limit: at the line after the last one read whole.
+            Err(_) if ends.borrow().over => {
+                let line = ends.borrow_mut().next_row_line();
+                Err((
+                    line,
+                    SheetError::TooLarge {
+                        what: "the row",
+                        limit: limits.record_bytes,
+                        option: "--max-record-mb",
+                    },
+                ))
+            }
+            Err(e) => Err((line_of(e.position()), SheetError::Row(e.to_string()))),
         }
     });
     assemble(rows, file, default_profile, emit)
@@ -68,6 +82,12 @@ struct LineEnds {
     seen: u64,
     /// Completed lines before the first entry of `ends`.
     lines: u64,
+    /// Byte offset of the last record asked about: where the row being read began.
+    last_record: u64,
+    /// A row ran past the limit.
+    over: bool,
+    /// A record was asked about.
+    asked: bool,
 }
 
 impl LineEnds {
@@ -92,8 +112,19 @@ impl LineEnds {
         }
     }
 
+    /// The line of the row after the last one asked about (assuming that one took a line).
+    fn next_row_line(&mut self) -> u64 {
+        if self.asked {
+            self.line_of(self.last_record) + 1
+        } else {
+            1
+        }
+    }
+
     /// The 1-based line of the record at byte `offset`.
     fn line_of(&mut self, offset: u64) -> u64 {
+        self.last_record = self.last_record.max(offset);
+        self.asked = true;
         let mut start = offset;
         while let Some(&(pos, _)) = self.ends.front() {
             if pos < start {
@@ -109,16 +140,26 @@ impl LineEnds {
     }
 }
 
-/// The decoded CSV stream, noting line ends.
+/// The decoded CSV stream, noting line ends; a row that runs past `limit` bytes ends it
+/// with an error (then the end of the input), so an endless row costs no more than the limit.
 struct Tracked<R> {
     inner: R,
     ends: std::rc::Rc<std::cell::RefCell<LineEnds>>,
+    limit: u64,
 }
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut ends = self.ends.borrow_mut();
+        if ends.over {
+            return Ok(0);
+        }
         let n = self.inner.read(buf)?;
-        self.ends.borrow_mut().note(&buf[..n]);
+        ends.note(&buf[..n]);
+        if ends.seen - ends.last_record > self.limit {
+            ends.over = true;
+            return Err(std::io::Error::other("a row past the limit"));
+        }
         Ok(n)
     }
 }

@@ -128,13 +128,23 @@ fn first_bad(
 }
 
 /// Decides the encoding of the input that `open` opens (once for each encoding tried),
-/// reading it whole.
+/// reading it whole — up to `max` bytes: a larger input (or an endless one) is an error.
 pub(crate) fn decide<R: Read>(
     asked: Encoding,
+    max: u64,
     mut open: impl FnMut() -> Result<R, SheetError>,
 ) -> Result<&'static encoding_rs::Encoding, SheetError> {
     let check = |encoding, open: &mut dyn FnMut() -> Result<R, SheetError>| {
-        first_bad(open()?, encoding).map_err(|e| SheetError::Io(e.to_string()))
+        let mut input = open()?.take(max.saturating_add(1));
+        let bad = first_bad(&mut input, encoding).map_err(|e| SheetError::Io(e.to_string()))?;
+        if input.limit() == 0 {
+            return Err(SheetError::TooLarge {
+                what: "the file",
+                limit: max,
+                option: "--max-file-mb",
+            });
+        }
+        Ok(bad)
     };
     let (encoding, name) = match asked {
         Encoding::Utf8 => (encoding_rs::UTF_8, "UTF-8"),
@@ -168,7 +178,14 @@ mod tests {
     use super::*;
 
     fn decide_bytes(bytes: &[u8], asked: Encoding) -> Result<&'static str, SheetError> {
-        decide(asked, || Ok(bytes)).map(|e| e.name())
+        decide(asked, 1 << 30, || Ok(bytes)).map(|e| e.name())
+    }
+
+    #[test]
+    fn an_endless_input_is_refused_at_the_limit() {
+        let err = decide(Encoding::Auto, 1 << 20, || Ok(std::io::repeat(b'a'))).unwrap_err();
+        assert_eq!(err.code(), "too-large");
+        assert!(err.to_string().contains("--max-file-mb"), "{err}");
     }
 
     #[test]

@@ -123,6 +123,16 @@ pub enum SheetError {
         /// The row of the cell with the quote.
         quote_row: u64,
     },
+    /// An input holds more than a limit allows; the rest of the file is not read.
+    #[error("{what} is larger than the limit of {} MiB; the rest of the file is not read (raise the limit with {option})", .limit >> 20)]
+    TooLarge {
+        /// What: `the line`, `the row`, `the file`, `the workbook unpacked`.
+        what: &'static str,
+        /// The limit in bytes.
+        limit: u64,
+        /// The option that raises it.
+        option: &'static str,
+    },
     /// A JSON array is followed by more text.
     #[error("text after the closing `]` of the array of assessments")]
     AfterArray,
@@ -157,6 +167,7 @@ impl SheetError {
             SheetError::Several(_) => "several-assessments",
             SheetError::NoAssessment => "no-assessment",
             SheetError::AfterArray => "invalid-json",
+            SheetError::TooLarge { .. } => "too-large",
             SheetError::Score(e) => e.code(),
         }
     }
@@ -213,6 +224,15 @@ impl SheetError {
             ),
             SheetError::NoAssessment => "文件中没有评估".into(),
             SheetError::AfterArray => "评估数组的 `]` 之后还有其他文字".into(),
+            SheetError::TooLarge {
+                what,
+                limit,
+                option,
+            } => format!(
+                "{}超过了 {} MiB 的上限，文件其余部分未读取（可用 {option} 提高上限）",
+                zh_what(what),
+                limit >> 20
+            ),
             SheetError::UnclosedQuote { rows } => format!(
                 "此单元格中的引号没有闭合，其下 {rows} 行被读成了该单元格的文字；请补上（或删去）引号后重新保存"
             ),
@@ -246,6 +266,9 @@ fn zh_what(what: &str) -> &str {
         "the file" => "文件",
         "the worksheet" => "工作表",
         "the workbook" => "工作簿",
+        "the line" => "该行",
+        "the row" => "该行",
+        "the workbook unpacked" => "工作簿解压后",
         other => other,
     }
 }

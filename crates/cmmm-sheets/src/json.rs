@@ -9,7 +9,7 @@ use crate::chunk::{Chunker, READ};
 use crate::error::SheetError;
 use crate::location::Location;
 use crate::record::Record;
-use crate::source::Source;
+use crate::source::{Limits, Source};
 
 /// Reads a JSON file: one assessment, or an array of them, each a record at its line. An
 /// array that is not valid JSON as a whole (a syntax error or a byte that is not UTF-8 in one
@@ -18,14 +18,23 @@ use crate::source::Source;
 pub(crate) fn read_json(
     source: &Source<'_>,
     file: &Arc<str>,
+    limits: Limits,
     progress: &dyn Fn(u64),
     out: &mut Chunker<'_>,
 ) -> Result<(), SheetError> {
     let mut bytes = Vec::new();
     source
         .open()?
+        .take(limits.file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| SheetError::Io(e.to_string()))?;
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(SheetError::TooLarge {
+            what: "the file",
+            limit: limits.file_bytes,
+            option: "--max-file-mb",
+        });
+    }
     progress(bytes.len() as u64);
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if body.trim_ascii_start().first() != Some(&b'[') {
@@ -141,6 +150,7 @@ fn split_array(text: &[u8]) -> Split {
 pub(crate) fn read_ndjson(
     source: &Source<'_>,
     file: &Arc<str>,
+    limits: Limits,
     progress: &dyn Fn(u64),
     out: &mut Chunker<'_>,
 ) -> Result<(), SheetError> {
@@ -154,6 +164,21 @@ pub(crate) fn read_ndjson(
         let text = out.text();
         let Some(i) = memchr::memchr(b'\n', &text[scan..]) else {
             scan = text.len();
+            if (scan - start) as u64 > limits.record_bytes {
+                // A line that does not end (a broken export, /dev/zero): the records so far
+                // stand, and reading stops here.
+                text.truncate(start);
+                out.push(Record::broken(
+                    Location::row(file, line + 1),
+                    None,
+                    SheetError::TooLarge {
+                        what: "the line",
+                        limit: limits.record_bytes,
+                        option: "--max-record-mb",
+                    },
+                ));
+                return Ok(());
+            }
             // Only a line longer than a chunk's buffer makes it grow.
             if text.capacity() - text.len() < READ {
                 text.reserve(READ);

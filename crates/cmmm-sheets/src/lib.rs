@@ -55,7 +55,7 @@ pub use encoding::Encoding;
 pub use error::{Located, SheetError};
 pub use location::{Column, Location};
 pub use record::{Parsed, Payload, Record};
-pub use source::{Format, ReadOptions, Source};
+pub use source::{Format, Limits, ReadOptions, Source};
 pub use write::{
     wide_loses, write_csv, write_csv_wide, write_json, write_ndjson, write_xlsx, WriteError,
 };
@@ -71,12 +71,13 @@ pub fn read_into(
     let file = source.name();
     let result = match source.format(opts) {
         None => Err(SheetError::UnknownFormat),
-        Some(Format::Json) => json::read_json(&source, &file, progress, out),
-        Some(Format::Ndjson) => json::read_ndjson(&source, &file, progress, out),
+        Some(Format::Json) => json::read_json(&source, &file, opts.limits, progress, out),
+        Some(Format::Ndjson) => json::read_ndjson(&source, &file, opts.limits, progress, out),
         Some(Format::Csv) => csv_sheet::read_csv(
             &source,
             &file,
             opts.encoding,
+            opts.limits,
             opts.profile.as_deref(),
             progress,
             &mut |r| out.push(r),
@@ -84,6 +85,7 @@ pub fn read_into(
         Some(Format::Xlsx) => xlsx_sheet::read_xlsx(
             &source,
             &file,
+            opts.limits,
             opts.sheet.as_deref(),
             opts.profile.as_deref(),
             progress,

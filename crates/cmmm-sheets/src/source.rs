@@ -58,10 +58,12 @@ impl std::str::FromStr for Format {
 }
 
 /// How to read questionnaires. The defaults: the format from the file name, the encoding
-/// detected, the first worksheet, no default profile.
+/// detected, the first worksheet, no default profile, and the limits of [`Limits`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReadOptions {
+    /// How much one input may hold.
+    pub limits: Limits,
     /// The format, instead of the file name's extension.
     pub format: Option<Format>,
     /// The encoding of CSV text.
@@ -72,7 +74,35 @@ pub struct ReadOptions {
     pub profile: Option<String>,
 }
 
+/// How much one input may hold, so that a hostile or broken file (a line that never ends,
+/// `/dev/zero`, a workbook that unpacks to gigabytes) is an error, never an exhausted memory.
+/// Raise them for inputs that really are larger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Bytes of one record's text: an NDJSON line, a CSV row (default 64 MiB; an assessment
+    /// of the default model is about 10 KB).
+    pub record_bytes: u64,
+    /// Bytes of a file read whole: JSON, and an XLSX workbook unpacked (default 1 GiB).
+    pub file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            record_bytes: 64 << 20,
+            file_bytes: 1 << 30,
+        }
+    }
+}
+
 impl ReadOptions {
+    /// Reads within `limits`.
+    pub fn limits(mut self, limits: Limits) -> ReadOptions {
+        self.limits = limits;
+        self
+    }
+
     /// The defaults.
     pub fn new() -> ReadOptions {
         ReadOptions::default()

@@ -26,7 +26,7 @@ use crate::record::{Cells, Origin, Parsed, Payload, Record};
 /// A row: its line (or worksheet row), its cells and whether its text spans lines (a CSV row
 /// with a line break in a quoted cell, which may be a quote left open); or a row that could
 /// not be split.
-pub(crate) type Row = Result<(u64, Vec<String>, bool), (u64, String)>;
+pub(crate) type Row = Result<(u64, Vec<String>, bool), (u64, SheetError)>;
 
 /// The header of a sheet.
 struct Header {
@@ -305,7 +305,10 @@ pub(crate) fn assemble(
 ) -> Result<(), SheetError> {
     let (row, cells, _) = match rows.next() {
         None => return Err(SheetError::Empty("the file")),
-        Some(Err((_, message))) => return Err(SheetError::UnreadableHeader(message)),
+        Some(Err((_, SheetError::Row(message)))) => {
+            return Err(SheetError::UnreadableHeader(message))
+        }
+        Some(Err((_, error))) => return Err(error),
         Some(Ok(header)) => header,
     };
     let header = match Header::read(cells, row, file) {
@@ -324,13 +327,22 @@ pub(crate) fn assemble(
     for row in rows {
         let (row, cells, spans_lines) = match row {
             Ok(r) => r,
-            Err((row, message)) => {
+            Err((row, error @ SheetError::TooLarge { .. })) => {
+                // A row past the limit ends the reading: what came before stands.
+                if let Some(done) = current.take() {
+                    emit(done.finish(&header, file, default_profile));
+                }
+                lost.drain(..).for_each(&mut *emit);
+                emit(Record::broken(Location::row(file, row), None, error));
+                return Ok(());
+            }
+            Err((row, error)) => {
                 // A row that cannot be split breaks the assessment it belongs to, or stands
                 // alone.
                 let at = Location::row(file, row);
                 match current.as_mut() {
-                    Some(b) => b.fail(at, SheetError::Row(message)),
-                    None => emit(Record::broken(at, None, SheetError::Row(message))),
+                    Some(b) => b.fail(at, error),
+                    None => emit(Record::broken(at, None, error)),
                 }
                 continue;
             }

@@ -7,13 +7,14 @@ use calamine::Reader;
 
 use crate::error::SheetError;
 use crate::record::Record;
-use crate::source::Source;
+use crate::source::{Limits, Source};
 use crate::table::assemble;
 
 /// Reads worksheet `sheet` (default: the first) of the workbook of `source` into records.
 pub(crate) fn read_xlsx(
     source: &Source<'_>,
     file: &Arc<str>,
+    limits: Limits,
     sheet: Option<&str>,
     default_profile: Option<&str>,
     progress: &dyn Fn(u64),
@@ -22,16 +23,52 @@ pub(crate) fn read_xlsx(
     let not_xlsx = |e: calamine::XlsxError| SheetError::NotXlsx(e.to_string());
     match source {
         Source::Path(path) => {
+            let f = std::fs::File::open(path).map_err(|e| SheetError::Io(e.to_string()))?;
+            within(std::io::BufReader::new(f), limits)?;
             let workbook: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(not_xlsx)?;
             progress(std::fs::metadata(path).map_or(0, |m| m.len()));
             read_workbook(workbook, file, sheet, default_profile, emit)
         }
         Source::Bytes { bytes, .. } => {
+            within(std::io::Cursor::new(*bytes), limits)?;
             let workbook = calamine::Xlsx::new(std::io::Cursor::new(*bytes)).map_err(not_xlsx)?;
             progress(bytes.len() as u64);
             read_workbook(workbook, file, sheet, default_profile, emit)
         }
     }
+}
+
+/// Checks that a workbook is within the limits: its file, and its parts unpacked (a small
+/// file can unpack to gigabytes: a zip bomb, or one enormous inline cell).
+fn within<RS: Read + Seek>(mut reader: RS, limits: Limits) -> Result<(), SheetError> {
+    let too_large = |what| SheetError::TooLarge {
+        what,
+        limit: limits.file_bytes,
+        option: "--max-file-mb",
+    };
+    let size = reader
+        .seek(std::io::SeekFrom::End(0))
+        .map_err(|e| SheetError::Io(e.to_string()))?;
+    if size > limits.file_bytes {
+        return Err(too_large("the file"));
+    }
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| SheetError::Io(e.to_string()))?;
+    let Ok(mut zip) = zip::ZipArchive::new(reader) else {
+        // Not a zip: calamine says what is wrong with it.
+        return Ok(());
+    };
+    let mut unpacked = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            unpacked = unpacked.saturating_add(entry.size());
+        }
+    }
+    if unpacked > limits.file_bytes {
+        return Err(too_large("the workbook unpacked"));
+    }
+    Ok(())
 }
 
 fn read_workbook<RS: Read + Seek>(

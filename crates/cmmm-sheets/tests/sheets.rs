@@ -478,3 +478,29 @@ fn a_malformed_workbook_is_an_error_not_a_crash() {
     let err = read_err("bad.xlsx", &bad);
     assert_eq!(err.code(), "unreadable-file", "{err}");
 }
+
+#[test]
+fn a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_read() {
+    use std::io::Write;
+    // A small file whose one part unpacks to 3 MiB (zeros compress to almost nothing).
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    zip.write_all(&vec![b' '; 3 << 20]).unwrap();
+    let bomb = zip.finish().unwrap().into_inner();
+    assert!(bomb.len() < 64 << 10, "{}", bomb.len());
+    let mut limits = cmmm_sheets::Limits::default();
+    limits.file_bytes = 1 << 20;
+    let opts = ReadOptions::new().limits(limits);
+    let err = read_one(
+        Source::Bytes {
+            name: "bomb.xlsx",
+            bytes: &bomb,
+        },
+        &opts,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "too-large", "{err}");
+    assert!(err.to_string().contains("unpacked"), "{err}");
+}
