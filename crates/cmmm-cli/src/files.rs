@@ -1,5 +1,5 @@
 //! Reading inputs and writing outputs: `-` is standard input, and files are written whole or
-//! not at all (a temporary file beside the target, renamed into place).
+//! not at all ([`OutFile`]).
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -49,13 +49,9 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     real(a) == real(b)
 }
 
-/// The temporary file beside `target` that output is written to before it is renamed into
-/// place.
-pub fn temp_path(target: &Path) -> PathBuf {
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+/// The temporary name beside `target` that output is given before it is renamed into place.
+fn temp_path(target: &Path) -> PathBuf {
+    let dir = parent(target);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -63,80 +59,199 @@ pub fn temp_path(target: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Runs `fill` on a temporary file beside `path` and renames it into place; on failure the
-/// temporary file is removed and the message names `path`. An interrupted run leaves the old
-/// file (or none), never a truncated one. A path that is not a regular file (a device, a
+/// The directory of `path` (`.` for a bare file name).
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// An output file being written: it replaces its target only when [`OutFile::finish`]ed, and
+/// nothing of it is left if the run fails or is killed first.
+///
+/// On Linux it is an unnamed file in the target's directory (`O_TMPFILE`): a killed process
+/// leaves no trace, and the file is given a name (linked in, then renamed over the target)
+/// only when complete. Where the filesystem cannot make one, it is a named temporary file
+/// beside the target, removed on failure. A target that is not a regular file (a device, a
 /// FIFO) is written in place; a symbolic link is followed, and the file it names replaced.
-pub fn write_via_temp(
-    path: &Path,
-    fill: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<(), String> {
-    let real = match target(path) {
-        Target::InPlace => return fill(path).map_err(|e| format!("{}: {e}", path.display())),
-        Target::Replace(real) => real,
-    };
-    let tmp = temp_path(&real);
-    let result = fill(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, &real).map_err(|e| format!("cannot rename into place: {e}"))
-    });
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: {e}", path.display())
-    })
+pub struct OutFile {
+    file: std::fs::File,
+    /// The path given, for messages.
+    path: PathBuf,
+    /// Where the finished file goes: `None` when written in place.
+    real: Option<PathBuf>,
+    /// The named temporary file, when there is one (removed unless finished).
+    named: Option<PathBuf>,
 }
 
-/// Writes `bytes` to `path` atomically (see [`write_via_temp`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    write_via_temp(path, |tmp| {
-        let mut f = std::fs::File::create(tmp).map_err(|e| format!("cannot write: {e}"))?;
-        f.write_all(bytes)
-            .map_err(|e| format!("cannot write: {e}"))?;
-        // Only a regular file is synced (fsync of a device such as /dev/null fails).
-        match f.metadata() {
-            Ok(m) if m.is_file() => f.sync_all().map_err(|e| format!("cannot write: {e}")),
-            _ => Ok(()),
+impl OutFile {
+    /// Starts writing `path`.
+    pub fn create(path: &Path) -> Result<OutFile, String> {
+        let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+        let real = match target(path) {
+            Target::InPlace => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(fail)?;
+                return Ok(OutFile {
+                    file,
+                    path: path.into(),
+                    real: None,
+                    named: None,
+                });
+            }
+            Target::Replace(real) => real,
+        };
+        if let Some(file) = unnamed_in(&parent(&real)) {
+            return Ok(OutFile {
+                file,
+                path: path.into(),
+                real: Some(real),
+                named: None,
+            });
         }
-    })
+        let tmp = temp_path(&real);
+        let file = std::fs::File::create(&tmp).map_err(fail)?;
+        Ok(OutFile {
+            file,
+            path: path.into(),
+            real: Some(real),
+            named: Some(tmp),
+        })
+    }
+
+    /// The file to write to.
+    pub fn file(&mut self) -> &mut std::fs::File {
+        &mut self.file
+    }
+
+    /// Puts the finished file in place of its target.
+    pub fn finish(mut self) -> Result<(), String> {
+        let path = self.path.clone();
+        let fail = |e: std::io::Error| format!("{}: cannot write: {e}", path.display());
+        let Some(real) = self.real.clone() else {
+            // A device or a FIFO: written in place, nothing to sync (fsync of /dev/null
+            // fails).
+            return self.file.flush().map_err(fail);
+        };
+        self.file.sync_all().map_err(fail)?;
+        let named = match self.named.take() {
+            Some(named) => named,
+            None => {
+                let named = temp_path(&real);
+                let _ = std::fs::remove_file(&named);
+                link_unnamed(&self.file, &named).map_err(fail)?;
+                named
+            }
+        };
+        std::fs::rename(&named, &real).map_err(|e| {
+            let _ = std::fs::remove_file(&named);
+            format!("{}: cannot rename into place: {e}", path.display())
+        })
+    }
 }
 
-/// Writes several files into `dir` all or nothing: each is written to a temporary file beside
-/// its target first, and only when every one of them is written (the step that fails on a
-/// full disk) are they renamed into place. A target that is not a regular file (a
+impl Write for OutFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for OutFile {
+    /// An unfinished output leaves nothing: an unnamed file vanishes with its descriptor, a
+    /// named one is removed.
+    fn drop(&mut self) {
+        if let Some(named) = self.named.take() {
+            let _ = std::fs::remove_file(named);
+        }
+    }
+}
+
+/// An unnamed file in `dir` (Linux's `O_TMPFILE`), or `None` where the system or the
+/// filesystem cannot make one.
+#[cfg(target_os = "linux")]
+fn unnamed_in(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_TMPFILE)
+        .mode(0o644)
+        .open(dir)
+        .ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unnamed_in(_: &Path) -> Option<std::fs::File> {
+    None
+}
+
+/// Gives the unnamed `file` the name `to` (through its `/proc/self/fd` link).
+#[cfg(target_os = "linux")]
+fn link_unnamed(file: &std::fs::File, to: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::io::AsRawFd;
+    let from = std::ffi::CString::new(format!("/proc/self/fd/{}", file.as_raw_fd()))?;
+    let to = std::ffi::CString::new(to.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call, and linkat
+    // reads them only during it.
+    let done = unsafe {
+        libc::linkat(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::AT_SYMLINK_FOLLOW,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn link_unnamed(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
+    unreachable!("unnamed files exist on Linux only")
+}
+
+/// Writes `bytes` to `path` whole or not at all (see [`OutFile`]).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let mut out = OutFile::create(path)?;
+    out.write_all(bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+    out.finish()
+}
+
+/// Writes several files into `dir` all or nothing: every one is written (the step that
+/// fails on a full disk) before any is put in place. A target that is not a regular file (a
 /// directory, a device) fails the whole before anything is written.
 pub fn write_all_atomic(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut targets = Vec::new();
     for (name, _) in files {
         let path = dir.join(name);
-        match target(&path) {
-            Target::Replace(real) => targets.push(real),
-            Target::InPlace => {
-                return Err(format!(
-                    "{}: not a regular file; nothing was written",
-                    path.display()
-                ))
-            }
-        }
-    }
-    let temps: Vec<PathBuf> = targets.iter().map(|t| temp_path(t)).collect();
-    for (tmp, (name, bytes)) in temps.iter().zip(files) {
-        let written = std::fs::File::create(tmp)
-            .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()));
-        if let Err(e) = written {
-            for t in &temps {
-                let _ = std::fs::remove_file(t);
-            }
+        if let Target::InPlace = target(&path) {
             return Err(format!(
-                "{}: cannot write: {e}; nothing was written",
-                dir.join(name).display()
+                "{}: not a regular file; nothing was written",
+                path.display()
             ));
         }
     }
-    for (tmp, real) in temps.iter().zip(&targets) {
-        std::fs::rename(tmp, real)
-            .map_err(|e| format!("{}: cannot rename into place: {e}", real.display()))?;
+    let mut outs = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let mut out = OutFile::create(&path)?;
+        out.write_all(bytes)
+            .map_err(|e| format!("{}: cannot write: {e}; nothing was written", path.display()))?;
+        outs.push(out);
     }
-    Ok(())
+    outs.into_iter().try_for_each(OutFile::finish)
 }
 
 /// Writes to `out` atomically, or to standard output when `out` is `None`.

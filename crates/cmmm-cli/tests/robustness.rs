@@ -432,3 +432,46 @@ fn inputs_past_the_limits_are_error_records_not_aborts() {
         rows[1]
     );
 }
+
+#[test]
+fn a_killed_run_leaves_nothing_behind() {
+    let dir = scratch("killed");
+    let input = dir.join("in.ndjson");
+    cmmm_synth::run_from([
+        "cmmm-synth",
+        "--count",
+        "4000",
+        "--format",
+        "ndjson",
+        "--out",
+        p(&input),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.join("out.ndjson");
+    std::fs::write(&out, "the previous results\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cmmm"))
+        .args(["batch", p(&input), "--jobs", "1", "--out", p(&out)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cmmm starts");
+    // Long enough to be writing (full results of 4,000 records take seconds in a debug
+    // build), then SIGKILL.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    child.kill().expect("the run is killed");
+    let _ = child.wait();
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["in.ndjson", "out.ndjson"],
+        "no temporary file is left"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the previous results\n"
+    );
+}

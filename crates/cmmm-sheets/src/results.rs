@@ -4,8 +4,6 @@
 //! nearest binary double, so that a spreadsheet can sort and average them; the exact text
 //! is the CSV's and the NDJSON's) and verdicts as boolean cells.
 
-use std::path::Path;
-
 use cmmm_model::{Enterprise, Lang, Model};
 use cmmm_score::{Outcome, Programmes};
 
@@ -282,11 +280,13 @@ impl XlsxTable {
         }
     }
 
-    /// Saves the workbook to `path`.
-    pub fn save(mut self, path: &Path) -> Result<(), String> {
+    /// Writes the workbook to `writer`.
+    pub fn save_to(mut self, writer: impl std::io::Write + Send) -> Result<(), String> {
         let workbook = &mut self.workbook;
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| workbook.save(path)))
-            .map_err(|_| "the workbook could not be saved".to_string())
-            .and_then(|r| r.map_err(|e| e.to_string()))
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workbook.save_to_writer(writer)
+        }))
+        .map_err(|_| "the workbook could not be saved".to_string())
+        .and_then(|r| r.map_err(|e| e.to_string()))
     }
 }

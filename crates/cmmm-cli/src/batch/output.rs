@@ -5,7 +5,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::files::{target, temp_path, Target};
+use crate::files::OutFile;
 
 use clap::ValueEnum;
 use cmmm_score::Outcome;
@@ -72,15 +72,6 @@ pub fn ndjson_line(
     line
 }
 
-/// The file written and the file it becomes: a temporary file beside the real target, or
-/// the target itself when it is not a regular file.
-fn written_via(out: &Path) -> (PathBuf, PathBuf) {
-    match target(out) {
-        Target::Replace(real) => (temp_path(&real), real),
-        Target::InPlace => (out.to_path_buf(), out.to_path_buf()),
-    }
-}
-
 /// One record (or the header) ready for the output: encoded bytes for NDJSON and CSV, cells
 /// for XLSX.
 pub enum Rendered {
@@ -89,19 +80,17 @@ pub enum Rendered {
     Header(Vec<String>),
 }
 
-/// Where output goes: stdout, or a temporary file renamed over the target on success (a
-/// target that is not a regular file, such as `/dev/null`, is written in place: `tmp` is
-/// then the target itself).
+/// Where output goes: stdout, or a file that replaces its target on success only
+/// ([`OutFile`]).
 pub enum Sink {
     Stdout(BufWriter<std::io::Stdout>),
     File {
-        tmp: PathBuf,
         target: PathBuf,
-        file: BufWriter<std::fs::File>,
+        file: BufWriter<OutFile>,
     },
     Xlsx {
-        tmp: PathBuf,
         target: PathBuf,
+        out: OutFile,
         table: Box<XlsxTable>,
     },
 }
@@ -111,28 +100,19 @@ impl Sink {
     pub fn open(format: OutputFormat, out: Option<&Path>) -> Result<Sink, String> {
         match (format, out) {
             (OutputFormat::Xlsx, None) => Err("--format xlsx needs --out FILE".into()),
-            (OutputFormat::Xlsx, Some(out)) => {
-                let (tmp, real) = written_via(out);
-                Ok(Sink::Xlsx {
-                    tmp,
-                    target: real,
-                    table: Box::new(XlsxTable::new().map_err(|e| e.to_string())?),
-                })
-            }
+            (OutputFormat::Xlsx, Some(path)) => Ok(Sink::Xlsx {
+                target: path.to_path_buf(),
+                out: OutFile::create(path)?,
+                table: Box::new(XlsxTable::new().map_err(|e| e.to_string())?),
+            }),
             (_, None) => Ok(Sink::Stdout(BufWriter::with_capacity(
                 1 << 20,
                 std::io::stdout(),
             ))),
-            (_, Some(out)) => {
-                let (tmp, real) = written_via(out);
-                let file = std::fs::File::create(&tmp)
-                    .map_err(|e| format!("{}: cannot write: {e}", out.display()))?;
-                Ok(Sink::File {
-                    tmp,
-                    target: real,
-                    file: BufWriter::with_capacity(1 << 20, file),
-                })
-            }
+            (_, Some(path)) => Ok(Sink::File {
+                target: path.to_path_buf(),
+                file: BufWriter::with_capacity(1 << 20, OutFile::create(path)?),
+            }),
         }
     }
 
@@ -155,56 +135,29 @@ impl Sink {
         }
     }
 
-    /// Finishes the output: flushes and renames the temporary file into place.
+    /// Finishes the output: flushes it and puts it in place of its target.
     pub fn finish(self) -> Result<(), String> {
-        let (tmp, target, written) = match self {
-            Sink::Stdout(mut w) => {
-                return w
-                    .flush()
-                    .map_err(|e| format!("cannot write the output: {e}"))
-            }
-            Sink::File {
-                tmp,
+        match self {
+            Sink::Stdout(mut w) => w
+                .flush()
+                .map_err(|e| format!("cannot write the output: {e}")),
+            Sink::File { target, file } => file
+                .into_inner()
+                .map_err(|e| format!("{}: cannot write: {}", target.display(), e.error()))?
+                .finish(),
+            Sink::Xlsx {
                 target,
-                mut file,
+                mut out,
+                table,
             } => {
-                // A device or a FIFO has nothing to sync (fsync of /dev/null fails).
-                let in_place = tmp == target;
-                let written = file
-                    .flush()
-                    .and_then(|_| {
-                        if in_place {
-                            Ok(())
-                        } else {
-                            file.get_ref().sync_all()
-                        }
-                    })
-                    .map_err(|e| e.to_string());
-                (tmp, target, written)
+                table
+                    .save_to(out.file())
+                    .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
+                out.finish()
             }
-            Sink::Xlsx { tmp, target, table } => {
-                let written = table.save(&tmp);
-                (tmp, target, written)
-            }
-        };
-        if tmp == target {
-            return written.map_err(|e| format!("{}: cannot write: {e}", target.display()));
         }
-        // A failed flush or save leaves a partial temporary file: remove it too.
-        written
-            .and_then(|()| std::fs::rename(&tmp, &target).map_err(|e| e.to_string()))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                format!("{}: cannot write: {e}", target.display())
-            })
     }
 
-    /// Removes a temporary file after a failure.
-    pub fn abandon(self) {
-        if let Sink::File { tmp, target, .. } | Sink::Xlsx { tmp, target, .. } = self {
-            if tmp != target {
-                let _ = std::fs::remove_file(tmp);
-            }
-        }
-    }
+    /// Drops the output after a failure: nothing of it is left.
+    pub fn abandon(self) {}
 }
