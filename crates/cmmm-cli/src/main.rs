@@ -104,7 +104,11 @@ impl From<String> for Failure {
 /// Loads `--model FILE`, or the embedded default model.
 fn load_model(path: Option<&PathBuf>) -> Result<std::borrow::Cow<'static, Model>, Failure> {
     Model::from_path_or_default(path.map(PathBuf::as_path)).map_err(|e| {
-        let at = path.map_or_else(String::new, |p| format!("{}: ", p.display()));
+        // A read error names the file itself.
+        let at = match (&e, path) {
+            (cmmm_model::ModelError::Io { .. }, _) | (_, None) => String::new(),
+            (_, Some(p)) => format!("{}: ", p.display()),
+        };
         Failure::input(format!("{at}{e} [{}]", e.code()))
     })
 }

@@ -475,3 +475,23 @@ fn a_killed_run_leaves_nothing_behind() {
         "the previous results\n"
     );
 }
+
+#[test]
+fn messages_name_each_place_once_and_never_as_a_question_mark() {
+    let dir = scratch("messages");
+    // Cut short inside the document: the document is the place, not `?`.
+    let f = dir.join("cut.json");
+    std::fs::write(&f, r#"{"profile": "discrete", "ratings": {}"#).unwrap();
+    let err = stderr(&cmmm(&["score", p(&f)]));
+    assert!(err.contains("assessment JSON at . ("), "{err}");
+    assert!(!err.contains(" at ? "), "{err}");
+    // A model file that cannot be read is named once.
+    let missing = dir.join("no-model.json");
+    let err = stderr(&cmmm(&[
+        "score",
+        "data/examples/discrete.json",
+        "--model",
+        p(&missing),
+    ]));
+    assert_eq!(err.matches(p(&missing)).count(), 1, "{err}");
+}

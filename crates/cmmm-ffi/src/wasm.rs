@@ -117,6 +117,14 @@ fn json_arg(value: &JsValue, name: &str) -> Result<String, FfiError> {
     Ok(String::from(text))
 }
 
+/// A profile argument: a string (`undefined`, a number or anything else is an error with a
+/// code, not the `TypeError` of a `&str` parameter).
+fn profile_arg(profile: &JsValue) -> Result<String, FfiError> {
+    profile.as_string().ok_or_else(|| {
+        FfiError::invalid_argument("profile", "expected a profile id such as \"discrete\"")
+    })
+}
+
 /// An optional model argument: `None` for `undefined` or `null` (the embedded default model).
 fn model_arg(model_json: Option<JsValue>) -> Result<Option<Model>, FfiError> {
     match model_json.filter(|m| !m.is_null() && !m.is_undefined()) {
@@ -216,12 +224,13 @@ pub fn js_model(
 /// assessment.
 #[wasm_bindgen(js_name = template, unchecked_return_type = "Assessment")]
 pub fn js_template(
-    profile: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] profile: JsValue,
     #[wasm_bindgen(js_name = modelJson, unchecked_optional_param_type = "string | ModelDoc | null")]
     model_json: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let profile = profile_arg(&profile).map_err(throw)?;
     let model = model_arg(model_json).map_err(throw)?;
-    let text = json::template(model.as_ref(), profile).map_err(throw)?;
+    let text = json::template(model.as_ref(), &profile).map_err(throw)?;
     parse(&text).map_err(throw)
 }
 
@@ -316,8 +325,12 @@ impl LoadedModel {
 
     /// A blank questionnaire for `profile`.
     #[wasm_bindgen(unchecked_return_type = "Assessment")]
-    pub fn template(&self, profile: &str) -> Result<JsValue, JsValue> {
-        let text = json::template(Some(self.get()), profile).map_err(throw)?;
+    pub fn template(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] profile: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let profile = profile_arg(&profile).map_err(throw)?;
+        let text = json::template(Some(self.get()), &profile).map_err(throw)?;
         parse(&text).map_err(throw)
     }
 

@@ -79,7 +79,14 @@ pub fn parse_assessment(json: &str) -> Result<Assessment, ScoreError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let cmmm_model::Object(assessment) =
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            // serde_path_to_error writes `?` for a place it could not name (inside a map,
+            // before its next key): the map itself is the place.
             let path = e.path().to_string();
+            let path = match path.strip_suffix('?') {
+                Some("") => ".".to_string(),
+                Some(parent) => parent.trim_end_matches('.').to_string(),
+                None => path,
+            };
             located(path, e.into_inner())
         })?;
     de.end().map_err(|e| located(".".into(), e))?;

@@ -71,6 +71,15 @@ test("template() is a blank, scorable questionnaire", () => {
   for (const id of ids) t.ratings[id] = "full";
   assert.equal(score(t).level.level, 5);
   assertError(() => template("nope"), "unknown-profile", "profile");
+  // Not a string at all: a CmmmError with a code, not a plain TypeError.
+  assertError(() => template(undefined), "invalid-argument", "profile");
+  assertError(() => template(42), "invalid-argument", "profile");
+  const m = new Model();
+  try {
+    assertError(() => m.template(undefined), "invalid-argument", "profile");
+  } finally {
+    m.free();
+  }
 });
 
 test("score() takes an object or its text, and gives decimals as strings", () => {
