@@ -18,6 +18,17 @@ fn p(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
 }
 
+/// `cmmm batch ARGS --format csv`, asserting its exit code: the data rows of its output.
+fn batch_rows(args: &[&str], code: i32) -> Vec<String> {
+    let mut all = vec!["batch"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "csv"]);
+    let o = cmmm(&all);
+    assert_eq!(o.status.code(), Some(code), "{all:?}: {}", stderr(&o));
+    let out = String::from_utf8(o.stdout).expect("UTF-8 output");
+    out.lines().skip(1).map(str::to_string).collect()
+}
+
 /// Runs `cmmm ARGS` with its standard error a pipe whose reading end is already closed;
 /// the exit code.
 fn with_stderr_closed(args: &[&str]) -> Option<i32> {
@@ -271,13 +282,10 @@ fn one_bad_element_of_a_json_array_costs_that_element_only() {
     bytes.extend(format!(",\n{good}\n]\n").into_bytes());
     let f = dir.join("five.json");
     std::fs::write(&f, &bytes).unwrap();
-    let o = cmmm(&["batch", p(&f), "--format", "csv"]);
-    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    let out = String::from_utf8(o.stdout).unwrap();
-    let rows: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(rows.len(), 5, "{out}");
+    let rows = batch_rows(&[p(&f)], 3);
+    assert_eq!(rows.len(), 5, "{rows:?}");
     let status: Vec<bool> = rows.iter().map(|r| r.contains(",ok,")).collect();
-    assert_eq!(status, [true, false, true, false, true], "{out}");
+    assert_eq!(status, [true, false, true, false, true], "{rows:?}");
     assert!(
         rows[1].contains(",3,") && rows[1].contains("invalid-json"),
         "{}",
@@ -408,19 +416,8 @@ fn inputs_past_the_limits_are_error_records_not_aborts() {
         "y".repeat(3 << 20)
     );
     std::fs::write(&f, text).unwrap();
-    let o = cmmm(&[
-        "batch",
-        p(&f),
-        "--max-record-mb",
-        "1",
-        "--format",
-        "csv",
-        "--allow-missing",
-    ]);
-    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    let out = String::from_utf8(o.stdout).unwrap();
-    let rows: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(rows.len(), 2, "{out}");
+    let rows = batch_rows(&[p(&f), "--max-record-mb", "1", "--allow-missing"], 3);
+    assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(
         rows[0].contains(",A,") && rows[0].contains(",ok,"),
         "{}",
