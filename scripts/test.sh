@@ -2,7 +2,7 @@
 # The one test command (README): installs what it needs, idempotently, then runs every check:
 # formatting, clippy with warnings denied, every test (unit, integration, golden vectors,
 # properties, JSON Schema and C header staleness, CLI, report snapshots, the C API from C
-# under valgrind), rustdoc with warnings denied, the WebAssembly package (Node tests,
+# under valgrind), a fuzzing smoke run of every fuzz target, rustdoc with warnings denied, the WebAssembly package (Node tests,
 # TypeScript check), and the HTML reports and the web form in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +52,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
 cargo test --workspace --locked
+
+# Fuzzing (scripts/fuzz.sh installs cargo-fuzz, pinned, when missing): every target of
+# fuzz/ for a short smoke run, seeded from the examples, the golden vectors and their sheets
+# and the committed regressions; any crash fails the run.
+step "fuzz smoke run (30 s a target)"
+bash scripts/fuzz.sh 30
 
 step "rustdoc (warnings denied)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
