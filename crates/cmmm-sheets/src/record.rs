@@ -105,7 +105,11 @@ impl Cells {
     pub fn at(&self, row: u64, column: u32) -> Location {
         Location::row(&self.file, row).at_column(Column {
             index: column,
-            name: self.header[column as usize].clone(),
+            name: self
+                .header
+                .get(column as usize)
+                .cloned()
+                .unwrap_or_default(),
         })
     }
 

@@ -289,10 +289,11 @@ impl Builder {
     }
 }
 
+/// The cell of column `at` of `row`; a cell right of the header has no name.
 fn cell_at(file: &Arc<str>, header: &Header, row: u64, at: u32) -> Location {
     Location::row(file, row).at_column(Column {
         index: at,
-        name: header.names[at as usize].clone(),
+        name: header.names.get(at as usize).cloned().unwrap_or_default(),
     })
 }
 

@@ -504,3 +504,21 @@ fn a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_read() {
     assert_eq!(err.code(), "too-large", "{err}");
     assert!(err.to_string().contains("unpacked"), "{err}");
 }
+
+#[test]
+fn a_quote_left_open_right_of_the_header_is_an_error_not_a_crash() {
+    // Found by the `sheets` fuzz target (fuzz/regressions/sheets/): the cell holding the
+    // quote stands right of the last header column.
+    let text = "assessment_id\nA,x,\"open\nB,y,z\nC,y,z\n";
+    let records = read_all(
+        Source::Bytes {
+            name: "e.csv",
+            bytes: text.as_bytes(),
+        },
+        &ReadOptions::new().profile("discrete"),
+    );
+    let first = records[0].as_ref().unwrap_err();
+    assert_eq!(first.code(), "invalid-row");
+    let column = first.location.column.as_ref().unwrap();
+    assert_eq!((column.letters().as_str(), &*column.name), ("C", ""));
+}
