@@ -29,6 +29,12 @@ fn batch_rows(args: &[&str], code: i32) -> Vec<String> {
     out.lines().skip(1).map(str::to_string).collect()
 }
 
+/// Asserts that the standard error of `o` holds `text`.
+fn says(o: &std::process::Output, text: &str) {
+    let err = stderr(o);
+    assert!(err.contains(text), "{text} not in: {err}");
+}
+
 /// Asserts that `row` holds every one of `parts`.
 fn has(row: &str, parts: &[&str]) {
     for part in parts {
@@ -81,11 +87,7 @@ fn a_closed_standard_error_is_no_crash() {
 fn jobs_have_a_cap() {
     let o = cmmm(&["batch", "data/examples/discrete.json", "--jobs", "100000"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("--jobs 100000: at most"),
-        "{}",
-        stderr(&o)
-    );
+    says(&o, "--jobs 100000: at most");
 }
 
 #[test]
@@ -184,7 +186,7 @@ fn outputs_onto_what_is_not_a_regular_file() {
         p(&out),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("--summary"), "{}", stderr(&o));
+    says(&o, "--summary");
     assert!(!out.exists());
     // Also through the link to the same file.
     let o = cmmm(&[
@@ -248,20 +250,12 @@ fn a_flood_of_structured_keys_is_refused_like_any_unknown_key() {
     std::fs::write(&f, &text).unwrap();
     let o = cmmm(&["score", p(&f)]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("[unknown-requirement]"),
-        "{}",
-        stderr(&o)
-    );
+    says(&o, "[unknown-requirement]");
     // The same keys with one repeated at the end: the duplicate is found, by name.
     let dup = text.replacen("}}", r#","nope.99999": "full"}}"#, 1);
     std::fs::write(&f, dup).unwrap();
     let o = cmmm(&["score", p(&f)]);
-    assert!(
-        stderr(&o).contains("duplicate key `nope.99999`"),
-        "{}",
-        stderr(&o)
-    );
+    says(&o, "duplicate key `nope.99999`");
 }
 
 #[test]
@@ -352,7 +346,7 @@ fn multi_file_outputs_are_all_or_nothing() {
     std::fs::create_dir_all(out.join("requirements.csv")).unwrap();
     let o = cmmm(&["model", "export", "--format", "csv", "--out", p(&out)]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("nothing was written"), "{}", stderr(&o));
+    says(&o, "nothing was written");
     let left: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
