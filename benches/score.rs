@@ -1,6 +1,7 @@
 //! Scoring throughput on the embedded default model with a full assessment
 //! (`data/examples/discrete.json`, 300 requirements). Target: under 50 µs per assessment.
-//! Batch scoring (`scripts/bench-batch.sh`) parses and calls `score_summary` per record.
+//! Batch scoring (`scripts/bench-batch.sh`) parses and scores each record at the `summary`
+//! tier for CSV/XLSX and at the `profile` tier for NDJSON.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -22,13 +23,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("score (fresh scorer)", |b| {
         b.iter(|| cmmm::score::score(model, black_box(&assessment)).expect("scores"))
     });
-    c.bench_function("score summary (batch to CSV/XLSX)", |b| {
-        b.iter(|| {
-            scorer
-                .score_summary(black_box(&assessment), &options)
-                .expect("scores")
-        })
-    });
+    for (name, detail) in [
+        ("score summary (batch to CSV/XLSX)", cmmm::Detail::Summary),
+        ("score profile (batch NDJSON)", cmmm::Detail::Profile),
+    ] {
+        let options = cmmm::Options::new().detail(detail);
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                scorer
+                    .score(black_box(&assessment), &options)
+                    .expect("scores")
+            })
+        });
+    }
     c.bench_function("parse assessment", |b| {
         b.iter(|| cmmm::score::parse_assessment(black_box(EXAMPLE)).expect("parses"))
     });

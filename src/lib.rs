@@ -1,8 +1,9 @@
 //! cmmm: intelligent-manufacturing maturity self-assessment under GB/T 39116-2020 (the model)
 //! and GB/T 39117-2020 (the assessment method).
 //!
-//! This facade re-exports the core crates: [`model`] (the model as validated data),
-//! [`score`] (exact scoring) and [`sheets`] (questionnaires in JSON, NDJSON, CSV and XLSX).
+//! This facade re-exports the crates: [`model`] (the model as validated data), [`score`]
+//! (exact scoring), [`sheets`] (questionnaires in JSON, NDJSON, CSV and XLSX) and [`report`]
+//! (reports and charts people read).
 //! The embedded default model has the standard's structure with an **illustrative**
 //! requirement catalogue and **placeholder** weights — labelled so in its data and in every
 //! result.
@@ -12,6 +13,26 @@
 //! let template = cmmm::model::template(model, "process", &[]).unwrap();
 //! // The process profile leaves product design out unless asked.
 //! assert!(template.ratings.iter().all(|(id, _)| !id.starts_with("product-design.")));
+//! ```
+//!
+//! Building an assessment in code and reading the summary tier of its result:
+//!
+//! ```
+//! use cmmm::{Assessment, Detail, Options, Rating, Scorer};
+//!
+//! let model = cmmm::Model::gbt39116_2020();
+//! let scorer = Scorer::new(model); // build once, share across threads
+//! let mut answers = Assessment::builder("discrete").id("EX-1");
+//! for r in &model.layout().requirements {
+//!     let rating = if r.level <= 2 { Rating::key("full") } else { Rating::key("partial") };
+//!     answers = answers.rate(&r.id, rating);
+//! }
+//! let outcome = scorer
+//!     .score(&answers.build(), &Options::new().detail(Detail::Summary))
+//!     .unwrap();
+//! assert_eq!(outcome.level.level, 2);
+//! assert_eq!(outcome.total.score.value(), "2.5");
+//! assert!(outcome.meets_level_2);
 //! ```
 //!
 //! Reading an uploaded questionnaire (any format; here the shipped example) and scoring it:
@@ -30,11 +51,12 @@
 #![warn(missing_docs)]
 
 pub use cmmm_model as model;
+pub use cmmm_report as report;
 pub use cmmm_score as score;
 pub use cmmm_sheets as sheets;
 
-pub use cmmm_model::{Assessment, Model};
-pub use cmmm_score::{Options, Outcome, ScoreError, Scorer};
+pub use cmmm_model::{Assessment, Model, Rating};
+pub use cmmm_score::{Detail, Options, Outcome, ScoreError, Scorer};
 
 /// The JSON Schemas of the file formats, as `(file name, pretty JSON)`: the model file, the
 /// assessment file and the result. They are committed in `data/schema/`; a test fails when

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use cmmm_model::Model;
-use cmmm_score::{parse_assessment, Options, Scorer};
+use cmmm_score::{parse_assessment, Detail, Options, Scorer};
 use serde_json::Value;
 
 fn vectors_dir() -> PathBuf {
@@ -251,10 +251,22 @@ fn run_vector(path: &Path, models: &mut HashMap<PathBuf, Model>, failures: &mut 
             None => return c.fail("options.target", format!("not a level number: {t}")),
         },
     };
-    let options = Options {
-        allow_missing: options["allow_missing"].as_bool().unwrap_or(false),
-        target,
+    let detail = match options["detail"].as_str().map(str::parse::<Detail>) {
+        Some(Ok(detail)) => detail,
+        _ => {
+            return c.fail(
+                "options.detail",
+                format!(
+                    "the tier checked (summary, profile, gaps or full), not {}",
+                    options["detail"]
+                ),
+            )
+        }
     };
+    let options = Options::new()
+        .allow_missing(options["allow_missing"].as_bool().unwrap_or(false))
+        .target(target)
+        .detail(detail);
     let result =
         parse_assessment(&assessment_text).and_then(|a| Scorer::new(model).score(&a, &options));
     let expect = &vector["expect"];

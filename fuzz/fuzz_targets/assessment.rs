@@ -14,10 +14,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let scorer = Scorer::new(cmmm_model::Model::gbt39116_2020());
     let _ = scorer.score(&assessment, &Options::default());
-    let lenient = Options {
-        allow_missing: true,
-        target: Some(5),
-    };
+    let lenient = Options::new().allow_missing(true).target(Some(5));
     if let Ok(outcome) = scorer.score(&assessment, &lenient) {
         assert!(outcome.level.level <= 5);
     }

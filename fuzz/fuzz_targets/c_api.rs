@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
             allow_missing: true,
             has_target: true,
             target: data.first().map_or(0, |b| b % 7),
+            detail: data.get(1).map_or(0, |b| b % 5),
         };
         let _ = cmmm_score_json_opts(ptr, len, &opts, &mut out, &mut out_len);
         cmmm_string_free(out);

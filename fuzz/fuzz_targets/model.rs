@@ -2,7 +2,7 @@
 //! validates gives templates and scores (or a scoring error), never a panic.
 #![no_main]
 
-use cmmm_model::{Model, RatingInput};
+use cmmm_model::{Model, Rating};
 use cmmm_score::{Options, Scorer};
 use libfuzzer_sys::fuzz_target;
 
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         };
         for (i, (_, answer)) in template.ratings.iter_mut().enumerate() {
             if !keys.is_empty() {
-                answer.rating = Some(RatingInput::Text(keys[i % keys.len()].as_str().into()));
+                answer.rating = Some(Rating::Text(keys[i % keys.len()].as_str().into()));
             }
         }
         let _ = scorer.score(&template, &Options::default());

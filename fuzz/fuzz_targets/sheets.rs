@@ -8,10 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let scorer = Scorer::new(cmmm_model::Model::gbt39116_2020());
-    let options = Options {
-        allow_missing: true,
-        target: None,
-    };
+    let options = Options::new().allow_missing(true).target(None);
     let mut limits = Limits::default();
     limits.record_bytes = 1 << 20;
     limits.file_bytes = 4 << 20;

@@ -73,6 +73,30 @@ impl From<LangArg> for Lang {
     }
 }
 
+/// How much of a result to compute and write (`cmmm_score::Detail`).
+#[derive(Clone, Copy, ValueEnum)]
+enum DetailArg {
+    /// The decisions: level, S, T(n), thresholds, each sub-domain's own level, plan size.
+    Summary,
+    /// The summary and D(s,n) of every sub-domain.
+    Profile,
+    /// The profile, the gap list and the plan.
+    Gaps,
+    /// Everything: C(d,n) and B(e,n) per node too.
+    Full,
+}
+
+impl From<DetailArg> for cmmm_score::Detail {
+    fn from(d: DetailArg) -> cmmm_score::Detail {
+        match d {
+            DetailArg::Summary => cmmm_score::Detail::Summary,
+            DetailArg::Profile => cmmm_score::Detail::Profile,
+            DetailArg::Gaps => cmmm_score::Detail::Gaps,
+            DetailArg::Full => cmmm_score::Detail::Full,
+        }
+    }
+}
+
 /// A failed command: its message and exit code.
 struct Failure {
     code: u8,

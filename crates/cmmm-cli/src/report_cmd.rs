@@ -92,10 +92,9 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
             }
         }
         (None, Some(file)) => {
-            let options = Options {
-                allow_missing: args.allow_missing,
-                target: args.target,
-            };
+            let options = Options::new()
+                .allow_missing(args.allow_missing)
+                .target(args.target);
             let scorer = Scorer::new(&model);
             let read = args.input.options();
             let (assessment, outcome) = score_file(&scorer, file, &read, &options, lang)?;
@@ -104,10 +103,7 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
                     &scorer,
                     p,
                     &read,
-                    &Options {
-                        target: None,
-                        ..options.clone()
-                    },
+                    &options.clone().target(None),
                     lang,
                 )?),
                 None => None,

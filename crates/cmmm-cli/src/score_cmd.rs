@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use cmmm_model::Lang;
-use cmmm_score::{Options, Scorer};
+use cmmm_score::{Detail, Options, Scorer};
 
 use crate::files::emit;
 use crate::input::{read_one, score_failure, InputArgs};
-use crate::{load_model, Failure, LangArg};
+use crate::{load_model, DetailArg, Failure, LangArg};
 
 #[derive(Args)]
 pub struct ScoreArgs {
@@ -26,6 +26,9 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ScoreFormat,
+    /// How much of the JSON result to compute and write (default: full); `--format json` only.
+    #[arg(long, value_enum)]
+    detail: Option<DetailArg>,
     /// Language of the text summary.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
@@ -43,13 +46,20 @@ enum ScoreFormat {
 }
 
 pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
+    let detail =
+        match (args.format, args.detail) {
+            (ScoreFormat::Text, Some(_)) => return Err(Failure::usage(
+                "--detail applies to --format json; the text summary always reads the whole result",
+            )),
+            (_, detail) => detail.map_or(Detail::Full, Detail::from),
+        };
     let model = load_model(args.model.as_ref())?;
     let lang: Lang = args.lang.into();
     let parsed = read_one(&args.file, &args.input.options(), lang)?;
-    let options = Options {
-        allow_missing: args.allow_missing,
-        target: args.target,
-    };
+    let options = Options::new()
+        .allow_missing(args.allow_missing)
+        .target(args.target)
+        .detail(detail);
     let outcome = Scorer::new(&model)
         .score(&parsed.assessment, &options)
         .map_err(|e| score_failure(&parsed, &e, lang))?;

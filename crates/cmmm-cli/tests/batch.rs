@@ -620,7 +620,7 @@ fn every_input_format_scores_to_identical_results() {
     // The full NDJSON results: identical from NDJSON and JSON (compared as text, after the
     // source); from a sheet identical but for the assessment's metadata, which the
     // generator's sheets do not carry.
-    let full = |file: &str| stdout(&batch(&dir, &[file], 0));
+    let full = |file: &str| stdout(&batch(&dir, &[file, "--detail", "full"], 0));
     let from_ndjson = full("in.ndjson");
     let from_json = full("in.json");
     let after_source = |line: &str| {
@@ -660,6 +660,77 @@ fn every_input_format_scores_to_identical_results() {
 // ---------------------------------------------------------------------------------------
 // 2. Broken records
 // ---------------------------------------------------------------------------------------
+
+#[test]
+fn ndjson_results_come_in_tiers_each_a_superset_of_the_one_before() {
+    let dir = scratch("tiers");
+    generate(&dir, "in.ndjson", "ndjson", 3, 11, "0", &[]);
+    let tier = |detail: Option<&str>| -> Vec<Value> {
+        let mut args = vec!["in.ndjson"];
+        args.extend(detail.map(|d| ["--detail", d]).iter().flatten());
+        ndjson(&stdout(&batch(&dir, &args, 0)))
+            .into_iter()
+            .map(|r| r["result"].clone())
+            .collect()
+    };
+    let default = tier(None);
+    assert_eq!(
+        default,
+        tier(Some("profile")),
+        "the default tier is profile"
+    );
+    let full = tier(Some("full"));
+    let mut smaller: Option<Vec<Value>> = None;
+    for name in ["summary", "profile", "gaps", "full"] {
+        let results = tier(Some(name));
+        for (i, (r, f)) in results.iter().zip(&full).enumerate() {
+            assert_eq!(r["detail"], name, "record {i}");
+            // Every field a tier writes has the full tier's value (gaps are null below the
+            // gaps tier).
+            for (key, value) in r.as_object().expect("a result") {
+                if key != "detail" && !(key == "gaps" && value.is_null()) {
+                    assert_eq!(value, &f[key], "{name}, record {i}: {key}");
+                }
+            }
+            assert_eq!(r["sub_domains"].is_array(), name != "summary", "{name}");
+            assert_eq!(r["elements"].is_array(), name == "full", "{name}");
+            let has_gaps = !r["gaps"].is_null();
+            assert_eq!(
+                has_gaps,
+                matches!(name, "gaps" | "full") && !f["gaps"].is_null()
+            );
+            // The plan's size is there at every tier.
+            if has_gaps {
+                let plan = r["gaps"]["plan"]["upgrades"]
+                    .as_array()
+                    .expect("a plan")
+                    .len();
+                assert_eq!(r["target"]["upgrades"], plan, "{name}");
+            }
+        }
+        if let Some(smaller) = &smaller {
+            for (s, r) in smaller.iter().zip(&results) {
+                let keys = |v: &Value| v.as_object().map(|o| o.len()).unwrap_or(0);
+                assert!(
+                    keys(s) <= keys(r),
+                    "{name} holds what the tier before holds"
+                );
+            }
+        }
+        smaller = Some(results);
+    }
+    // CSV holds the summary: a tier is not something it can change.
+    let o = batch(
+        &dir,
+        &["in.ndjson", "--format", "csv", "--detail", "full"],
+        2,
+    );
+    assert!(
+        stderr(&o).contains("--detail applies to --format ndjson"),
+        "{}",
+        stderr(&o)
+    );
+}
 
 #[test]
 fn generated_broken_records_become_error_rows_and_the_rest_score() {

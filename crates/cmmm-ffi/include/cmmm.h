@@ -27,6 +27,27 @@
 #include <stdint.h>
 
 /**
+ * `cmmm_options.detail`: the whole result, with C and B per node and level (the default).
+ */
+#define CMMM_DETAIL_FULL 0
+
+/**
+ * `cmmm_options.detail`: the decisions only (level, S, T(n), thresholds, own levels, plan
+ * size, warnings).
+ */
+#define CMMM_DETAIL_SUMMARY 1
+
+/**
+ * `cmmm_options.detail`: the summary and D(s,n) of every sub-domain.
+ */
+#define CMMM_DETAIL_PROFILE 2
+
+/**
+ * `cmmm_options.detail`: the profile, the gap list and the plan.
+ */
+#define CMMM_DETAIL_GAPS 3
+
+/**
  * The outcome class of a call: `CMMM_STATUS_OK` (0) or the class of the error. The exact kind
  * is the stable code in `cmmm_last_error_code()` (the core's `code()` strings, e.g.
  * `invalid-rating`), the text in `cmmm_last_error()`. New classes may be added; treat any
@@ -107,6 +128,13 @@ typedef struct cmmm_options {
    * `CMMM_STATUS_INVALID_OPTIONS`, code `invalid-target`). Read only when `has_target`.
    */
   uint8_t target;
+  /**
+   * How much of the result to compute and return: `CMMM_DETAIL_FULL` (0, the default),
+   * `CMMM_DETAIL_SUMMARY`, `CMMM_DETAIL_PROFILE` or `CMMM_DETAIL_GAPS` (see
+   * `data/schema/result.schema.json`, field `detail`). Any other value is
+   * `CMMM_STATUS_INVALID_OPTIONS`, code `invalid-detail`.
+   */
+  uint8_t detail;
 } cmmm_options;
 
 #ifdef __cplusplus

@@ -25,10 +25,17 @@ export interface Assessment {
   ratings: Map_of_Answer;
 }
 
-/** The result of scoring one assessment. */
+/**
+ * The result of scoring one assessment, computed up to the [`Detail`] asked for: the
+ * summary fields always; `sub_domains` from [`Detail::Profile`]; `gaps` from
+ * [`Detail::Gaps`]; `domains` and `elements` at [`Detail::Full`]. Lists a tier does not
+ * compute are empty and left out of the JSON; `gaps` is `null` below the gaps tier.
+ */
 export interface Outcome {
   /** Always true: a self-assessment, not a certified assessment. */
   self_assessed: boolean;
+  /** How much of the result was computed. */
+  detail: Detail;
   /** The model scored against, with the provenance of its parts. */
   model: ModelInfo;
   /** The profile, with the provenance of its weights. */
@@ -47,13 +54,24 @@ export interface Outcome {
   meets_level_2: boolean;
   /** Programme thresholds from `data/programs.json`. */
   thresholds: Threshold[];
-  /** B(e, n) of every element. */
-  elements: NodeScores[];
-  /** C(d, n) of every domain. */
-  domains: NodeScores[];
-  /** D(s, n) of every sub-domain. */
-  sub_domains: NodeScores[];
-  /** What keeps the target level out of reach; `None` at the top level. */
+  /** The own level of every in-scope sub-domain, in model order. */
+  sub_domain_levels: SubDomainLevel[];
+  /**
+   * The target level and the size of the smallest plan that reaches it; `None` at the top
+   * level when no target is asked for.
+   */
+  target?: Target | null;
+  /** B(e, n) of every element ([`Detail::Full`]). */
+  elements?: NodeScores[];
+  /** C(d, n) of every domain ([`Detail::Full`]). */
+  domains?: NodeScores[];
+  /** D(s, n) of every sub-domain ([`Detail::Profile`] and above). */
+  sub_domains?: NodeScores[];
+  /**
+   * The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
+   * `null`) when there is no target (the top level is reached) or below the gaps tier;
+   * [`Outcome::target`] holds the plan's size at every tier.
+   */
   gaps?: Gaps | null;
   /** Things the reader must know (unofficial data, unrated requirements scored as none). */
   warnings: Warning[];
@@ -140,6 +158,21 @@ export interface Band {
 
 /** An exact decimal written as a string, e.g. "0.8". */
 export type Decimal = string;
+
+/**
+ * How much of a result to compute. Each tier holds everything the one before it holds:
+ * 
+ * | tier | adds | read by |
+ * |---|---|---|
+ * | [`Summary`](Detail::Summary) | level, S, T(n) met and counted, level 2, programme thresholds, each sub-domain's own level, scope, warnings, provenance, the size of the plan to the target | decisions, flat tables |
+ * | [`Profile`](Detail::Profile) | D(s,n) and the weight of every sub-domain at every level | radar charts, the portfolio report |
+ * | [`Gaps`](Detail::Gaps) | the gap list and the plan | improvement work |
+ * | [`Full`](Detail::Full) | C(d,n) and B(e,n) with weights: the whole trace | audits, the assessment report |
+ * 
+ * A result nobody reads is not computed: the summary costs a fraction of the full result
+ * and is about a twentieth of its JSON.
+ */
+export type Detail = "summary" | "profile" | "gaps" | "full";
 
 /** A capability domain (能力域). */
 export interface Domain {
@@ -274,7 +307,10 @@ export interface NodeScores {
 
 /** A set of upgrades that reaches the target. */
 export interface Plan {
-  /** Requirements to raise to the top of the scale, in the order of the gap list. */
+  /**
+   * Requirements to raise to the top of the scale, by level, then by gain in T(level)
+   * (largest first), then in model order.
+   */
   upgrades: string[];
   /** S after the upgrades. */
   total: Score;
@@ -394,12 +430,41 @@ export interface SubDomain {
   requirements: Requirement[];
 }
 
+/**
+ * A sub-domain's own level: the highest level m such that D(s, 1) … D(s, m) all meet the
+ * gate (levels where it has nothing to score are passed over); 0 when D(s, 1) falls short.
+ */
+export interface SubDomainLevel {
+  /** Sub-domain id. */
+  sub_domain: string;
+  /** Its own level. */
+  level: number;
+}
+
 /** A sub-domain tailored out of an assessment. */
 export interface Tailoring {
   /** The sub-domain id. */
   sub_domain: string;
   /** Why it does not apply (required). */
   reason: string;
+}
+
+/** The level aimed at and how far it is. */
+export interface Target {
+  /** The level aimed at (the option `target`, else the level above the one reached). */
+  level: number;
+  /** Whether the result already reaches it. */
+  reached: boolean;
+  /**
+   * Whether some set of upgrades reaches it (false only for a scale whose top is below
+   * 1, or a scope too small).
+   */
+  reachable: boolean;
+  /**
+   * The number of rating upgrades (to the top of the scale) in the smallest plan that
+   * reaches it; 0 when reached or unreachable.
+   */
+  upgrades: number;
 }
 
 /**

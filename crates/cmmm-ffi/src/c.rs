@@ -20,8 +20,7 @@ use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use cmmm_model::Model;
-use cmmm_score::Options;
+use cmmm_score::{Detail, Options, Scorer};
 
 use crate::json;
 use crate::status::{FfiError, Status};
@@ -30,7 +29,7 @@ use crate::status::{FfiError, Status};
 /// `cmmm_model_free`. Scoring only reads it, so one handle may be used by any number of
 /// threads at once; it must not be freed while a call that uses it is running.
 pub struct CmmmModel {
-    model: Model,
+    scorer: Scorer<'static>,
 }
 
 // A handle is shared by threads for scoring: the model must stay Send + Sync.
@@ -52,14 +51,38 @@ pub struct CmmmOptions {
     /// Level to compute gaps and the plan for (1 … the model's top level; anything else is
     /// `CMMM_STATUS_INVALID_OPTIONS`, code `invalid-target`). Read only when `has_target`.
     pub target: u8,
+    /// How much of the result to compute and return: `CMMM_DETAIL_FULL` (0, the default),
+    /// `CMMM_DETAIL_SUMMARY`, `CMMM_DETAIL_PROFILE` or `CMMM_DETAIL_GAPS` (see
+    /// `data/schema/result.schema.json`, field `detail`). Any other value is
+    /// `CMMM_STATUS_INVALID_OPTIONS`, code `invalid-detail`.
+    pub detail: u8,
 }
 
-impl From<CmmmOptions> for Options {
-    fn from(o: CmmmOptions) -> Options {
-        Options {
-            allow_missing: o.allow_missing,
-            target: o.has_target.then_some(o.target),
-        }
+/// `cmmm_options.detail`: the whole result, with C and B per node and level (the default).
+pub const CMMM_DETAIL_FULL: u8 = 0;
+/// `cmmm_options.detail`: the decisions only (level, S, T(n), thresholds, own levels, plan
+/// size, warnings).
+pub const CMMM_DETAIL_SUMMARY: u8 = 1;
+/// `cmmm_options.detail`: the summary and D(s,n) of every sub-domain.
+pub const CMMM_DETAIL_PROFILE: u8 = 2;
+/// `cmmm_options.detail`: the profile, the gap list and the plan.
+pub const CMMM_DETAIL_GAPS: u8 = 3;
+
+impl TryFrom<CmmmOptions> for Options {
+    type Error = FfiError;
+
+    fn try_from(o: CmmmOptions) -> Result<Options, FfiError> {
+        let detail = match o.detail {
+            CMMM_DETAIL_FULL => Detail::Full,
+            CMMM_DETAIL_SUMMARY => Detail::Summary,
+            CMMM_DETAIL_PROFILE => Detail::Profile,
+            CMMM_DETAIL_GAPS => Detail::Gaps,
+            other => return Err(FfiError::invalid_detail(&other.to_string())),
+        };
+        Ok(Options::new()
+            .allow_missing(o.allow_missing)
+            .target(o.has_target.then_some(o.target))
+            .detail(detail))
     }
 }
 
@@ -216,21 +239,21 @@ unsafe fn put_string(
 ///
 /// # Safety
 /// `opts`, when not NULL, points to a readable, initialised `cmmm_options`.
-unsafe fn options_arg(opts: *const CmmmOptions) -> Options {
+unsafe fn options_arg(opts: *const CmmmOptions) -> Result<Options, FfiError> {
     if opts.is_null() {
-        Options::default()
+        Ok(Options::default())
     } else {
         // SAFETY: by the caller's contract.
-        Options::from(unsafe { *opts })
+        Options::try_from(unsafe { *opts })
     }
 }
 
 /// Scores through the JSON core and hands the result out.
 ///
 /// # Safety
-/// As for [`cmmm_model_score_json_opts`]; `model` is a live handle's model or `None`.
+/// As for [`cmmm_model_score_json_opts`]; `scorer` is a live handle's or `None`.
 unsafe fn score_into(
-    model: Option<&Model>,
+    scorer: Option<&Scorer>,
     assessment: *const c_char,
     len: usize,
     opts: *const CmmmOptions,
@@ -241,22 +264,22 @@ unsafe fn score_into(
     unsafe {
         clear_string_out(out, out_len)?;
         let text = text_arg(assessment, len, "assessment")?;
-        let options = options_arg(opts);
-        let result = json::score(model, text, &options)?;
+        let options = options_arg(opts)?;
+        let result = json::score(scorer, text, &options)?;
         put_string(out, out_len, result)
     }
 }
 
-/// Borrows the model of a handle.
+/// Borrows the scorer of a handle.
 ///
 /// # Safety
 /// `model`, when not NULL, is a live handle from `cmmm_model_load`.
-unsafe fn model_arg<'a>(model: *const CmmmModel) -> Result<&'a Model, FfiError> {
+unsafe fn model_arg<'a>(model: *const CmmmModel) -> Result<&'a Scorer<'static>, FfiError> {
     if model.is_null() {
         return Err(FfiError::invalid_argument("model", "NULL pointer"));
     }
     // SAFETY: a live handle by the caller's contract.
-    Ok(unsafe { &(*model).model })
+    Ok(unsafe { &(*model).scorer })
 }
 
 const VERSION: &CStr =
@@ -347,8 +370,8 @@ pub unsafe extern "C" fn cmmm_model_load(
         unsafe { *out = std::ptr::null_mut() };
         // SAFETY: by the caller's contract.
         let text = unsafe { text_arg(model_json, len, "model_json") }?;
-        let model = json::load_model(text)?;
-        let handle = Box::into_raw(Box::new(CmmmModel { model }));
+        let scorer = json::load_scorer(text)?;
+        let handle = Box::into_raw(Box::new(CmmmModel { scorer }));
         // SAFETY: as above.
         unsafe { *out = handle };
         Ok(())
@@ -438,7 +461,7 @@ pub unsafe extern "C" fn cmmm_template_json(
         let model = if model.is_null() {
             None
         } else {
-            Some(model_arg(model)?)
+            Some(model_arg(model)?.model())
         };
         let profile = c_str_arg(profile, "profile")?;
         let text = json::template(model, profile)?;
@@ -572,6 +595,7 @@ mod tests {
             allow_missing: true,
             has_target: true,
             target: 3,
+            detail: CMMM_DETAIL_GAPS,
         };
         // SAFETY: valid buffers and out-parameters.
         let status = unsafe {
@@ -581,7 +605,11 @@ mod tests {
         // SAFETY: a string from the library, freed once below.
         let result = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_string();
         assert_eq!(result.len(), len);
-        let expected = json::score(None, std::str::from_utf8(text).unwrap(), &opts.into());
+        let expected = json::score(
+            None,
+            std::str::from_utf8(text).unwrap(),
+            &opts.try_into().unwrap(),
+        );
         assert_eq!(Ok(result), expected);
         // SAFETY: from the library, not yet freed.
         unsafe { cmmm_string_free(out) };

@@ -8,6 +8,8 @@
 //! schema is `data/schema/result.schema.json`, the template is an assessment
 //! (`data/schema/assessment.schema.json`). Decimals are strings, as everywhere.
 
+use std::sync::{Arc, OnceLock};
+
 use cmmm_model::Model;
 use cmmm_score::{parse_assessment, Options, Outcome, Scorer};
 use serde::Serialize;
@@ -17,9 +19,10 @@ use crate::status::FfiError;
 /// The engine's version (this crate's, the same for every crate of the workspace).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The embedded default model (`gbt39116-2020`), or `model` when given.
-fn model_or_default(model: Option<&Model>) -> &Model {
-    model.unwrap_or_else(|| Model::gbt39116_2020())
+/// The scorer of the embedded default model (`gbt39116-2020`), built once per process.
+pub fn default_scorer() -> &'static Scorer<'static> {
+    static SCORER: OnceLock<Scorer<'static>> = OnceLock::new();
+    SCORER.get_or_init(|| Scorer::new(Model::gbt39116_2020()))
 }
 
 /// Compact JSON of a core value. The core's results and assessments are plain data with
@@ -34,24 +37,33 @@ pub fn load_model(text: &str) -> Result<Model, FfiError> {
     Ok(Model::from_json(text)?)
 }
 
-/// Scores the assessment JSON `text` against `model` (`None`: the embedded default model)
-/// with `options`: the result as compact JSON, `serde_json::to_string(&outcome)`.
-pub fn score(model: Option<&Model>, text: &str, options: &Options) -> Result<String, FfiError> {
-    to_json(&outcome(model, text, options)?)
+/// [`load_model`], ready to score: the scorer a host's model handle keeps.
+pub fn load_scorer(text: &str) -> Result<Scorer<'static>, FfiError> {
+    Ok(Scorer::shared(Arc::new(load_model(text)?)))
+}
+
+/// Scores the assessment JSON `text` with `scorer` (`None`: the embedded default model's)
+/// and `options`: the result as compact JSON, `serde_json::to_string(&outcome)`.
+pub fn score(scorer: Option<&Scorer>, text: &str, options: &Options) -> Result<String, FfiError> {
+    to_json(&outcome(scorer, text, options)?)
 }
 
 /// [`score`] before serialization: the core's `Outcome`, for hosts that convert it to their
 /// own values (the WebAssembly half builds JavaScript objects from it directly).
-pub fn outcome(model: Option<&Model>, text: &str, options: &Options) -> Result<Outcome, FfiError> {
-    let model = model_or_default(model);
+pub fn outcome(
+    scorer: Option<&Scorer>,
+    text: &str,
+    options: &Options,
+) -> Result<Outcome, FfiError> {
+    let scorer = scorer.unwrap_or_else(|| default_scorer());
     let assessment = parse_assessment(text)?;
-    Ok(Scorer::new(model).score(&assessment, options)?)
+    Ok(scorer.score(&assessment, options)?)
 }
 
 /// A blank questionnaire for `profile` of `model` (`None`: the embedded default model): every
 /// in-scope requirement with its sub-domain, level and text, ratings `null`, as compact JSON.
 pub fn template(model: Option<&Model>, profile: &str) -> Result<String, FfiError> {
-    let model = model_or_default(model);
+    let model = model.unwrap_or_else(|| Model::gbt39116_2020());
     let assessment = cmmm_model::template(model, profile, &[])?;
     to_json(&assessment)
 }
@@ -76,7 +88,10 @@ mod tests {
             .unwrap();
         let out = score(None, &text, &options).unwrap();
         assert_eq!(out, serde_json::to_string(&direct).unwrap());
-        assert_eq!(out, score(Some(model), &text, &options).unwrap());
+        assert_eq!(
+            out,
+            score(Some(&Scorer::new(model)), &text, &options).unwrap()
+        );
     }
 
     #[test]
@@ -97,10 +112,7 @@ mod tests {
         let e = score(None, "{", &Options::default()).unwrap_err();
         assert_eq!((e.status, e.code), (Status::InvalidJson, "invalid-json"));
 
-        let options = Options {
-            allow_missing: true,
-            target: Some(9),
-        };
+        let options = Options::new().allow_missing(true).target(9);
         let e = score(None, r#"{"profile": "discrete", "ratings": {}}"#, &options).unwrap_err();
         assert_eq!(
             (e.status, e.code),

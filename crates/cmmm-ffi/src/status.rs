@@ -85,6 +85,18 @@ impl FfiError {
         }
     }
 
+    /// A `detail` option that is not one of the tiers.
+    pub fn invalid_detail(value: &str) -> FfiError {
+        FfiError {
+            status: Status::InvalidOptions,
+            code: "invalid-detail",
+            location: "detail".to_string(),
+            message: format!(
+                "detail: `{value}` is not a result tier (summary, profile, gaps or full)"
+            ),
+        }
+    }
+
     /// A panic caught at the boundary, with its message when it has one.
     pub fn panic(what: &str) -> FfiError {
         FfiError {

@@ -21,8 +21,10 @@
 //! generated from the JSON Schemas into `npm/types.d.ts` and embedded in the package's
 //! declarations, so nothing is typed `any`.
 
+use std::sync::Arc;
+
 use cmmm_model::{Lang, Model};
-use cmmm_score::{Options, Outcome};
+use cmmm_score::{Detail, Options, Outcome, Scorer};
 use js_sys::{Error, Reflect, JSON};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -57,6 +59,12 @@ export interface ScoreOptions {
   allowMissing?: boolean;
   /** Level to compute gaps and the plan for; by default the level above the one reached. */
   target?: number | null;
+  /**
+   * How much of the result to compute: `"summary"` (the decisions), `"profile"` (+ D per
+   * sub-domain and level), `"gaps"` (+ the gap list and plan) or `"full"` (+ C and B per
+   * node and level). Default `"full"`.
+   */
+  detail?: Detail | null;
 }
 
 /**
@@ -141,6 +149,8 @@ struct JsOptions {
     allow_missing: bool,
     #[serde(default)]
     target: Option<u8>,
+    #[serde(default)]
+    detail: Option<Detail>,
 }
 
 fn options_arg(options: Option<JsValue>) -> Result<Options, FfiError> {
@@ -156,10 +166,10 @@ fn options_arg(options: Option<JsValue>) -> Result<Options, FfiError> {
         let what = what.split(" at line ").next().unwrap_or(&what).to_string();
         FfiError::invalid_argument("options", &what)
     })?;
-    Ok(Options {
-        allow_missing: options.allow_missing,
-        target: options.target,
-    })
+    Ok(Options::new()
+        .allow_missing(options.allow_missing)
+        .target(options.target)
+        .detail(options.detail.unwrap_or_default()))
 }
 
 /// A plain object of JSON text the engine wrote (always valid JSON).
@@ -247,7 +257,8 @@ pub fn js_score(
     let model = model_arg(model_json).map_err(throw)?;
     let options = options_arg(options).map_err(throw)?;
     let text = json_arg(&assessment, "assessment").map_err(throw)?;
-    let outcome = json::outcome(model.as_ref(), &text, &options).map_err(throw)?;
+    let scorer = model.as_ref().map(Scorer::new);
+    let outcome = json::outcome(scorer.as_ref(), &text, &options).map_err(throw)?;
     outcome_object(&outcome).map_err(throw)
 }
 
@@ -276,7 +287,7 @@ pub fn js_radar(
 #[wasm_bindgen(js_name = Model)]
 pub struct LoadedModel {
     /// `None`: the embedded default model.
-    model: Option<Box<Model>>,
+    scorer: Option<Box<Scorer<'static>>>,
 }
 
 #[wasm_bindgen(js_class = Model)]
@@ -291,14 +302,20 @@ impl LoadedModel {
         )]
         model_json: Option<JsValue>,
     ) -> Result<LoadedModel, JsValue> {
-        let model = model_arg(model_json).map_err(throw)?.map(Box::new);
-        Ok(LoadedModel { model })
+        let scorer = model_arg(model_json)
+            .map_err(throw)?
+            .map(|model| Box::new(Scorer::shared(Arc::new(model))));
+        Ok(LoadedModel { scorer })
+    }
+
+    fn scorer(&self) -> &Scorer<'static> {
+        self.scorer
+            .as_deref()
+            .unwrap_or_else(|| json::default_scorer())
     }
 
     fn get(&self) -> &Model {
-        self.model
-            .as_deref()
-            .unwrap_or_else(|| Model::gbt39116_2020())
+        self.scorer().model()
     }
 
     /// The model's id, e.g. `gbt39116-2020`.
@@ -316,9 +333,9 @@ impl LoadedModel {
     /// The model as a plain object in the model-file format.
     #[wasm_bindgen(unchecked_return_type = "ModelDoc")]
     pub fn doc(&self) -> Result<JsValue, JsValue> {
-        let text = match &self.model {
+        let text = match &self.scorer {
             None => cmmm_model::GBT39116_2020_JSON.to_string(),
-            Some(model) => doc_json(model).map_err(throw)?,
+            Some(scorer) => doc_json(scorer.model()).map_err(throw)?,
         };
         parse(&text).map_err(throw)
     }
@@ -345,7 +362,7 @@ impl LoadedModel {
     ) -> Result<JsValue, JsValue> {
         let options = options_arg(options).map_err(throw)?;
         let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        let outcome = json::outcome(Some(self.get()), &text, &options).map_err(throw)?;
+        let outcome = json::outcome(Some(self.scorer()), &text, &options).map_err(throw)?;
         outcome_object(&outcome).map_err(throw)
     }
 
@@ -371,6 +388,6 @@ impl LoadedModel {
     ) -> Result<String, JsValue> {
         let options = options_arg(options).map_err(throw)?;
         let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        json::score(Some(self.get()), &text, &options).map_err(throw)
+        json::score(Some(self.scorer()), &text, &options).map_err(throw)
     }
 }

@@ -18,9 +18,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use cmmm_ffi::c::{CMMM_DETAIL_FULL, CMMM_DETAIL_GAPS, CMMM_DETAIL_PROFILE, CMMM_DETAIL_SUMMARY};
 use cmmm_ffi::FfiError;
 use cmmm_model::Model;
-use cmmm_score::{parse_assessment, Options, Scorer};
+use cmmm_score::{parse_assessment, Detail, Options, Scorer};
 use serde_json::Value;
 
 fn workspace() -> PathBuf {
@@ -157,12 +158,19 @@ fn write_vectors() -> PathBuf {
             Value::Null => None,
             t => Some(u8::try_from(t.as_u64().expect("target")).expect("target")),
         };
-        let options = Options {
-            allow_missing: vector["options"]["allow_missing"]
-                .as_bool()
-                .unwrap_or(false),
-            target,
-        };
+        let detail: Detail = vector["options"]["detail"]
+            .as_str()
+            .expect("options.detail")
+            .parse()
+            .expect("a tier");
+        let options = Options::new()
+            .allow_missing(
+                vector["options"]["allow_missing"]
+                    .as_bool()
+                    .unwrap_or(false),
+            )
+            .target(target)
+            .detail(detail);
         let expect = match parse_assessment(&assessment)
             .and_then(|a| Scorer::new(&model).score(&a, &options))
         {
@@ -182,11 +190,18 @@ fn write_vectors() -> PathBuf {
                 )
             }
         };
+        let detail = match detail {
+            Detail::Full => CMMM_DETAIL_FULL,
+            Detail::Summary => CMMM_DETAIL_SUMMARY,
+            Detail::Profile => CMMM_DETAIL_PROFILE,
+            _ => CMMM_DETAIL_GAPS,
+        };
         let opts = format!(
-            "{} {} {}\n",
+            "{} {} {} {}\n",
             u8::from(options.allow_missing),
             u8::from(target.is_some()),
-            target.unwrap_or(0)
+            target.unwrap_or(0),
+            detail
         );
         for (ext, content) in [
             ("model", model_text.as_str()),

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::JsonError;
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
 
@@ -123,33 +124,73 @@ pub struct Tailoring {
     pub reason: String,
 }
 
-/// A rating as given: a scale key (`most`), a Chinese label (`大部分满足`) or an exact value
-/// (`"0.8"` or `0.8`). Numbers keep the digits written in the document. The text is a
-/// [`CompactString`], which holds up to 24 bytes without allocating (every scale key and
-/// label does), so reading the hundreds of ratings of an assessment allocates nothing for
-/// them; build one from a `&str` or a `String` with `.into()`.
+/// A rating: a scale key (`most`), a Chinese label (`大部分满足`) or an exact scale value
+/// (`0.8`), resolved against the model's scale when scored (method.md §1). Build one with
+/// [`Rating::key`], [`Rating::label`] or [`Rating::value`], or from a `&str` (a key or a
+/// label):
+///
+/// ```
+/// use cmmm_model::Rating;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(Rating::key("most").as_str(), "most");
+/// assert_eq!(Rating::value(Decimal::new(8, 1)).as_str(), "0.8");
+/// assert_eq!(Rating::from("部分满足"), Rating::label("部分满足"));
+/// ```
+///
+/// The text is a [`CompactString`], which holds up to 24 bytes without allocating (every
+/// scale key and label does), so reading the hundreds of ratings of an assessment allocates
+/// nothing for them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RatingInput {
-    /// Given as a JSON string.
+pub enum Rating {
+    /// A scale key, a Chinese label, or a value written as text (`"0.8"`).
     Text(CompactString),
-    /// Given as a JSON number, with its digits as written.
-    Number(CompactString),
+    /// An exact value, given as a number: its digits as written.
+    Value(CompactString),
 }
 
-impl RatingInput {
+impl Rating {
+    /// The rating of scale key `key` (`full`, `most`, `partial`, `none` in the default model).
+    pub fn key(key: &str) -> Rating {
+        Rating::Text(key.into())
+    }
+
+    /// The rating of the scale point labelled `label` in Chinese (`全部满足`, …).
+    pub fn label(label: &str) -> Rating {
+        Rating::Text(label.into())
+    }
+
+    /// The rating of the scale point whose value is exactly `value`.
+    pub fn value(value: rust_decimal::Decimal) -> Rating {
+        Rating::Value(value.normalize().to_string().into())
+    }
+
     /// The rating's text (a number's digits as written).
     pub fn as_str(&self) -> &str {
         match self {
-            RatingInput::Text(s) | RatingInput::Number(s) => s,
+            Rating::Text(s) | Rating::Value(s) => s,
         }
     }
 }
 
-impl Serialize for RatingInput {
+impl From<&str> for Rating {
+    /// A scale key or a Chinese label.
+    fn from(text: &str) -> Rating {
+        Rating::Text(text.into())
+    }
+}
+
+impl From<rust_decimal::Decimal> for Rating {
+    fn from(value: rust_decimal::Decimal) -> Rating {
+        Rating::value(value)
+    }
+}
+
+impl Serialize for Rating {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            RatingInput::Text(s) => serializer.serialize_str(s),
-            RatingInput::Number(s) => match s.parse::<serde_json::Number>() {
+            Rating::Text(s) => serializer.serialize_str(s),
+            Rating::Value(s) => match s.parse::<serde_json::Number>() {
                 Ok(n) => n.serialize(serializer),
                 Err(_) => serializer.serialize_str(s),
             },
@@ -166,49 +207,49 @@ const NOT_A_RATING: &str = "a rating (a scale key, a Chinese label or a value)";
 struct RatingVisitor;
 
 impl<'de> Visitor<'de> for RatingVisitor {
-    type Value = RatingInput;
+    type Value = Rating;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(NOT_A_RATING)
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RatingInput, E> {
-        Ok(RatingInput::Text(v.into()))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Rating, E> {
+        Ok(Rating::Text(v.into()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<RatingInput, E> {
-        Ok(RatingInput::Text(v.into()))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Rating, E> {
+        Ok(Rating::Text(v.into()))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string().into()))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rating, E> {
+        Ok(Rating::Value(v.to_string().into()))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string().into()))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rating, E> {
+        Ok(Rating::Value(v.to_string().into()))
     }
 
     /// Only reached from deserializers that hold binary floats (not from JSON text, whose
     /// numbers arrive digit for digit); the shortest text that round-trips is taken.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RatingInput, E> {
-        Ok(RatingInput::Number(v.to_string().into()))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rating, E> {
+        Ok(Rating::Value(v.to_string().into()))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RatingInput, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rating, A::Error> {
         match map.next_key::<String>()? {
-            Some(k) if k == NUMBER_TOKEN => Ok(RatingInput::Number(map.next_value()?)),
+            Some(k) if k == NUMBER_TOKEN => Ok(Rating::Value(map.next_value()?)),
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for RatingInput {
+impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(RatingVisitor)
     }
 }
 
-impl JsonSchema for RatingInput {
+impl JsonSchema for Rating {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Rating".into()
     }
@@ -227,7 +268,7 @@ impl JsonSchema for RatingInput {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// The rating; `None` while unanswered.
-    pub rating: Option<RatingInput>,
+    pub rating: Option<Rating>,
     /// References to evidence (document numbers, system names, links).
     pub evidence: Vec<String>,
     /// A comment.
@@ -247,7 +288,7 @@ pub struct Answer {
 struct AnswerObject {
     /// The rating; null or absent while unanswered.
     #[serde(default)]
-    rating: Option<RatingInput>,
+    rating: Option<Rating>,
     /// References to evidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<String>,
@@ -267,7 +308,7 @@ struct AnswerObject {
 
 impl Answer {
     /// An answer holding only a rating.
-    pub fn rated(rating: RatingInput) -> Answer {
+    pub fn rated(rating: Rating) -> Answer {
         Answer {
             rating: Some(rating),
             ..Answer::default()
@@ -349,7 +390,7 @@ impl<'de> Visitor<'de> for AnswerVisitor {
         let mut first = true;
         while let Some(key) = map.next_key::<String>()? {
             if first && key == NUMBER_TOKEN {
-                return Ok(Answer::rated(RatingInput::Number(map.next_value()?)));
+                return Ok(Answer::rated(Rating::Value(map.next_value()?)));
             }
             first = false;
             let Some(field) = ANSWER_FIELDS.iter().position(|f| *f == key) else {
@@ -383,11 +424,58 @@ impl JsonSchema for Answer {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let rating = generator.subschema_for::<RatingInput>();
+        let rating = generator.subschema_for::<Rating>();
         let object = generator.subschema_for::<AnswerObject>();
         schemars::json_schema!({
             "description": "A bare rating, null while unanswered, or an object with the rating, evidence and a comment.",
             "anyOf": [rating, { "type": "null" }, object]
         })
+    }
+}
+
+impl Assessment {
+    /// Reads an assessment from JSON text, naming the JSON path, line and column of a fault.
+    /// A leading byte-order mark is ignored.
+    ///
+    /// ```
+    /// use cmmm_model::Assessment;
+    ///
+    /// let a = Assessment::from_json(r#"{"profile": "discrete", "ratings": {"org-strategy.1.a": "full"}}"#).unwrap();
+    /// assert_eq!(a.profile, "discrete");
+    /// let err = Assessment::from_json(r#"{"profile": 3}"#).unwrap_err();
+    /// assert_eq!(err.path, "profile");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Assessment, JsonError> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        // The fast path parses without tracking paths; only a faulty text is parsed again to
+        // find where the fault is. An assessment is an object; `Object` refuses serde's array
+        // form of a struct.
+        if let Ok(Object(assessment)) = serde_json::from_str(json) {
+            return Ok(assessment);
+        }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let Object(assessment) = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            // serde_path_to_error writes `?` for a place it could not name (inside a map,
+            // before its next key): the map itself is the place.
+            let path = e.path().to_string();
+            let path = match path.strip_suffix('?') {
+                Some("") => ".".to_string(),
+                Some(parent) => parent.trim_end_matches('.').to_string(),
+                None => path,
+            };
+            JsonError::at(path, e.inner())
+        })?;
+        de.end().map_err(|e| JsonError::at(".".into(), &e))?;
+        Ok(assessment)
+    }
+
+    /// The assessment as compact JSON text, which [`Assessment::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an assessment always serialises")
+    }
+
+    /// The assessment as indented JSON text.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an assessment always serialises")
     }
 }

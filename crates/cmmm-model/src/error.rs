@@ -72,6 +72,33 @@ pub(crate) fn strip_position(message: &str) -> String {
     }
 }
 
+/// Why a text is not JSON of the expected shape: where (JSON path, line, column) and what.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("JSON at {path} (line {line}, column {column}): {message}")]
+#[non_exhaustive]
+pub struct JsonError {
+    /// JSON path of the fault, e.g. `ratings.data.2.a`; `.` for the whole text.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl JsonError {
+    /// A serde_json error at `path`.
+    pub(crate) fn at(path: String, err: &serde_json::Error) -> JsonError {
+        JsonError {
+            path,
+            line: err.line(),
+            column: err.column(),
+            message: strip_position(&err.to_string()),
+        }
+    }
+}
+
 struct Problems<'a>(&'a [Problem]);
 
 impl fmt::Display for Problems<'_> {

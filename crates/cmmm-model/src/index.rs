@@ -17,7 +17,6 @@ pub struct Model {
     pub(crate) doc: ModelDoc,
     pub(crate) layout: Layout,
     pub(crate) profiles: Vec<ProfileIndex>,
-    pub(crate) derived: std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// The model's tree, flattened in file order: element `i`'s domains are `elements[i].children`
@@ -259,18 +258,6 @@ impl Model {
     /// The flat index of a requirement.
     pub fn requirement_index(&self, id: &str) -> Option<usize> {
         self.layout.requirement_ids.get(id).copied()
-    }
-
-    /// Data another crate derives from this model once and reuses (scoring keeps its
-    /// effective weights here): computed by `init` on first use and shared by every user and
-    /// thread afterwards. `None` if the slot already holds a value of another type.
-    pub fn derived<T: std::any::Any + Send + Sync>(
-        &self,
-        init: impl FnOnce(&Model) -> T,
-    ) -> Option<&T> {
-        self.derived
-            .get_or_init(|| Arc::new(init(self)))
-            .downcast_ref()
     }
 
     /// The flat index of a sub-domain.

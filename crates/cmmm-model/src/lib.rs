@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod assessment;
+mod builder;
 pub mod decimal;
 mod defaults;
 mod error;
@@ -37,9 +38,10 @@ mod text;
 mod unique_map;
 mod validate;
 
-pub use assessment::{Answer, Assessment, Enterprise, Object, RatingInput, Tailoring};
+pub use assessment::{Answer, Assessment, Enterprise, Object, Rating, Tailoring};
+pub use builder::AssessmentBuilder;
 pub use defaults::GBT39116_2020_JSON;
-pub use error::{ModelError, Problem, Rule};
+pub use error::{JsonError, ModelError, Problem, Rule};
 pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
 pub use index::{same_bytes, IdHash, IdHasher, Layout, Model, Node, ProfileIndex, RequirementRef};
 pub use model::{

@@ -76,7 +76,6 @@ pub(crate) fn validate(doc: ModelDoc) -> Result<Model, ModelError> {
             doc,
             layout,
             profiles,
-            derived: Default::default(),
         })
     } else {
         Err(ModelError::Invalid(r.0))

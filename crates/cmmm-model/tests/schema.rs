@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 
 use cmmm_model::{
-    schema, template, Answer, Assessment, Enterprise, Model, RatingInput, Tailoring, Text,
-    UniqueMap, GBT39116_2020_JSON,
+    schema, template, Answer, Assessment, Enterprise, Model, Rating, Tailoring, Text, UniqueMap,
+    GBT39116_2020_JSON,
 };
 use serde_json::{json, Value};
 
@@ -131,21 +131,21 @@ fn filled_assessment() -> Assessment {
     let answers = [
         (
             "org-strategy.1.a",
-            Answer::rated(RatingInput::Text("full".into())),
+            Answer::rated(Rating::Text("full".into())),
         ),
         (
             "org-strategy.1.b",
-            Answer::rated(RatingInput::Text("大部分满足".into())),
+            Answer::rated(Rating::Text("大部分满足".into())),
         ),
         (
             "org-strategy.1.c",
-            Answer::rated(RatingInput::Number("0.5".into())),
+            Answer::rated(Rating::Value("0.5".into())),
         ),
-        ("skills.1.a", Answer::rated(RatingInput::Text("0".into()))),
+        ("skills.1.a", Answer::rated(Rating::Text("0".into()))),
         (
             "skills.1.b",
             Answer {
-                rating: Some(RatingInput::Text("most".into())),
+                rating: Some(Rating::Text("most".into())),
                 evidence: vec![
                     "QP-07 training records".into(),
                     "https://example.invalid/hr".into(),

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use cmmm_model::{Assessment, Lang, Model, RatingInput, ScalePoint, SourceStatus};
+use cmmm_model::{Assessment, Lang, Model, Rating, ScalePoint, SourceStatus};
 use cmmm_score::{Gap, Outcome, Programmes, Score};
 
 use crate::bars::{self, HBar, VSeries};
@@ -208,9 +208,9 @@ pub(crate) fn requirement_text<'m>(model: &'m Model, id: &str, lang: Lang) -> &'
 
 /// The scale point a rating names (key, Chinese label or exact value, as method.md §1
 /// reads it), for its label.
-fn scale_point<'m>(model: &'m Model, input: &RatingInput) -> Option<&'m ScalePoint> {
+fn scale_point<'m>(model: &'m Model, input: &Rating) -> Option<&'m ScalePoint> {
     let text = input.as_str();
-    if let RatingInput::Text(_) = input {
+    if let Rating::Text(_) = input {
         if let Some(p) = model
             .scale()
             .iter()

@@ -114,10 +114,7 @@ fn svg_text(svg: &str) -> String {
 fn scored_with(stem: &str, target: Option<u8>) -> (Assessment, Outcome) {
     let text = std::fs::read_to_string(root().join(format!("data/examples/{stem}.json"))).unwrap();
     let assessment = cmmm_score::parse_assessment(&text).unwrap();
-    let options = Options {
-        target,
-        ..Options::default()
-    };
+    let options = Options::new().target(target);
     let outcome = Scorer::new(model()).score(&assessment, &options).unwrap();
     (assessment, outcome)
 }

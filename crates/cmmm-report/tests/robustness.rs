@@ -6,7 +6,7 @@ mod common;
 
 use cmmm_model::{Lang, Model};
 use cmmm_report::Report;
-use cmmm_score::{Options, Scorer};
+use cmmm_score::{Detail, Options, Scorer};
 use common::*;
 
 fn render_all(model: &Model, a: &cmmm_model::Assessment, o: &cmmm_score::Outcome) {
@@ -29,19 +29,15 @@ fn unusual_results_render() {
     let (a, _) = scored("discrete");
 
     // Summary scoring: no sub-domain trace, no gaps.
-    let o = scorer.score_summary(&a, &Options::default()).unwrap();
+    let o = scorer
+        .score(&a, &Options::new().detail(Detail::Summary))
+        .unwrap();
     render_all(model, &a, &o);
 
     // A target already reached, and the top level as target.
     for target in [1, 5] {
         let o = scorer
-            .score(
-                &a,
-                &Options {
-                    target: Some(target),
-                    ..Options::default()
-                },
-            )
+            .score(&a, &Options::new().target(Some(target)))
             .unwrap();
         render_all(model, &a, &o);
     }
@@ -54,13 +50,7 @@ fn unusual_results_render() {
     }
     let partial = cmmm_score::parse_assessment(&v.to_string()).unwrap();
     let o = scorer
-        .score(
-            &partial,
-            &Options {
-                allow_missing: true,
-                ..Options::default()
-            },
-        )
+        .score(&partial, &Options::new().allow_missing(true))
         .unwrap();
     let md = Report::new(model, &partial, &o).markdown(None);
     assert!(md.contains("not rated (scored as not met)"));

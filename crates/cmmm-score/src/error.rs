@@ -1,7 +1,7 @@
 //! Errors of scoring, each naming the requirement, sub-domain or field at fault, with the
 //! message in English (`Display`) or Chinese ([`ScoreError::message`]).
 
-use cmmm_model::Lang;
+use cmmm_model::{JsonError, Lang};
 
 /// Why an assessment could not be scored.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -231,6 +231,17 @@ impl ScoreError {
             ScoreError::Overflow(at) => {
                 format!("{at}：精确运算溢出；请使用位数较少的权重")
             }
+        }
+    }
+}
+
+impl From<JsonError> for ScoreError {
+    fn from(e: JsonError) -> ScoreError {
+        ScoreError::Json {
+            path: e.path,
+            line: e.line,
+            column: e.column,
+            message: e.message,
         }
     }
 }

@@ -116,7 +116,7 @@ pub(crate) fn gaps(
 
 /// The fewest upgrades that reach `target` (see the module docs for the proof). Empty with
 /// the current totals when no set of upgrades reaches it (a scale whose top is below 1).
-fn plan(
+pub(crate) fn plan(
     units: &Units,
     t: &[i128],
     mut candidates: Vec<Candidate>,

@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
+
+use crate::Detail;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -151,12 +153,18 @@ impl JsonSchema for Score {
     }
 }
 
-/// The result of scoring one assessment.
+/// The result of scoring one assessment, computed up to the [`Detail`] asked for: the
+/// summary fields always; `sub_domains` from [`Detail::Profile`]; `gaps` from
+/// [`Detail::Gaps`]; `domains` and `elements` at [`Detail::Full`]. Lists a tier does not
+/// compute are empty and left out of the JSON; `gaps` is `null` below the gaps tier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Outcome {
     /// Always true: a self-assessment, not a certified assessment.
     pub self_assessed: bool,
+    /// How much of the result was computed.
+    pub detail: Detail,
     /// The model scored against, with the provenance of its parts.
     pub model: ModelInfo,
     /// The profile, with the provenance of its weights.
@@ -175,21 +183,62 @@ pub struct Outcome {
     pub meets_level_2: bool,
     /// Programme thresholds from `data/programs.json`.
     pub thresholds: Vec<Threshold>,
-    /// B(e, n) of every element.
+    /// The own level of every in-scope sub-domain, in model order.
+    pub sub_domain_levels: Vec<SubDomainLevel>,
+    /// The target level and the size of the smallest plan that reaches it; `None` at the top
+    /// level when no target is asked for.
+    pub target: Option<Target>,
+    /// B(e, n) of every element ([`Detail::Full`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elements: Vec<NodeScores>,
-    /// C(d, n) of every domain.
+    /// C(d, n) of every domain ([`Detail::Full`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<NodeScores>,
-    /// D(s, n) of every sub-domain.
+    /// D(s, n) of every sub-domain ([`Detail::Profile`] and above).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_domains: Vec<NodeScores>,
-    /// What keeps the target level out of reach; `None` at the top level.
+    /// The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
+    /// `null`) when there is no target (the top level is reached) or below the gaps tier;
+    /// [`Outcome::target`] holds the plan's size at every tier.
+    #[serde(default)]
     pub gaps: Option<Gaps>,
     /// Things the reader must know (unofficial data, unrated requirements scored as none).
     pub warnings: Vec<Warning>,
 }
 
+/// A sub-domain's own level: the highest level m such that D(s, 1) … D(s, m) all meet the
+/// gate (levels where it has nothing to score are passed over); 0 when D(s, 1) falls short.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SubDomainLevel {
+    /// Sub-domain id.
+    pub sub_domain: Arc<str>,
+    /// Its own level.
+    pub level: u8,
+}
+
+/// The level aimed at and how far it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Target {
+    /// The level aimed at (the option `target`, else the level above the one reached).
+    pub level: u8,
+    /// Whether the result already reaches it.
+    pub reached: bool,
+    /// Whether some set of upgrades reaches it (false only for a scale whose top is below
+    /// 1, or a scope too small).
+    pub reachable: bool,
+    /// The number of rating upgrades (to the top of the scale) in the smallest plan that
+    /// reaches it; 0 when reached or unreachable.
+    pub upgrades: u32,
+}
+
 /// The model of a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ModelInfo {
     /// Model id.
     pub id: String,
@@ -205,6 +254,7 @@ pub struct ModelInfo {
 /// The status of each part of a model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProvenanceStatus {
     /// The elements, domains, sub-domains and level names.
     pub structure: SourceStatus,
@@ -219,6 +269,7 @@ pub struct ProvenanceStatus {
 /// The profile of a result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProfileInfo {
     /// Profile id.
     pub id: String,
@@ -229,6 +280,7 @@ pub struct ProfileInfo {
 /// Who was assessed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AssessmentInfo {
     /// Assessment id.
     pub id: Option<String>,
@@ -243,6 +295,7 @@ pub struct AssessmentInfo {
 /// The effective scope.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScopeInfo {
     /// Sub-domains scored.
     pub sub_domains: Vec<Arc<str>>,
@@ -259,6 +312,7 @@ pub struct ScopeInfo {
 /// T(n) of one level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LevelScore {
     /// The level.
     pub level: u8,
@@ -275,6 +329,7 @@ pub struct LevelScore {
 /// The total score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Total {
     /// The rule that made it.
     pub rule: TotalRule,
@@ -285,6 +340,7 @@ pub struct Total {
 /// The level reached.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Achieved {
     /// 0 (below the first level) to the top level.
     pub level: u8,
@@ -295,6 +351,7 @@ pub struct Achieved {
 /// Whether the result meets one programme's minimum level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Threshold {
     /// Programme id (its name and conditions are in `data/programs.json`).
     pub programme: Arc<str>,
@@ -311,6 +368,7 @@ pub struct Threshold {
 /// The scores of one element, domain or sub-domain.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NodeScores {
     /// Id (its name is in the model).
     pub id: Arc<str>,
@@ -323,6 +381,7 @@ pub struct NodeScores {
 /// A node at one level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NodeLevel {
     /// The level.
     pub level: u8,
@@ -336,6 +395,7 @@ pub struct NodeLevel {
 /// The gaps to a target level and the smallest plan that reaches it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Gaps {
     /// The level aimed at.
     pub target: u8,
@@ -351,6 +411,7 @@ pub struct Gaps {
 /// One requirement not fully met.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Gap {
     /// Requirement id.
     pub requirement: Arc<str>,
@@ -369,8 +430,10 @@ pub struct Gap {
 /// A set of upgrades that reaches the target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Plan {
-    /// Requirements to raise to the top of the scale, in the order of the gap list.
+    /// Requirements to raise to the top of the scale, by level, then by gain in T(level)
+    /// (largest first), then in model order.
     pub upgrades: Vec<Arc<str>>,
     /// S after the upgrades.
     pub total: Score,
@@ -381,6 +444,7 @@ pub struct Plan {
 /// Something the reader of a result must know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Warning {
     /// Stable code: `unofficial-model` or `scored-as-none`.
     pub code: String,

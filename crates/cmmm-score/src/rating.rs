@@ -1,6 +1,6 @@
 //! Reading a rating against the model's scale.
 
-use cmmm_model::{decimal, Model, RatingInput, Ratio};
+use cmmm_model::{decimal, Model, Rating, Ratio};
 use rust_decimal::Decimal;
 
 /// The model's scale, with each value as an integer numerator over 10^digits.
@@ -64,7 +64,7 @@ impl Scale {
     /// The scale point a rating names: its key, its Chinese label or its exact value
     /// (method.md §1); anything else, English labels and padded text included, is not on
     /// the scale.
-    pub fn resolve(&self, input: &RatingInput) -> Option<usize> {
+    pub fn resolve(&self, input: &Rating) -> Option<usize> {
         let text = input.as_str();
         // Length and first byte tell most texts apart before a full comparison.
         let same = |k: &str| {
@@ -72,7 +72,7 @@ impl Scale {
                 && k.as_bytes().first() == text.as_bytes().first()
                 && cmmm_model::same_bytes(k.as_bytes(), text.as_bytes())
         };
-        if let RatingInput::Text(_) = input {
+        if let Rating::Text(_) = input {
             if let Some(i) = self.keys.iter().position(|k| same(k)) {
                 return Some(i);
             }

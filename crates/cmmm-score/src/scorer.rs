@@ -1,10 +1,11 @@
-//! The scorer: one model's cached data, and the steps from an assessment to an [`Outcome`]:
-//! scope, ratings, level scores with their trace, total and level, gaps, warnings.
+//! The scorer: one model's prepared data, and the steps from an assessment to an
+//! [`Outcome`]: scope, ratings, sums, level scores, totals, gaps, warnings, each computed
+//! only as far as the [`Detail`] asked for.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use cmmm_model::{same_bytes, Assessment, Model, Ratio, Text};
+use cmmm_model::{same_bytes, Assessment, Model, ProfileIndex, Ratio, Text};
 
 use crate::checked;
 use crate::error::ScoreError;
@@ -13,21 +14,36 @@ use crate::outcome::*;
 use crate::programs::Programmes;
 use crate::rating::Scale;
 use crate::scope::Scope;
+use crate::total::Totals;
 use crate::weights::Prepared;
-use crate::Options;
+use crate::{Detail, Options};
 
-/// A scorer bound to one model. The effective weights of each profile's default scope are
-/// computed once per model (kept with the model, see [`Model::derived`]) and shared by every
-/// scorer and thread, so scoring many assessments repeats no work.
+/// A scorer for one model: build it once and score any number of assessments with it, from
+/// any number of threads (it is `Send + Sync`). It prepares what every assessment shares
+/// (the scale, the unofficial-content warnings) when built, and the effective weights of
+/// each distinct scope the first time an assessment has it.
+///
+/// ```
+/// use cmmm_score::{Assessment, Detail, Model, Options, Rating, Scorer};
+///
+/// let model = Model::gbt39116_2020();
+/// let scorer = Scorer::new(model);
+/// let mut assessment = Assessment::builder("discrete");
+/// for r in &model.layout().requirements {
+///     assessment = assessment.rate(&*r.id, Rating::key(if r.level <= 2 { "full" } else { "none" }));
+/// }
+/// let outcome = scorer
+///     .score(&assessment.build(), &Options::new().detail(Detail::Summary))
+///     .unwrap();
+/// assert_eq!(outcome.level.level, 2);
+/// assert!(outcome.sub_domains.is_empty()); // not computed at the summary tier
+/// ```
 pub struct Scorer<'m> {
-    model: &'m Model,
-    derived: Derived<'m>,
+    model: Held<'m>,
     programmes: &'m Programmes,
-}
-
-/// What scoring derives from a model once.
-struct ModelData {
     scale: Scale,
+    /// The gate as an exact fraction (numerator, denominator), for own levels.
+    gate: (i128, i128),
     /// Effective weights by scope (profile, and in-scope sub-domains as a bit set), computed
     /// once per distinct scope. Models with more than 128 sub-domains, and scopes beyond
     /// [`SCOPE_CACHE`] distinct ones, are computed for each assessment instead.
@@ -35,6 +51,18 @@ struct ModelData {
     /// Per profile: the warning that the model holds unofficial content, if it does.
     unofficial: Vec<Option<Warning>>,
 }
+
+/// The model a scorer scores against: borrowed, or shared with the scorer's owner.
+enum Held<'m> {
+    Borrowed(&'m Model),
+    Shared(Arc<Model>),
+}
+
+const _: () = {
+    const fn shareable<T: Send + Sync>() {}
+    shareable::<Scorer<'static>>();
+    shareable::<Model>();
+};
 
 /// The `unofficial-model` warning of a profile, naming every part that is illustrative or a
 /// placeholder.
@@ -85,28 +113,215 @@ type ScopeCache = RwLock<HashMap<(usize, u128), Arc<Result<Prepared, ScoreError>
 /// Most distinct scopes whose effective weights are kept per model.
 const SCOPE_CACHE: usize = 4096;
 
-impl ModelData {
-    fn new(model: &Model) -> ModelData {
-        ModelData {
-            scale: Scale::new(model),
+/// What the ratings give: the scale point of every requirement, and the sums of rating
+/// units per sub-domain and level.
+struct Rated {
+    /// Per requirement (model order): its scale point; `None` out of scope.
+    points: Vec<Option<usize>>,
+    /// Unrated in-scope requirements, scored as the bottom of the scale.
+    missing: Vec<Arc<str>>,
+    /// In-scope requirements.
+    in_scope: u32,
+    /// Sum of rating units, at `sub_domain * levels + level - 1`.
+    sums: Vec<i128>,
+}
+
+/// The per-node scores of a result: D(s, n) of every sub-domain; C(d, n) and B(e, n) of
+/// every domain and element at the full tier (empty below it).
+#[derive(Default)]
+struct Trace {
+    sub_domains: Vec<NodeScores>,
+    domains: Vec<NodeScores>,
+    elements: Vec<NodeScores>,
+}
+
+/// T(n) as exact fractions and in the scope's units.
+struct LevelTotals {
+    t: Vec<Ratio>,
+    units: Vec<i128>,
+}
+
+fn overflow(what: &str) -> ScoreError {
+    ScoreError::Overflow(what.to_string())
+}
+
+impl<'m> Scorer<'m> {
+    /// A scorer for `model` with the embedded programme thresholds.
+    pub fn new(model: &'m Model) -> Scorer<'m> {
+        Scorer::with_programmes(model, Programmes::embedded())
+    }
+
+    /// A scorer for `model` with other programme thresholds.
+    pub fn with_programmes(model: &'m Model, programmes: &'m Programmes) -> Scorer<'m> {
+        Scorer::build(Held::Borrowed(model), programmes)
+    }
+
+    fn build(model: Held<'m>, programmes: &'m Programmes) -> Scorer<'m> {
+        let m = match &model {
+            Held::Borrowed(m) => *m,
+            Held::Shared(m) => m,
+        };
+        let gate = Ratio::from_decimal(m.doc().gate).reduced();
+        Scorer {
+            scale: Scale::new(m),
+            gate: (gate.numer(), gate.denom()),
             scopes: RwLock::new(HashMap::new()),
-            unofficial: model
+            unofficial: m
                 .profiles()
                 .iter()
-                .map(|p| unofficial_warning(model, p))
+                .map(|p| unofficial_warning(m, p))
                 .collect(),
+            programmes,
+            model,
         }
     }
 
-    /// The effective weights of `scope` under profile `profile`.
+    /// The model.
+    pub fn model(&self) -> &Model {
+        match &self.model {
+            Held::Borrowed(m) => m,
+            Held::Shared(m) => m,
+        }
+    }
+
+    /// Scores one assessment, computed up to `options.detail`.
+    pub fn score(&self, assessment: &Assessment, options: &Options) -> Result<Outcome, ScoreError> {
+        let model = self.model();
+        let (profile_pos, pindex, scope) = self.scope(assessment, options)?;
+        let prepared = self.prepared(profile_pos, pindex, &scope);
+        let prepared: &Prepared = match &*prepared {
+            Ok(p) => p,
+            Err(e) => return Err(e.clone()),
+        };
+        let rated = self.rated(assessment, &scope, options.allow_missing)?;
+        let level_totals = self.level_totals(prepared, &rated)?;
+        let totals = prepared.units.totals(&level_totals.units)?;
+        let levels = model.levels().len();
+        let target = options
+            .target
+            .or_else(|| (usize::from(totals.level) < levels).then_some(totals.level + 1));
+        let (target, gaps) = match target {
+            None => (None, None),
+            Some(target) => {
+                let candidates = self.candidates(prepared, &rated)?;
+                let units = &prepared.units;
+                if options.detail >= Detail::Gaps {
+                    let found =
+                        gaps::gaps(units, &level_totals.units, &totals, candidates, target)?;
+                    let summary = target_summary(target, &totals, found.plan.len());
+                    (
+                        Some(summary),
+                        Some(self.gaps(prepared, &rated, target, &totals, found)),
+                    )
+                } else if totals.level >= target {
+                    (Some(target_summary(target, &totals, 0)), None)
+                } else {
+                    let (plan, _) = gaps::plan(units, &level_totals.units, candidates, target)?;
+                    (Some(target_summary(target, &totals, plan.len())), None)
+                }
+            }
+        };
+        let trace = options.detail >= Detail::Full;
+        let Trace {
+            sub_domains,
+            domains,
+            elements,
+        } = if options.detail >= Detail::Profile {
+            self.trace(prepared, &scope, &rated, trace)?
+        } else {
+            Trace::default()
+        };
+        Ok(Outcome {
+            self_assessed: true,
+            detail: options.detail,
+            model: self.model_info(profile_pos),
+            profile: ProfileInfo {
+                id: model.profiles()[profile_pos].id.clone(),
+                name: model.profiles()[profile_pos].name.clone(),
+            },
+            assessment: AssessmentInfo {
+                id: assessment.id.clone(),
+                enterprise: assessment.enterprise.clone(),
+                assessed_on: assessment.assessed_on.clone(),
+                assessor: assessment.assessor.clone(),
+            },
+            scope: self.scope_info(assessment, pindex, &scope, rated.in_scope),
+            levels: level_totals
+                .t
+                .iter()
+                .enumerate()
+                .map(|(n, x)| LevelScore {
+                    level: (n + 1) as u8,
+                    name: model.level_name((n + 1) as u8).clone(),
+                    score: Score(*x),
+                    met: totals.met[n],
+                    counted: n < totals.counted,
+                })
+                .collect(),
+            total: Total {
+                rule: prepared.units.rule(),
+                score: Score(prepared.units.ratio(totals.total)),
+            },
+            level: Achieved {
+                level: totals.level,
+                name: model.level_name(totals.level).clone(),
+            },
+            meets_level_2: totals.level >= 2,
+            thresholds: self.programmes.thresholds(totals.level),
+            sub_domain_levels: self.own_levels(&scope, &rated)?,
+            target,
+            elements,
+            domains,
+            sub_domains,
+            gaps,
+            warnings: self.warnings(profile_pos, rated.missing),
+        })
+    }
+
+    /// Checks the assessment's model, the target and the profile; its effective scope.
+    fn scope(
+        &self,
+        assessment: &Assessment,
+        options: &Options,
+    ) -> Result<(usize, &ProfileIndex, Scope), ScoreError> {
+        let model = self.model();
+        if let Some(m) = &assessment.model {
+            if m != model.id() {
+                return Err(ScoreError::ModelMismatch {
+                    expected: model.id().to_string(),
+                    found: m.clone(),
+                });
+            }
+        }
+        if let Some(target) = options.target {
+            if target == 0 || target > model.level_count() {
+                return Err(ScoreError::InvalidTarget {
+                    target,
+                    levels: model.level_count(),
+                });
+            }
+        }
+        let profile_pos = model
+            .profiles()
+            .iter()
+            .position(|p| p.id == assessment.profile)
+            .ok_or_else(|| ScoreError::UnknownProfile(assessment.profile.clone()))?;
+        let (profile, pindex) = model
+            .profile(&assessment.profile)
+            .expect("profile found above");
+        let scope = Scope::of(model, &profile.id, pindex, assessment)?;
+        Ok((profile_pos, pindex, scope))
+    }
+
+    /// The effective weights of `scope` under profile `profile`, from the cache when it has
+    /// them.
     fn prepared(
         &self,
-        model: &Model,
         profile: usize,
-        index: &cmmm_model::ProfileIndex,
+        index: &ProfileIndex,
         scope: &Scope,
     ) -> Arc<Result<Prepared, ScoreError>> {
-        let compute = || Arc::new(Prepared::new(model, index, scope, self.scale.digits));
+        let compute = || Arc::new(Prepared::new(self.model(), index, scope, self.scale.digits));
         if scope.in_scope.len() > 128 {
             return compute();
         }
@@ -132,110 +347,17 @@ impl ModelData {
         }
         prepared
     }
-}
 
-/// The model's shared data, or a private copy if its slot holds something else.
-enum Derived<'m> {
-    Shared(&'m ModelData),
-    Own(Box<ModelData>),
-}
-
-impl std::ops::Deref for Derived<'_> {
-    type Target = ModelData;
-
-    fn deref(&self) -> &ModelData {
-        match self {
-            Derived::Shared(d) => d,
-            Derived::Own(d) => d,
-        }
-    }
-}
-
-impl<'m> Scorer<'m> {
-    /// A scorer for `model` with the embedded programme thresholds.
-    pub fn new(model: &'m Model) -> Scorer<'m> {
-        Scorer::with_programmes(model, Programmes::embedded())
-    }
-
-    /// A scorer for `model` with other programme thresholds.
-    pub fn with_programmes(model: &'m Model, programmes: &'m Programmes) -> Scorer<'m> {
-        let derived = match model.derived(ModelData::new) {
-            Some(d) => Derived::Shared(d),
-            None => Derived::Own(Box::new(ModelData::new(model))),
-        };
-        Scorer {
-            model,
-            derived,
-            programmes,
-        }
-    }
-
-    /// The model.
-    pub fn model(&self) -> &'m Model {
-        self.model
-    }
-
-    /// Scores one assessment: the full result, with the per-node trace and the gaps.
-    pub fn score(&self, assessment: &Assessment, options: &Options) -> Result<Outcome, ScoreError> {
-        self.evaluate(assessment, options, true)
-    }
-
-    /// Scores one assessment without the per-node trace and the gaps: `elements`, `domains`
-    /// and `sub_domains` are empty and `gaps` is `None`; everything else, levels and totals
-    /// included, is as [`Scorer::score`] gives it. Batch scoring into flat tables uses this.
-    pub fn score_summary(
+    /// Ratings → scale points, unrated in-scope requirements as the bottom of the scale (if
+    /// allowed), and the sums of rating units per sub-domain and level.
+    fn rated(
         &self,
         assessment: &Assessment,
-        options: &Options,
-    ) -> Result<Outcome, ScoreError> {
-        self.evaluate(assessment, options, false)
-    }
-
-    fn evaluate(
-        &self,
-        assessment: &Assessment,
-        options: &Options,
-        detail: bool,
-    ) -> Result<Outcome, ScoreError> {
-        let model = self.model;
+        scope: &Scope,
+        allow_missing: bool,
+    ) -> Result<Rated, ScoreError> {
+        let model = self.model();
         let layout = model.layout();
-        let levels = model.levels().len();
-        if let Some(m) = &assessment.model {
-            if m != model.id() {
-                return Err(ScoreError::ModelMismatch {
-                    expected: model.id().to_string(),
-                    found: m.clone(),
-                });
-            }
-        }
-        if let Some(target) = options.target {
-            if target == 0 || usize::from(target) > levels {
-                return Err(ScoreError::InvalidTarget {
-                    target,
-                    levels: model.level_count(),
-                });
-            }
-        }
-        let profile_pos = model
-            .profiles()
-            .iter()
-            .position(|p| p.id == assessment.profile)
-            .ok_or_else(|| ScoreError::UnknownProfile(assessment.profile.clone()))?;
-        let (profile, pindex) = (
-            &model.profiles()[profile_pos],
-            model
-                .profile(&assessment.profile)
-                .map(|(_, i)| i)
-                .expect("profile found above"),
-        );
-        let scope = Scope::of(model, &profile.id, pindex, assessment)?;
-        let prepared = self.derived.prepared(model, profile_pos, pindex, &scope);
-        let prepared: &Prepared = match &*prepared {
-            Ok(p) => p,
-            Err(e) => return Err(e.clone()),
-        };
-
-        // Ratings → scale points.
         let mut points: Vec<Option<usize>> = vec![None; layout.requirements.len()];
         // Questionnaires mostly list requirements in model order, so the one after the last
         // is tried before the id table.
@@ -264,81 +386,216 @@ impl<'m> Scorer<'m> {
                     why: why.into(),
                 });
             }
-            let point =
-                self.derived
-                    .scale
-                    .resolve(input)
-                    .ok_or_else(|| ScoreError::InvalidRating {
-                        id: id.to_string(),
-                        value: input.as_str().to_string(),
-                        expected: self.derived.scale.expected.clone(),
-                    })?;
+            let point = self
+                .scale
+                .resolve(input)
+                .ok_or_else(|| ScoreError::InvalidRating {
+                    id: id.to_string(),
+                    value: input.as_str().to_string(),
+                    expected: self.scale.expected.clone(),
+                })?;
             points[r] = Some(point);
         }
-        // Unrated in-scope requirements count as the bottom of the scale (if allowed), and
-        // the sums of rating units per sub-domain and level.
+        let levels = model.levels().len();
         let mut missing = Vec::new();
-        let mut in_scope_count = 0u32;
+        let mut in_scope = 0u32;
         let mut sums = vec![0i128; layout.sub_domains.len() * levels];
         for (q, point) in layout.requirements.iter().zip(&mut points) {
             if !scope.in_scope[q.sub_domain] {
                 continue;
             }
-            in_scope_count += 1;
+            in_scope += 1;
             let p = *point.get_or_insert_with(|| {
                 missing.push(q.id.clone());
-                self.derived.scale.bottom
+                self.scale.bottom
             });
             let cell = &mut sums[q.sub_domain * levels + usize::from(q.level) - 1];
             *cell = cell
-                .checked_add(self.derived.scale.units[p])
+                .checked_add(self.scale.units[p])
                 .ok_or_else(|| ScoreError::Overflow(format!("ratings.{}", q.id)))?;
         }
-        if !missing.is_empty() && !options.allow_missing {
+        if !missing.is_empty() && !allow_missing {
             return Err(ScoreError::MissingRatings(
                 missing.iter().map(|id| id.to_string()).collect(),
             ));
         }
-        let ten_k = 10i128.pow(self.derived.scale.digits);
-        let overflow = |what: &str| ScoreError::Overflow(what.to_string());
+        Ok(Rated {
+            points,
+            missing,
+            in_scope,
+            sums,
+        })
+    }
 
-        // T(n) and the trace.
+    /// T(n) of every level: Σ a(s)·sum(s, n) over the level's denominator.
+    fn level_totals(&self, prepared: &Prepared, rated: &Rated) -> Result<LevelTotals, ScoreError> {
+        let levels = prepared.levels.len();
         let mut t = Vec::with_capacity(levels);
-        let mut t_units = Vec::with_capacity(levels);
-        // The per-node trace, only when asked for.
-        let traced = |n: usize| if detail { n } else { 0 };
-        let mut sub_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); traced(layout.sub_domains.len())];
-        let mut dom_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); traced(layout.domains.len())];
-        let mut elem_levels: Vec<Vec<NodeLevel>> =
-            vec![Vec::with_capacity(levels); traced(layout.elements.len())];
+        let mut units = Vec::with_capacity(levels);
+        for (n, lw) in prepared.levels.iter().enumerate() {
+            let mut num = 0i128;
+            for (s, coef) in lw.coef.iter().enumerate() {
+                let share = checked::mul(*coef, rated.sums[s * levels + n])
+                    .ok_or_else(|| overflow("level scores"))?;
+                num = num
+                    .checked_add(share)
+                    .ok_or_else(|| overflow("level scores"))?;
+            }
+            t.push(Ratio::new(num, lw.den).ok_or_else(|| overflow("level scores"))?);
+            units.push(
+                checked::mul(num, prepared.to_units[n]).ok_or_else(|| overflow("level scores"))?,
+            );
+        }
+        Ok(LevelTotals { t, units })
+    }
+
+    /// Every in-scope sub-domain's own level, from the sums: D(s, n) ≥ gate exactly when
+    /// sum · gate.den ≥ gate.num · count · 10^K.
+    fn own_levels(&self, scope: &Scope, rated: &Rated) -> Result<Vec<SubDomainLevel>, ScoreError> {
+        let layout = self.model().layout();
+        let levels = self.model().levels().len();
+        let ten_k = 10i128.pow(self.scale.digits);
+        let (gate_num, gate_den) = self.gate;
+        let mut out = Vec::with_capacity(layout.sub_domains.len());
+        for (s, node) in layout.sub_domains.iter().enumerate() {
+            if !scope.in_scope[s] {
+                continue;
+            }
+            let mut level = 0;
+            for n in 0..levels {
+                let count = i128::from(layout.counts[s][n]);
+                if count == 0 {
+                    continue;
+                }
+                let lhs = checked::mul(rated.sums[s * levels + n], gate_den);
+                let rhs = checked::mul(gate_num, count).and_then(|x| checked::mul(x, ten_k));
+                let (Some(lhs), Some(rhs)) = (lhs, rhs) else {
+                    return Err(overflow("own levels"));
+                };
+                if lhs < rhs {
+                    break;
+                }
+                level = (n + 1) as u8;
+            }
+            out.push(SubDomainLevel {
+                sub_domain: node.id.clone(),
+                level,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The possible upgrades: every rated requirement below the top of the scale, with its
+    /// gain in T(level) in units.
+    fn candidates(&self, prepared: &Prepared, rated: &Rated) -> Result<Vec<Candidate>, ScoreError> {
+        let layout = self.model().layout();
+        let top = self.scale.units[self.scale.top];
+        let mut candidates = Vec::new();
+        for (r, q) in layout.requirements.iter().enumerate() {
+            let Some(p) = rated.points[r] else { continue };
+            if p == self.scale.top {
+                continue;
+            }
+            let n = usize::from(q.level) - 1;
+            let gain = checked::mul(
+                prepared.levels[n].coef[q.sub_domain],
+                top - self.scale.units[p],
+            )
+            .and_then(|x| checked::mul(x, prepared.to_units[n]))
+            .ok_or_else(|| overflow("gaps"))?;
+            candidates.push(Candidate {
+                index: r,
+                level: q.level,
+                gain,
+            });
+        }
+        Ok(candidates)
+    }
+
+    /// The gap list and the plan as results.
+    fn gaps(
+        &self,
+        prepared: &Prepared,
+        rated: &Rated,
+        target: u8,
+        totals: &Totals,
+        found: gaps::Found,
+    ) -> Gaps {
+        let layout = self.model().layout();
+        let units = &prepared.units;
+        let rating =
+            |r: usize| rated.points[r].map_or_else(|| "".into(), |p| self.scale.key(p).clone());
+        Gaps {
+            target,
+            reached: totals.level >= target,
+            items: found
+                .items
+                .iter()
+                .map(|i| {
+                    let q = &layout.requirements[i.candidate.index];
+                    Gap {
+                        requirement: q.id.clone(),
+                        sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
+                        level: q.level,
+                        rating: rating(i.candidate.index),
+                        gain_level: Score(units.ratio(i.candidate.gain)),
+                        gain_total: Score(units.ratio(i.gain_total)),
+                    }
+                })
+                .collect(),
+            plan: Plan {
+                upgrades: found
+                    .plan
+                    .iter()
+                    .map(|c| layout.requirements[c.index].id.clone())
+                    .collect(),
+                total: Score(units.ratio(found.after.total)),
+                level: found.after.level,
+            },
+        }
+    }
+
+    /// D(s, n) with weights for every sub-domain; with `nodes`, C(d, n) and B(e, n) too.
+    fn trace(
+        &self,
+        prepared: &Prepared,
+        scope: &Scope,
+        rated: &Rated,
+        nodes: bool,
+    ) -> Result<Trace, ScoreError> {
+        let layout = self.model().layout();
+        let levels = prepared.levels.len();
+        let ten_k = 10i128.pow(self.scale.digits);
+        let per = |n: usize| vec![Vec::with_capacity(levels); n];
+        let mut sub_levels: Vec<Vec<NodeLevel>> = per(layout.sub_domains.len());
+        let (mut dom_levels, mut elem_levels) = if nodes {
+            (per(layout.domains.len()), per(layout.elements.len()))
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let mut dom_num = vec![0i128; layout.domains.len()];
         for (n, lw) in prepared.levels.iter().enumerate() {
             let level = (n + 1) as u8;
-            dom_num.iter_mut().for_each(|x| *x = 0);
-            let mut total_num = 0i128;
             for (s, node) in layout.sub_domains.iter().enumerate() {
                 let count = layout.counts[s][n];
-                let sum = sums[s * levels + n];
-                let share =
-                    checked::mul(lw.coef[s], sum).ok_or_else(|| overflow("level scores"))?;
-                dom_num[node.parent] = dom_num[node.parent]
-                    .checked_add(share)
-                    .ok_or_else(|| overflow("level scores"))?;
-                total_num = total_num
-                    .checked_add(share)
-                    .ok_or_else(|| overflow("level scores"))?;
-                if detail {
-                    let score = (scope.in_scope[s] && count > 0)
-                        .then(|| Ratio::new(sum, i128::from(count) * ten_k).map(Score))
-                        .flatten();
-                    sub_levels[s].push(NodeLevel {
-                        level,
-                        score,
-                        weight: lw.sub_domains[s].map(Score),
-                    });
+                let sum = rated.sums[s * levels + n];
+                let score = (scope.in_scope[s] && count > 0)
+                    .then(|| Ratio::new(sum, i128::from(count) * ten_k).map(Score))
+                    .flatten();
+                sub_levels[s].push(NodeLevel {
+                    level,
+                    score,
+                    weight: lw.sub_domains[s].map(Score),
+                });
+                if nodes {
+                    let share = checked::mul(lw.coef[s], sum)
+                        .and_then(|x| x.checked_add(dom_num[node.parent]))
+                        .ok_or_else(|| overflow("node scores"))?;
+                    dom_num[node.parent] = share;
                 }
+            }
+            if !nodes {
+                continue;
             }
             let node_score = |num: i128, global: Ratio| -> Result<Score, ScoreError> {
                 // score = (num / den) / global, kept unreduced: num·q / (den·p).
@@ -350,7 +607,7 @@ impl<'m> Scorer<'m> {
                     .map(Score)
                     .ok_or_else(|| overflow("node scores"))
             };
-            for d in (0..layout.domains.len()).filter(|_| detail) {
+            for d in 0..layout.domains.len() {
                 let score = match lw.domains[d] {
                     Some(_) => Some(node_score(dom_num[d], lw.domain_global[d])?),
                     None => None,
@@ -361,7 +618,7 @@ impl<'m> Scorer<'m> {
                     weight: lw.domains[d].map(Score),
                 });
             }
-            for (e, node) in layout.elements.iter().enumerate().filter(|_| detail) {
+            for (e, node) in layout.elements.iter().enumerate() {
                 let score = match lw.elements[e] {
                     Some(_) => {
                         let num = dom_num[node.children.clone()]
@@ -378,99 +635,8 @@ impl<'m> Scorer<'m> {
                     weight: lw.elements[e].map(Score),
                 });
             }
-            t.push(Ratio::new(total_num, lw.den).ok_or_else(|| overflow("level scores"))?);
-            t_units.push(
-                checked::mul(total_num, prepared.to_units[n])
-                    .ok_or_else(|| overflow("level scores"))?,
-            );
+            dom_num.iter_mut().for_each(|x| *x = 0);
         }
-        let units = &prepared.units;
-        let totals = units.totals(&t_units)?;
-
-        // Gaps to the target.
-        let target = options
-            .target
-            .or_else(|| (usize::from(totals.level) < levels).then_some(totals.level + 1));
-        let gaps = match target.filter(|_| detail) {
-            None => None,
-            Some(target) => {
-                let mut candidates = Vec::new();
-                for (r, q) in layout.requirements.iter().enumerate() {
-                    let Some(p) = points[r] else { continue };
-                    if p == self.derived.scale.top {
-                        continue;
-                    }
-                    let n = usize::from(q.level) - 1;
-                    let lift = self.derived.scale.units[self.derived.scale.top]
-                        - self.derived.scale.units[p];
-                    let gain = checked::mul(prepared.levels[n].coef[q.sub_domain], lift)
-                        .and_then(|x| checked::mul(x, prepared.to_units[n]))
-                        .ok_or_else(|| overflow("gaps"))?;
-                    candidates.push(Candidate {
-                        index: r,
-                        level: q.level,
-                        gain,
-                    });
-                }
-                let found = gaps::gaps(units, &t_units, &totals, candidates, target)?;
-                let rating = |r: usize| {
-                    points[r].map_or_else(|| "".into(), |p| self.derived.scale.key(p).clone())
-                };
-                Some(Gaps {
-                    target,
-                    reached: totals.level >= target,
-                    items: found
-                        .items
-                        .iter()
-                        .map(|i| {
-                            let q = &layout.requirements[i.candidate.index];
-                            Gap {
-                                requirement: q.id.clone(),
-                                sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
-                                level: q.level,
-                                rating: rating(i.candidate.index),
-                                gain_level: Score(units.ratio(i.candidate.gain)),
-                                gain_total: Score(units.ratio(i.gain_total)),
-                            }
-                        })
-                        .collect(),
-                    plan: Plan {
-                        upgrades: found
-                            .plan
-                            .iter()
-                            .map(|c| layout.requirements[c.index].id.clone())
-                            .collect(),
-                        total: Score(units.ratio(found.after.total)),
-                        level: found.after.level,
-                    },
-                })
-            }
-        };
-
-        let doc = model.doc();
-        let mut warnings: Vec<Warning> = self.derived.unofficial[profile_pos]
-            .iter()
-            .cloned()
-            .collect();
-        if !missing.is_empty() {
-            warnings.push(Warning {
-                code: "scored-as-none".into(),
-                message: Text::new(
-                    format!(
-                        "{} 项范围内要求未评分，按“{}”计分。",
-                        missing.len(),
-                        doc.scale[self.derived.scale.bottom].label.zh
-                    ),
-                    format!(
-                        "{} in-scope requirement(s) were not rated and were scored as `{}`.",
-                        missing.len(),
-                        self.derived.scale.key(self.derived.scale.bottom)
-                    ),
-                ),
-                ids: missing,
-            });
-        }
-
         let node_scores = |nodes: &[cmmm_model::Node],
                            levels: Vec<Vec<NodeLevel>>,
                            parents: Option<&[cmmm_model::Node]>|
@@ -485,7 +651,40 @@ impl<'m> Scorer<'m> {
                 })
                 .collect()
         };
-        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<std::sync::Arc<str>> {
+        Ok(Trace {
+            sub_domains: node_scores(&layout.sub_domains, sub_levels, Some(&layout.domains)),
+            domains: node_scores(&layout.domains, dom_levels, Some(&layout.elements)),
+            elements: node_scores(&layout.elements, elem_levels, None),
+        })
+    }
+
+    /// The model of a result, with the provenance of the profile's weights.
+    fn model_info(&self, profile: usize) -> ModelInfo {
+        let model = self.model();
+        let doc = model.doc();
+        ModelInfo {
+            id: model.id().to_string(),
+            version: model.version().to_string(),
+            provenance: ProvenanceStatus {
+                structure: doc.provenance.structure.status,
+                requirements: doc.provenance.requirements.status,
+                method: doc.provenance.method.status,
+                weights: model.profiles()[profile].weights_provenance.status,
+            },
+            total_rule: doc.total_rule,
+        }
+    }
+
+    /// The effective scope as a result.
+    fn scope_info(
+        &self,
+        assessment: &Assessment,
+        pindex: &ProfileIndex,
+        scope: &Scope,
+        requirements: u32,
+    ) -> ScopeInfo {
+        let layout = self.model().layout();
+        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<Arc<str>> {
             layout
                 .sub_domains
                 .iter()
@@ -494,76 +693,58 @@ impl<'m> Scorer<'m> {
                 .map(|(_, n)| n.id.clone())
                 .collect()
         };
-        Ok(Outcome {
-            self_assessed: true,
-            model: ModelInfo {
-                id: model.id().to_string(),
-                version: model.version().to_string(),
-                provenance: ProvenanceStatus {
-                    structure: doc.provenance.structure.status,
-                    requirements: doc.provenance.requirements.status,
-                    method: doc.provenance.method.status,
-                    weights: profile.weights_provenance.status,
-                },
-                total_rule: doc.total_rule,
-            },
-            profile: ProfileInfo {
-                id: profile.id.clone(),
-                name: profile.name.clone(),
-            },
-            assessment: AssessmentInfo {
-                id: assessment.id.clone(),
-                enterprise: assessment.enterprise.clone(),
-                assessed_on: assessment.assessed_on.clone(),
-                assessor: assessment.assessor.clone(),
-            },
-            scope: ScopeInfo {
-                sub_domains: ids_where(&|s| scope.in_scope[s]),
-                excluded: ids_where(&|s| {
-                    pindex.excluded_by_default[s] && !scope.in_scope[s] && !scope.tailored[s]
-                }),
-                included: assessment.include.clone(),
-                tailored: assessment.tailoring.clone(),
-                requirements: in_scope_count,
-            },
-            levels: t
-                .iter()
-                .enumerate()
-                .map(|(n, x)| LevelScore {
-                    level: (n + 1) as u8,
-                    name: model.level_name((n + 1) as u8).clone(),
-                    score: Score(*x),
-                    met: totals.met[n],
-                    counted: n < totals.counted,
-                })
-                .collect(),
-            total: Total {
-                rule: units.rule(),
-                score: Score(units.ratio(totals.total)),
-            },
-            level: Achieved {
-                level: totals.level,
-                name: model.level_name(totals.level).clone(),
-            },
-            meets_level_2: totals.level >= 2,
-            thresholds: self.programmes.thresholds(totals.level),
-            elements: if detail {
-                node_scores(&layout.elements, elem_levels, None)
-            } else {
-                Vec::new()
-            },
-            domains: if detail {
-                node_scores(&layout.domains, dom_levels, Some(&layout.elements))
-            } else {
-                Vec::new()
-            },
-            sub_domains: if detail {
-                node_scores(&layout.sub_domains, sub_levels, Some(&layout.domains))
-            } else {
-                Vec::new()
-            },
-            gaps,
-            warnings,
-        })
+        ScopeInfo {
+            sub_domains: ids_where(&|s| scope.in_scope[s]),
+            excluded: ids_where(&|s| {
+                pindex.excluded_by_default[s] && !scope.in_scope[s] && !scope.tailored[s]
+            }),
+            included: assessment.include.clone(),
+            tailored: assessment.tailoring.clone(),
+            requirements,
+        }
+    }
+
+    /// The unofficial-content warning of the profile, and the requirements scored as none.
+    fn warnings(&self, profile: usize, missing: Vec<Arc<str>>) -> Vec<Warning> {
+        let mut warnings: Vec<Warning> = self.unofficial[profile].iter().cloned().collect();
+        if !missing.is_empty() {
+            let bottom = self.scale.bottom;
+            warnings.push(Warning {
+                code: "scored-as-none".into(),
+                message: Text::new(
+                    format!(
+                        "{} 项范围内要求未评分，按“{}”计分。",
+                        missing.len(),
+                        self.model().scale()[bottom].label.zh
+                    ),
+                    format!(
+                        "{} in-scope requirement(s) were not rated and were scored as `{}`.",
+                        missing.len(),
+                        self.scale.key(bottom)
+                    ),
+                ),
+                ids: missing,
+            });
+        }
+        warnings
+    }
+}
+
+impl Scorer<'static> {
+    /// A scorer that shares ownership of `model`, for hosts that keep a scorer beside the
+    /// model they loaded (a C handle, a JavaScript object).
+    pub fn shared(model: Arc<Model>) -> Scorer<'static> {
+        Scorer::build(Held::Shared(model), Programmes::embedded())
+    }
+}
+
+/// The summary of a target from the totals and the size of the plan.
+fn target_summary(level: u8, totals: &Totals, plan: usize) -> Target {
+    let reached = totals.level >= level;
+    Target {
+        level,
+        reached,
+        reachable: reached || plan > 0,
+        upgrades: plan as u32,
     }
 }

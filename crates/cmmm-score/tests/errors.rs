@@ -450,10 +450,7 @@ fn missing_ratings_lists_every_missing_id() {
     }
 
     // allow_missing: scored as `none`, with a warning listing the very same ids.
-    let allow = Options {
-        allow_missing: true,
-        target: None,
-    };
+    let allow = Options::new().allow_missing(true).target(None);
     let outcome = run(&a, &allow).unwrap();
     let warning = outcome
         .warnings
@@ -499,14 +496,7 @@ fn missing_ratings_leave_out_what_is_out_of_scope() {
         .map(|q| q.id.to_string())
         .collect();
     assert_eq!(e, ScoreError::MissingRatings(want.clone()));
-    let outcome = run(
-        &a,
-        &Options {
-            allow_missing: true,
-            target: None,
-        },
-    )
-    .unwrap();
+    let outcome = run(&a, &Options::new().allow_missing(true).target(None)).unwrap();
     assert_eq!(outcome.total.score.value(), "0");
     assert_eq!(outcome.level.level, 0);
     let w = outcome.warnings.iter().find(|w| w.code == "scored-as-none");
@@ -544,10 +534,7 @@ fn invalid_target() {
     for target in [0u8, 6, 255] {
         let e = run(
             &a,
-            &Options {
-                allow_missing: false,
-                target: Some(target),
-            },
+            &Options::new().allow_missing(false).target(Some(target)),
         )
         .unwrap_err();
         assert_eq!(e.code(), "invalid-target");
@@ -557,10 +544,7 @@ fn invalid_target() {
     for target in 1..=5u8 {
         let outcome = run(
             &a,
-            &Options {
-                allow_missing: false,
-                target: Some(target),
-            },
+            &Options::new().allow_missing(false).target(Some(target)),
         )
         .unwrap();
         let gaps = outcome.gaps.unwrap();

@@ -3,7 +3,7 @@
 //! random exact weights, both total rules), rescoring every subset of upgrades with the
 //! engine itself; and they check every gap item's gains by rescoring with that upgrade alone.
 
-use cmmm_model::{Answer, Assessment, Model, RatingInput, Ratio, TotalRule, UniqueMap};
+use cmmm_model::{Answer, Assessment, Model, Rating, Ratio, TotalRule, UniqueMap};
 use cmmm_score::{Options, Outcome, Scorer};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -264,12 +264,7 @@ fn assessment(ratings: &[(String, usize)]) -> Assessment {
         profile: "p".into(),
         ratings: ratings
             .iter()
-            .map(|(id, k)| {
-                (
-                    id.clone(),
-                    Answer::rated(RatingInput::Text(KEYS[*k].into())),
-                )
-            })
+            .map(|(id, k)| (id.clone(), Answer::rated(Rating::Text(KEYS[*k].into()))))
             .collect::<UniqueMap<Answer>>(),
         ..Assessment::default()
     }
@@ -312,10 +307,7 @@ fn exhaustive_minimum(
     open: &[&str],
     target: u8,
 ) -> Result<usize, TestCaseError> {
-    let options = Options {
-        allow_missing: false,
-        target: Some(target),
-    };
+    let options = Options::new().allow_missing(false).target(Some(target));
     let m = open.len();
     for size in 0..=m {
         for mask in 0u32..(1u32 << m) {
@@ -340,10 +332,7 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
     let model = s.model();
     let scorer = Scorer::new(&model);
     let ratings = s.ratings(&model);
-    let options = Options {
-        allow_missing: false,
-        target: s.target,
-    };
+    let options = Options::new().allow_missing(false).target(s.target);
     let before = rescore(&scorer, &ratings, &[], &options)?;
     let levels = model.level_count();
     let Some(gaps) = before.gaps.clone() else {

@@ -8,7 +8,7 @@ mod common;
 use std::cmp::Ordering;
 
 use cmmm_model::{Model, ModelDoc, Ratio, TotalRule, UniqueMap, Weight};
-use cmmm_score::{parse_assessment, Options, Outcome, ScoreError, Scorer};
+use cmmm_score::{parse_assessment, Detail, Options, Outcome, ScoreError, Scorer};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -383,6 +383,10 @@ fn normalized(o: &Outcome) -> Value {
             .unwrap()
             .sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     }
+    v["sub_domain_levels"]
+        .as_array_mut()
+        .unwrap()
+        .sort_by(|a, b| a["sub_domain"].as_str().cmp(&b["sub_domain"].as_str()));
     for key in ["sub_domains", "excluded"] {
         v["scope"][key]
             .as_array_mut()
@@ -764,9 +768,8 @@ fn options() -> impl Strategy<Value = Options> {
         2 => (1u8..=5).prop_map(Some),
         1 => any::<u8>().prop_map(Some),
     ];
-    (any::<bool>(), target).prop_map(|(allow_missing, target)| Options {
-        allow_missing,
-        target,
+    (any::<bool>(), target).prop_map(|(allow_missing, target)| {
+        Options::new().allow_missing(allow_missing).target(target)
     })
 }
 
@@ -956,7 +959,7 @@ proptest! {
     fn result_json_round_trips(c in case(), target in prop::option::of(1u8..=5)) {
         let parsed = parse_assessment(&c.to_json().to_string()).unwrap();
         let o = Scorer::new(model())
-            .score(&parsed, &Options { allow_missing: false, target })
+            .score(&parsed, &Options::new().target(target))
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let text = serde_json::to_string(&o).unwrap();
         let back: Outcome = serde_json::from_str(&text).unwrap();
@@ -1009,6 +1012,37 @@ proptest! {
             let m = Model::from_doc(doc).unwrap();
             let y = serde_json::to_value(must_score(&m, &a)?).unwrap();
             same(&x, &y).map_err(|e| TestCaseError::fail(format!("weights written {half}: {e}")))?;
+        }
+    }
+
+    /// Each result tier is the full result cut short: every field it writes has the full
+    /// result's value, and it writes every field of the tier below.
+    #[test]
+    fn tiers_cut_the_full_result_short(c in case(), target in proptest::option::of(1u8..=5)) {
+        let a = parse_assessment(&c.to_json().to_string()).unwrap();
+        let scorer = Scorer::new(model());
+        let at = |detail| {
+            scorer
+                .score(&a, &Options::new().target(target).detail(detail))
+                .map(|o| serde_json::to_value(o).unwrap())
+                .map_err(|e| TestCaseError::fail(e.to_string()))
+        };
+        let full = at(Detail::Full)?;
+        let mut below: Vec<String> = Vec::new();
+        for detail in Detail::ALL {
+            let v = at(detail)?;
+            prop_assert_eq!(&v["detail"], detail.as_str());
+            let keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+            for key in &below {
+                prop_assert!(keys.contains(key), "{detail} lacks {key}");
+            }
+            for (key, value) in v.as_object().unwrap() {
+                if key == "detail" || (key == "gaps" && detail < Detail::Gaps) {
+                    continue;
+                }
+                prop_assert_eq!(value, &full[key.as_str()], "{} at {}", key, detail);
+            }
+            below = keys;
         }
     }
 

@@ -18,7 +18,7 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use clap::Args;
 use cmmm_model::Lang;
-use cmmm_score::{Options, Programmes, Scorer};
+use cmmm_score::{Detail, Options, Programmes, Scorer};
 use cmmm_sheets::results::{self, ErrorCells, ResultTable};
 use cmmm_sheets::{Chunk, Chunker, Payload, ReadOptions, Record, Source};
 use rayon::prelude::*;
@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use self::output::{OutputFormat, RecordError, Rendered, Sink};
 use crate::files::write_atomic;
 use crate::input::{list_inputs, InputArgs};
-use crate::{load_model, Failure, LangArg};
+use crate::{load_model, DetailArg, Failure, LangArg};
 
 /// Chunks that may wait between the reader and the workers.
 const QUEUE: usize = 2;
@@ -45,6 +45,10 @@ pub struct BatchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "ndjson")]
     format: OutputFormat,
+    /// How much of each result to compute and write, `--format ndjson` only (default:
+    /// profile; CSV and XLSX hold the summary).
+    #[arg(long, value_enum)]
+    detail: Option<DetailArg>,
     /// Worker threads (default: all cores).
     #[arg(long)]
     jobs: Option<usize>,
@@ -88,11 +92,19 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let lang: Lang = args.lang.into();
     let scorer = Scorer::new(model);
     let programmes = Programmes::embedded();
-    let options = Options {
-        allow_missing: args.allow_missing,
-        target: None,
-    };
     let format = args.format;
+    let detail = match (format, args.detail) {
+        (OutputFormat::Ndjson, detail) => detail.map_or(Detail::Profile, Detail::from),
+        (_, None) => Detail::Summary,
+        (_, Some(_)) => {
+            return Err(Failure::usage(
+                "--detail applies to --format ndjson; the CSV and XLSX tables hold the summary",
+            ))
+        }
+    };
+    let options = Options::new()
+        .allow_missing(args.allow_missing)
+        .detail(detail);
 
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(total_bytes)
@@ -284,11 +296,7 @@ fn process(
         Ok(parsed) => {
             let a = &parsed.assessment;
             let id = a.id.clone().or(known_id);
-            let scored = match format {
-                OutputFormat::Ndjson => scorer.score(a, options),
-                OutputFormat::Csv | OutputFormat::Xlsx => scorer.score_summary(a, options),
-            };
-            match scored {
+            match scorer.score(a, options) {
                 Ok(o) => (parsed.location(), id, None, Ok(o)),
                 Err(e) => (
                     parsed.locate(&e.location()),

@@ -8,7 +8,8 @@
  * VECTOR_DIR holds vectors.txt (one vector name a line) and for each NAME:
  *   NAME.model       the model JSON text
  *   NAME.assessment  the assessment text, exactly as the Rust suite scores it
- *   NAME.opts        "ALLOW_MISSING HAS_TARGET TARGET" (three integers)
+ *   NAME.opts        "ALLOW_MISSING HAS_TARGET TARGET DETAIL" (four integers; DETAIL one
+ *                    of the CMMM_DETAIL_* values)
  *   NAME.expect      "ok\n" followed by the exact result string of the Rust engine, or
  *                    "error\nSTATUS\nCODE\nLOCATION\n"
  * and broken-model.json, a well-formed model that breaks a rule (its gate).
@@ -134,7 +135,7 @@ static void run_vector(const char *dir, const char *name) {
     char *expect = read_in(dir, name, ".expect", &expect_len);
     cmmm_model *model = NULL;
     cmmm_options opts = {0};
-    int allow_missing = 0, has_target = 0, target = 0;
+    int allow_missing = 0, has_target = 0, target = 0, detail = 0;
     char *out = NULL;
     size_t out_len = 0;
     cmmm_status st;
@@ -143,13 +144,14 @@ static void run_vector(const char *dir, const char *name) {
         CHECK(!"vector files readable", name);
         goto done;
     }
-    if (sscanf(opts_text, "%d %d %d", &allow_missing, &has_target, &target) != 3) {
+    if (sscanf(opts_text, "%d %d %d %d", &allow_missing, &has_target, &target, &detail) != 4) {
         CHECK(!"options readable", name);
         goto done;
     }
     opts.allow_missing = allow_missing != 0;
     opts.has_target = has_target != 0;
     opts.target = (uint8_t)target;
+    opts.detail = (uint8_t)detail;
 
     st = cmmm_model_load(model_text, model_len, &model);
     CHECK(st == CMMM_STATUS_OK && model != NULL, name);
@@ -170,7 +172,7 @@ static void run_vector(const char *dir, const char *name) {
             CHECK(last_error_is_clear(), name);
         }
         /* Default options: the plain export gives the same string. */
-        if (!opts.allow_missing && !opts.has_target) {
+        if (!opts.allow_missing && !opts.has_target && opts.detail == CMMM_DETAIL_FULL) {
             char *plain = NULL;
             st = cmmm_model_score_json(model, text, text_len, &plain, NULL);
             CHECK(st == CMMM_STATUS_OK && plain != NULL && strcmp(plain, want) == 0, name);
@@ -306,6 +308,18 @@ static void test_score_misuse(void) {
     CHECK(st == CMMM_STATUS_OK && out != NULL && strstr(out, "\"target\":5") != NULL,
           "target 5, out_len NULL");
     cmmm_string_free(out);
+    out = NULL;
+
+    opts.detail = 9;
+    st = cmmm_score_json_opts(MISSING, strlen(MISSING), &opts, &out, &len);
+    CHECK_ERROR("detail 9", st, CMMM_STATUS_INVALID_OPTIONS, "invalid-detail", "detail");
+    opts.detail = CMMM_DETAIL_SUMMARY;
+    st = cmmm_score_json_opts(MISSING, strlen(MISSING), &opts, &out, &len);
+    CHECK(st == CMMM_STATUS_OK && out != NULL && strstr(out, "\"detail\":\"summary\"") != NULL &&
+              strstr(out, "\"sub_domains\":[{") == NULL && strstr(out, "\"sub_domain_levels\"") != NULL,
+          "summary tier");
+    cmmm_string_free(out);
+    opts.detail = CMMM_DETAIL_FULL;
     out = NULL;
 
     st = cmmm_score_json_opts(MISSING, strlen(MISSING), NULL, &out, &len);

@@ -90,7 +90,11 @@ for (const file of files) {
     const hasObject = vector.assessment !== undefined;
     assert.notEqual(hasObject, vector.assessment_text !== undefined, "exactly one of assessment, assessment_text");
     const text = hasObject ? JSON.stringify(vector.assessment) : vector.assessment_text;
-    const options = { allowMissing: vector.options.allow_missing, target: vector.options.target };
+    const options = {
+      allowMissing: vector.options.allow_missing,
+      target: vector.options.target,
+      detail: vector.options.detail,
+    };
     const inputs = hasObject ? [text, vector.assessment] : [text];
     const { error } = vector.expect;
     if (error) {
