@@ -286,7 +286,11 @@ export interface ModelInfo {
 export interface NodeLevel {
   /** The level. */
   level: number;
-  /** Its score; `None` when it has nothing to score at this level. */
+  /**
+   * Its score; `None` when it takes no part at this level: nothing to score there (out
+   * of scope, tailored out, no requirements at the level), a weight of 0, or a parent
+   * that takes no part. The same rule holds for D, C and B.
+   */
   score?: Score | null;
   /**
    * Its weight among the siblings that take part at this level, after rescaling; `None`

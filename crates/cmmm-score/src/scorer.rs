@@ -227,7 +227,7 @@ impl<'m> Scorer<'m> {
             domains,
             elements,
         } = if options.detail >= Detail::Profile {
-            self.trace(prepared, &scope, &rated, trace)?
+            self.trace(prepared, &rated, trace)?
         } else {
             Trace::default()
         };
@@ -556,13 +556,7 @@ impl<'m> Scorer<'m> {
     }
 
     /// D(s, n) with weights for every sub-domain; with `nodes`, C(d, n) and B(e, n) too.
-    fn trace(
-        &self,
-        prepared: &Prepared,
-        scope: &Scope,
-        rated: &Rated,
-        nodes: bool,
-    ) -> Result<Trace, ScoreError> {
+    fn trace(&self, prepared: &Prepared, rated: &Rated, nodes: bool) -> Result<Trace, ScoreError> {
         let layout = self.model().layout();
         let levels = prepared.levels.len();
         let ten_k = 10i128.pow(self.scale.digits);
@@ -579,9 +573,11 @@ impl<'m> Scorer<'m> {
             for (s, node) in layout.sub_domains.iter().enumerate() {
                 let count = layout.counts[s][n];
                 let sum = rated.sums[s * levels + n];
-                let score = (scope.in_scope[s] && count > 0)
-                    .then(|| Ratio::new(sum, i128::from(count) * ten_k).map(Score))
-                    .flatten();
+                // A sub-domain that takes no part at this level (out of scope, nothing to
+                // score, weight 0, or its domain or element takes no part) has no D(s, n),
+                // as domains and elements that take no part have no C or B.
+                let score = lw.sub_domains[s]
+                    .and_then(|_| Ratio::new(sum, i128::from(count) * ten_k).map(Score));
                 sub_levels[s].push(NodeLevel {
                     level,
                     score,
