@@ -14,14 +14,14 @@ fn with_zero_weights() -> Model {
     let mut doc: ModelDoc = model().doc().clone();
     for p in &mut doc.profiles {
         for (id, w) in p.weights.sub_domains.iter_mut() {
-            match &id[..] {
+            match id {
                 "customer-service" => *w = Weight::parse("1"),
                 "product-service" => *w = Weight::parse("0"),
                 _ => {}
             }
         }
         for (id, w) in p.weights.domains.iter_mut() {
-            match &id[..] {
+            match id {
                 "equipment" => *w = Weight::parse("1"),
                 "network" => *w = Weight::parse("0"),
                 _ => {}
