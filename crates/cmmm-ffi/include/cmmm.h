@@ -91,11 +91,6 @@ typedef enum cmmm_status {
    */
   CMMM_STATUS_INVALID_OPTIONS = 6,
   /**
-   * Exact arithmetic overflowed 128-bit integers (model weights with very many digits).
-   * Code `overflow`.
-   */
-  CMMM_STATUS_OVERFLOW = 7,
-  /**
    * A bug: the engine panicked. The panic was caught at the boundary; the handles passed
    * in are still valid. Code `panic`.
    */

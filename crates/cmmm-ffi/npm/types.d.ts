@@ -521,7 +521,7 @@ export interface Warning {
   ids: string[];
 }
 
-/** An exact non-negative weight: a decimal ("0.25") or a fraction of integers ("1/3"). */
+/** An exact non-negative weight: a decimal ("0.25") or a fraction of integers ("1/3"), each integer of at most 38 digits. */
 export type Weight = string;
 
 /** Weights of every element, domain and sub-domain. Siblings' weights sum to exactly 1. */

@@ -35,9 +35,8 @@ pub enum Status {
     /// The scoring options are not valid for the model (a target level the model does not
     /// have). Code `invalid-target`.
     InvalidOptions = 6,
-    /// Exact arithmetic overflowed 128-bit integers (model weights with very many digits).
-    /// Code `overflow`.
-    Overflow = 7,
+    // 7 was `overflow`, exact arithmetic beyond 128 bits: scoring now widens its integers
+    // instead, so it is never returned.
     /// A bug: the engine panicked. The panic was caught at the boundary; the handles passed
     /// in are still valid. Code `panic`.
     Panic = 8,
@@ -122,7 +121,6 @@ impl From<ScoreError> for FfiError {
         let status = match &e {
             ScoreError::Json { .. } => Status::InvalidJson,
             ScoreError::InvalidTarget { .. } => Status::InvalidOptions,
-            ScoreError::Overflow(_) => Status::Overflow,
             _ => Status::InvalidAssessment,
         };
         FfiError {

@@ -78,7 +78,7 @@ export interface CmmmError extends Error {
    * The stable code: `invalid-json`, `invalid-model`, `model-mismatch`, `unknown-profile`,
    * `unknown-requirement`, `invalid-rating`, `out-of-scope-rating`, `unknown-sub-domain`,
    * `not-tailorable`, `missing-reason`, `invalid-scope`, `duplicate-key`, `missing-ratings`,
-   * `nothing-to-score`, `invalid-target`, `not-optional`, `overflow`, `invalid-argument`;
+   * `nothing-to-score`, `invalid-target`, `not-optional`, `invalid-argument`;
    * `panic` is a bug in the engine (please report it).
    */
   code: string;

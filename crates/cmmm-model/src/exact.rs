@@ -26,7 +26,7 @@ pub struct Ratio {
 
 /// Why a text is not an exact number.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an exact decimal (like `0.25`) or fraction (like `1/3`)")]
+#[error("`{0}` is not an exact decimal (like `0.25`) or fraction (like `1/3`) of integers of at most 38 digits each")]
 pub struct ParseRatioError(pub String);
 
 fn gcd(a: i128, b: i128) -> i128 {
@@ -293,29 +293,50 @@ impl PartialEq for Ratio {
     }
 }
 
+/// Most digits of each integer in a decimal or fraction text: every such integer fits in
+/// 128 bits.
+pub const MAX_DIGITS: usize = 38;
+
 impl FromStr for Ratio {
     type Err = ParseRatioError;
 
-    /// Parses an exact decimal (`"0.25"`, `"1"`) or a fraction of integers (`"1/3"`).
+    /// Parses an exact decimal (`"0.25"`, `"1"`, `"-0.5"`) or a fraction of integers
+    /// (`"1/3"`), each integer (the whole and the fractional digits of a decimal, the
+    /// numerator and the denominator of a fraction) of at most [`MAX_DIGITS`] digits.
     fn from_str(s: &str) -> Result<Ratio, ParseRatioError> {
         let err = || ParseRatioError(s.to_string());
-        let plain = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let integer = |t: &str| -> Option<i128> {
+            let ok =
+                !t.is_empty() && t.len() <= MAX_DIGITS && t.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| t.parse().ok()).flatten()
+        };
         if let Some((n, d)) = s.split_once('/') {
-            let (n, d) = (n.trim(), d.trim());
-            let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-            if !digits(n) || !digits(d) {
-                return Err(err());
-            }
-            let n: i128 = n.parse().map_err(|_| err())?;
-            let d: i128 = d.parse().map_err(|_| err())?;
+            let (n, d) = (
+                integer(n.trim()).ok_or_else(err)?,
+                integer(d.trim()).ok_or_else(err)?,
+            );
             return Ratio::new(n, d).map(Ratio::reduced).ok_or_else(err);
         }
-        let body = s.strip_prefix('-').unwrap_or(s);
-        if !plain(body) || body.starts_with('.') || body.ends_with('.') {
-            return Err(err());
-        }
-        let d = Decimal::from_str_exact(s).map_err(|_| err())?;
-        Ok(Ratio::from_decimal(d))
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(body) => (true, body),
+            None => (false, s),
+        };
+        let (whole, fraction) = body.split_once('.').unwrap_or((body, ""));
+        let whole = integer(whole).ok_or_else(err)?;
+        let (num, den) = if body.contains('.') {
+            let den = 10i128.checked_pow(fraction.len() as u32).ok_or_else(err)?;
+            let num = whole
+                .checked_mul(den)
+                .and_then(|w| w.checked_add(integer(fraction)?))
+                .ok_or_else(err)?;
+            (num, den)
+        } else {
+            (whole, 1)
+        };
+        Ok(Ratio {
+            num: if negative { -num } else { num },
+            den,
+        })
     }
 }
 

@@ -321,8 +321,8 @@ impl JsonSchema for Weight {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "An exact non-negative weight: a decimal (\"0.25\") or a fraction of integers (\"1/3\").",
-            "pattern": "^([0-9]+(\\.[0-9]+)?|[0-9]+/[0-9]+)$"
+            "description": "An exact non-negative weight: a decimal (\"0.25\") or a fraction of integers (\"1/3\"), each integer of at most 38 digits.",
+            "pattern": "^([0-9]{1,38}(\\.[0-9]{1,38})?|[0-9]{1,38}/[0-9]{1,38})$"
         })
     }
 }

@@ -24,10 +24,7 @@ pub fn level_name(model: &Model, level: u8, lang: Lang) -> String {
 
 /// `score ≥ gate`, exactly.
 pub fn meets(score: &Score, gate: Ratio) -> bool {
-    matches!(
-        score.0.checked_cmp(&gate),
-        Some(Ordering::Greater | Ordering::Equal)
-    )
+    score.cmp_ratio(&gate) != Ordering::Less
 }
 
 /// The sub-domain's own level: the highest `m` such that D(s, 1) … D(s, m) all meet the gate
@@ -69,13 +66,13 @@ fn at_least(a: Ratio, b: Ratio) -> bool {
 /// never shows as 0.80 beside a 0.80 gate it does not meet.
 pub fn shown(score: &Score, thresholds: &[Ratio]) -> String {
     for places in DISPLAY_PLACES..=cmmm_model::FULL_PRECISION {
-        let text = score.0.to_decimal_string(places, true);
+        let text = score.to_decimal_string(places, true);
         let Ok(rounded) = text.parse::<Ratio>() else {
             break;
         };
         let agrees = thresholds
             .iter()
-            .all(|t| at_least(rounded, *t) == at_least(score.0, *t));
+            .all(|t| at_least(rounded, *t) == (score.cmp_ratio(t) != Ordering::Less));
         if agrees {
             return text;
         }
@@ -87,9 +84,9 @@ pub fn shown(score: &Score, thresholds: &[Ratio]) -> String {
 /// `0.00` for none.
 pub fn gain(score: &Score) -> String {
     let shown = score.display();
-    match sign(score.0) {
+    match score.cmp_ratio(&Ratio::ZERO) {
         Ordering::Greater if sign(shown.parse().unwrap_or(Ratio::ZERO)) == Ordering::Equal => {
-            format!("< {}", Score(smallest_step()).display())
+            format!("< {}", Score::from(smallest_step()).display())
         }
         Ordering::Greater => format!("+{shown}"),
         _ => shown,
@@ -111,14 +108,15 @@ pub fn shown_change(before: &Score, after: &Score) -> String {
     }
 }
 
-/// `after − before`, exactly; `None` on overflow.
+/// `after − before`, exactly; `None` when a score or the difference does not fit in 128
+/// bits (scores of models with large co-prime weight denominators).
 pub fn delta(before: &Score, after: &Score) -> Option<Ratio> {
-    after.0.checked_sub(before.0)
+    after.ratio()?.checked_sub(before.ratio()?)
 }
 
 /// A signed difference for display: `+0.20`, `−0.10`, `0.00`.
 pub fn signed(d: Ratio) -> String {
-    let shown = Score(d).display();
+    let shown = Score::from(d).display();
     match d.checked_cmp(&Ratio::ZERO) {
         Some(Ordering::Greater) => format!("+{shown}"),
         Some(Ordering::Less) => format!("−{}", shown.trim_start_matches('-')),
@@ -179,14 +177,14 @@ mod tests {
     use super::*;
 
     fn score(s: &str) -> Score {
-        Score(s.parse().unwrap())
+        Score::from(s.parse::<Ratio>().unwrap())
     }
 
     #[test]
     fn the_gate_is_met_exactly() {
         let g: Ratio = "0.8".parse().unwrap();
         assert!(meets(&score("0.8"), g));
-        assert!(meets(&Score(Ratio::new(24, 30).unwrap()), g));
+        assert!(meets(&Score::from(Ratio::new(24, 30).unwrap()), g));
         assert!(!meets(&score("0.7999999999999999999999999999"), g));
     }
 

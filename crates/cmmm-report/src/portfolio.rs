@@ -558,7 +558,7 @@ impl<'m> Portfolio<'m> {
         if count == 0 {
             return None;
         }
-        Ratio::new(self.sums[i], count.checked_mul(UNITS)?).map(Score)
+        Ratio::new(self.sums[i], count.checked_mul(UNITS)?).map(Score::from)
     }
 
     /// The report of this portfolio, named `name` (a park, a city, a group).
@@ -970,7 +970,7 @@ impl<'a> PortfolioReport<'a> {
                         Cell::text(self.level_name(e.level)),
                         Cell::text(Ratio::new(e.total, UNITS).map_or_else(
                             || "—".into(),
-                            |t| crate::figures::shown(&Score(t), &bounds),
+                            |t| crate::figures::shown(&Score::from(t), &bounds),
                         )),
                         verdict(Some(e.meets_level_2)),
                     ];

@@ -81,7 +81,7 @@ pub(crate) fn sub_domain_scores(model: &Model, outcome: &Outcome, level: u8) -> 
                 .iter()
                 .find(|s| s.id == node.id)
                 .and_then(|s| s.levels.iter().find(|l| l.level == level))
-                .and_then(|l| l.score)
+                .and_then(|l| l.score.clone())
         })
         .collect()
 }
@@ -214,7 +214,7 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
     for (i, node) in layout.sub_domains.iter().enumerate() {
         let scored = series
             .iter()
-            .any(|s| s.values.get(i).copied().flatten().is_some());
+            .any(|s| s.values.get(i).is_some_and(Option::is_some));
         let a = angle(i as f64);
         let (x, y) = point(a, r);
         svg.line(
@@ -265,7 +265,7 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
             .iter()
             .enumerate()
             .filter_map(|(i, v)| {
-                let v = (*v)?;
+                let v = v.clone()?;
                 let f = coord(&v.value()).clamp(0.0, 1.0);
                 Some((i, point(angle(i as f64), r * f), v))
             })

@@ -388,7 +388,12 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
         .iter()
         .map(|l| (format!("T({})", l.level), l.name.get(lang).to_string()))
         .collect();
-    let t_of = |x: &Outcome, level: u8| x.levels.iter().find(|l| l.level == level).map(|l| l.score);
+    let t_of = |x: &Outcome, level: u8| {
+        x.levels
+            .iter()
+            .find(|l| l.level == level)
+            .map(|l| l.score.clone())
+    };
     let series = |x: &Outcome, name: String, colour: &'static str| VSeries {
         name,
         colour,
@@ -459,7 +464,7 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
         for n in &levels {
             let score = |x: Option<&cmmm_score::NodeScores>| {
                 x.and_then(|s| s.levels.iter().find(|l| l.level == *n))
-                    .and_then(|l| l.score)
+                    .and_then(|l| l.score.clone())
             };
             cells.push(match (score(then), score(now)) {
                 (Some(b), Some(a)) => match delta(&b, &a) {
@@ -905,7 +910,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
             for n in &levels {
                 let score = scores
                     .and_then(|x| x.levels.iter().find(|l| l.level == *n))
-                    .and_then(|l| l.score);
+                    .and_then(|l| l.score.clone());
                 cells.push(match score {
                     Some(sc) if meets(&sc, gate) => {
                         Cell::toned(figures::shown(&sc, &[gate]), Tone::Good)
@@ -921,7 +926,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
                         .levels
                         .iter()
                         .find(|l| l.level == next)
-                        .and_then(|l| l.score);
+                        .and_then(|l| l.score.clone());
                     strengths.push((own, s, at_next));
                     cells.push(Cell::toned(
                         own.to_string(),
@@ -979,15 +984,9 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
     } else {
         let mut closest: Vec<&(u8, usize, Option<Score>)> =
             strengths.iter().filter(|x| x.2.is_some()).collect();
-        closest.sort_by(|a, b| {
-            let (x, y) = (a.2.map(|s| s.0), b.2.map(|s| s.0));
-            match (x, y) {
-                (Some(x), Some(y)) => y
-                    .checked_cmp(&x)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(a.1.cmp(&b.1)),
-                _ => a.1.cmp(&b.1),
-            }
+        closest.sort_by(|a, b| match (&a.2, &b.2) {
+            (Some(x), Some(y)) => y.cmp_exact(x).then(a.1.cmp(&b.1)),
+            _ => a.1.cmp(&b.1),
         });
         blocks.push(Block::Para(vec![text(w.strengths_none(next))]));
         blocks.push(Block::List(
@@ -1000,7 +999,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
                         text(" — "),
                         text(format!(
                             "D({next}) = {}",
-                            at.map_or("—".to_string(), |x| x.display())
+                            at.as_ref().map_or("—".to_string(), Score::display)
                         )),
                     ]
                 })

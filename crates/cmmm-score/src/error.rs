@@ -114,9 +114,6 @@ pub enum ScoreError {
         /// The model's top level.
         levels: u8,
     },
-    /// Exact arithmetic overflowed 128-bit integers (weights with very many digits).
-    #[error("{0}: exact arithmetic overflowed; use weights with fewer digits")]
-    Overflow(String),
 }
 
 /// What to do about a rating that is on the scale but for spaces around it.
@@ -146,7 +143,6 @@ impl ScoreError {
             ScoreError::MissingRatings(_) => "missing-ratings",
             ScoreError::NothingToScore(_) => "nothing-to-score",
             ScoreError::InvalidTarget { .. } => "invalid-target",
-            ScoreError::Overflow(_) => "overflow",
         }
     }
 
@@ -167,7 +163,6 @@ impl ScoreError {
             ScoreError::MissingRatings(_) => "ratings".into(),
             ScoreError::NothingToScore(_) => "scope".into(),
             ScoreError::InvalidTarget { .. } => "target".into(),
-            ScoreError::Overflow(at) => at.clone(),
         }
     }
 
@@ -227,9 +222,6 @@ impl ScoreError {
             ScoreError::NothingToScore(n) => format!("scope：裁剪后第 {n} 级没有可计分的要求"),
             ScoreError::InvalidTarget { target, levels } => {
                 format!("target：目标等级 {target} 不在 1 到 {levels} 之间")
-            }
-            ScoreError::Overflow(at) => {
-                format!("{at}：精确运算溢出；请使用位数较少的权重")
             }
         }
     }

@@ -22,86 +22,87 @@
 //! levels only add to S), and the optimum counts some k levels, so the minimum over k is the
 //! minimum over all plans. Tests compare it with exhaustive search on small models.
 
+use std::cmp::Reverse;
+
 use cmmm_model::TotalRule;
 
-use crate::error::ScoreError;
-use crate::sort::{sort_by_fields, Dir};
+use crate::int::{self, Fault, Int};
 use crate::total::{Totals, Units};
 
 /// One possible upgrade: requirement `index` (in model order) at `level`, adding `gain`
 /// units to T(level).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Candidate {
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate<T> {
     pub index: usize,
     pub level: u8,
-    pub gain: i128,
+    pub gain: T,
 }
 
 /// A gap: a candidate with its gain in S (units).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Item {
-    pub candidate: Candidate,
-    pub gain_total: i128,
+#[derive(Clone, Debug)]
+pub(crate) struct Item<T> {
+    pub candidate: Candidate<T>,
+    pub gain_total: T,
 }
 
 /// The gap list and plan, in units.
 #[derive(Clone, Debug)]
-pub(crate) struct Found {
-    pub items: Vec<Item>,
+pub(crate) struct Found<T> {
+    pub items: Vec<Item<T>>,
     /// Candidates of the plan, by level then gain.
-    pub plan: Vec<Candidate>,
+    pub plan: Vec<Candidate<T>>,
     /// Totals after the plan (the current totals when the target is reached).
-    pub after: Totals,
-}
-
-fn overflow() -> ScoreError {
-    ScoreError::Overflow("gaps".into())
+    pub after: Totals<T>,
 }
 
 /// S gained by adding `gain` to T(level), with a shortcut for upgrades that move no gate.
-fn total_gain(
-    units: &Units,
-    t: &[i128],
-    totals: &Totals,
-    c: &Candidate,
-) -> Result<i128, ScoreError> {
+fn total_gain<T: Int>(
+    units: &Units<T>,
+    t: &[T],
+    totals: &Totals<T>,
+    c: &Candidate<T>,
+) -> Result<T, Fault> {
     let n = usize::from(c.level) - 1;
-    let raised = t[n].checked_add(c.gain).ok_or_else(overflow)?;
-    if !totals.met[n] && units.meets_gate(raised) {
+    let raised = int::add(&t[n], &c.gain)?;
+    if !totals.met[n] && units.meets_gate(&raised) {
         let mut t2 = t.to_vec();
         t2[n] = raised;
-        return Ok(units.totals(&t2)?.total - totals.total);
+        return int::sub(&units.totals(&t2)?.total, &totals.total);
     }
     let counts = match units.rule() {
         TotalRule::SumUntilFirstUnmet => n < totals.counted,
         TotalRule::MetCountPlusPartial => n + 1 == totals.counted,
     };
-    Ok(if counts { c.gain } else { 0 })
+    Ok(if counts { c.gain.clone() } else { T::zero() })
 }
 
 /// Gaps for `target`: every candidate at a level up to the target or with a gain in S,
 /// ordered by gain in S, then in T(n), then level and model order; and the smallest plan.
-pub(crate) fn gaps(
-    units: &Units,
-    t: &[i128],
-    totals: &Totals,
-    candidates: Vec<Candidate>,
+pub(crate) fn gaps<T: Int>(
+    units: &Units<T>,
+    t: &[T],
+    totals: &Totals<T>,
+    candidates: Vec<Candidate<T>>,
     target: u8,
-) -> Result<Found, ScoreError> {
+) -> Result<Found<T>, Fault> {
     let mut items = Vec::with_capacity(candidates.len());
     for c in &candidates {
         let gain_total = total_gain(units, t, totals, c)?;
-        if c.level <= target || gain_total != 0 {
+        if c.level <= target || !gain_total.is_zero() {
             items.push(Item {
-                candidate: *c,
+                candidate: c.clone(),
                 gain_total,
             });
         }
     }
-    let (up, down) = (Dir::Ascending, Dir::Descending);
-    sort_by_fields(&mut items, [down, down, up, up], |i| {
-        let c = &i.candidate;
-        [i.gain_total, c.gain, c.level.into(), c.index as i128]
+    items.sort_unstable_by(|a, b| {
+        let (x, y) = (&a.candidate, &b.candidate);
+        (Reverse(&a.gain_total), Reverse(&x.gain), x.level, x.index).cmp(&(
+            Reverse(&b.gain_total),
+            Reverse(&y.gain),
+            y.level,
+            y.index,
+        ))
     });
     if totals.level >= target {
         return Ok(Found {
@@ -114,21 +115,22 @@ pub(crate) fn gaps(
     Ok(Found { items, plan, after })
 }
 
-/// The fewest upgrades that reach `target` (see the module docs for the proof). Empty with
-/// the current totals when no set of upgrades reaches it (a scale whose top is below 1).
-pub(crate) fn plan(
-    units: &Units,
-    t: &[i128],
-    mut candidates: Vec<Candidate>,
+/// The fewest upgrades that reach `target` (see the module docs for the proof), by level,
+/// then by gain (largest first), then in model order. Empty with the current totals when no
+/// set of upgrades reaches it (a scale whose top is below 1).
+pub(crate) fn plan<T: Int>(
+    units: &Units<T>,
+    t: &[T],
+    mut candidates: Vec<Candidate<T>>,
     target: u8,
-) -> Result<(Vec<Candidate>, Totals), ScoreError> {
+) -> Result<(Vec<Candidate<T>>, Totals<T>), Fault> {
     let levels = t.len();
     // Each level's candidates, largest gain first, then in model order: slices of one list.
-    let (up, down) = (Dir::Ascending, Dir::Descending);
-    sort_by_fields(&mut candidates, [up, down, up], |c| {
-        [c.level.into(), c.gain, c.index as i128]
+    // The plan is made of prefixes of these slices, so it comes out in this order too.
+    candidates.sort_unstable_by(|a, b| {
+        (a.level, Reverse(&a.gain), a.index).cmp(&(b.level, Reverse(&b.gain), b.index))
     });
-    let by_level: Vec<&[Candidate]> = (1..=levels)
+    let by_level: Vec<&[Candidate<T>]> = (1..=levels)
         .map(|level| {
             let from = candidates.partition_point(|c| usize::from(c.level) < level);
             let to = candidates.partition_point(|c| usize::from(c.level) <= level);
@@ -136,93 +138,99 @@ pub(crate) fn plan(
         })
         .collect();
     let bound = units.band_min(target);
-    let mut best: Option<(Vec<Candidate>, Totals)> = None;
+    let mut best: Option<(Vec<usize>, Totals<T>)> = None;
     for k in 1..=levels {
-        let Some(chosen) = for_counted_levels(units, t, &by_level, k, bound)? else {
+        let Some(taken) = for_counted_levels(units, t, &by_level, k, &bound)? else {
             continue;
         };
         let mut t2 = t.to_vec();
-        for c in &chosen {
-            let n = usize::from(c.level) - 1;
-            t2[n] = t2[n].checked_add(c.gain).ok_or_else(overflow)?;
+        for (n, c) in taken.iter().enumerate() {
+            for c in &by_level[n][..*c] {
+                t2[n] = int::add(&t2[n], &c.gain)?;
+            }
         }
         let after = units.totals(&t2)?;
         if after.level < target {
             continue;
         }
+        let size = |taken: &[usize]| taken.iter().sum::<usize>();
         let better = match &best {
             None => true,
             Some((b, bt)) => {
-                chosen.len() < b.len() || (chosen.len() == b.len() && after.total > bt.total)
+                size(&taken) < size(b) || (size(&taken) == size(b) && after.total > bt.total)
             }
         };
         if better {
-            best = Some((chosen, after));
+            best = Some((taken, after));
         }
     }
-    let Some((mut chosen, after)) = best else {
+    let Some((taken, after)) = best else {
         return Ok((Vec::new(), units.totals(t)?));
     };
-    chosen.sort_unstable_by_key(|c| (c.level, std::cmp::Reverse(c.gain), c.index));
+    let chosen = taken
+        .iter()
+        .enumerate()
+        .flat_map(|(n, c)| by_level[n][..*c].iter().cloned())
+        .collect();
     Ok((chosen, after))
 }
 
-/// The fewest upgrades that make a result counting `k` levels reach `bound`, or `None`.
-fn for_counted_levels(
-    units: &Units,
-    t: &[i128],
-    by_level: &[&[Candidate]],
+/// The fewest upgrades that make a result counting `k` levels reach `bound`, as the number
+/// taken from the front of each level's list, or `None`.
+fn for_counted_levels<T: Int>(
+    units: &Units<T>,
+    t: &[T],
+    by_level: &[&[Candidate<T>]],
     k: usize,
-    bound: i128,
-) -> Result<Option<Vec<Candidate>>, ScoreError> {
-    let mut chosen = Vec::new();
+    bound: &T,
+) -> Result<Option<Vec<usize>>, Fault> {
     let mut taken = vec![0usize; by_level.len()];
     let mut raised = t.to_vec();
     // Lifts T(n) to `goal` with the largest gains of level n; false if they do not suffice.
-    let mut lift = |n: usize,
-                    goal: i128,
-                    raised: &mut [i128],
-                    chosen: &mut Vec<Candidate>|
-     -> Result<bool, ScoreError> {
-        while raised[n] < goal {
+    let mut lift = |n: usize, goal: &T, raised: &mut [T]| -> Result<bool, Fault> {
+        while raised[n] < *goal {
             let Some(c) = by_level[n].get(taken[n]) else {
                 return Ok(false);
             };
-            raised[n] = raised[n].checked_add(c.gain).ok_or_else(overflow)?;
+            raised[n] = int::add(&raised[n], &c.gain)?;
             taken[n] += 1;
-            chosen.push(*c);
         }
         Ok(true)
     };
     for n in 0..k - 1 {
-        if !lift(n, units.gate(), &mut raised, &mut chosen)? {
+        if !lift(n, units.gate(), &mut raised)? {
             return Ok(None);
         }
     }
     match units.rule() {
         TotalRule::MetCountPlusPartial => {
-            let goal = bound - (k as i128 - 1) * units.den;
-            if !lift(k - 1, goal, &mut raised, &mut chosen)? {
+            let below = int::mul(&T::from(k as i128 - 1), &units.den)?;
+            let goal = int::sub(bound, &below)?;
+            if !lift(k - 1, &goal, &mut raised)? {
                 return Ok(None);
             }
         }
         TotalRule::SumUntilFirstUnmet => {
             let mut sum = raised[..k]
                 .iter()
-                .try_fold(0i128, |s, x| s.checked_add(*x))
-                .ok_or_else(overflow)?;
+                .try_fold(T::zero(), |s, x| int::add(&s, x))?;
             // Take the largest remaining gain of levels 1..=k until the sum reaches the bound
             // (each level's list is sorted, so its next gain is its largest remaining one).
-            while sum < bound {
+            while sum < *bound {
                 let next = (0..k)
                     .filter_map(|n| by_level[n].get(taken[n]).map(|c| (n, c)))
-                    .min_by_key(|(_, c)| (std::cmp::Reverse(c.gain), c.level, c.index));
+                    .min_by(|(_, a), (_, b)| {
+                        (Reverse(&a.gain), a.level, a.index).cmp(&(
+                            Reverse(&b.gain),
+                            b.level,
+                            b.index,
+                        ))
+                    });
                 let Some((n, c)) = next else { return Ok(None) };
-                sum = sum.checked_add(c.gain).ok_or_else(overflow)?;
+                sum = int::add(&sum, &c.gain)?;
                 taken[n] += 1;
-                chosen.push(*c);
             }
         }
     }
-    Ok(Some(chosen))
+    Ok(Some(taken))
 }

@@ -22,16 +22,15 @@
 //! ```
 #![warn(missing_docs)]
 
-mod checked;
 mod error;
 mod gaps;
+mod int;
 mod options;
 mod outcome;
 mod programs;
 mod rating;
 mod scope;
 mod scorer;
-mod sort;
 mod total;
 mod weights;
 

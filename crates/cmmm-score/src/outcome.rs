@@ -2,12 +2,18 @@
 //! with the full trace. Serialized as JSON (schema: `data/schema/result.schema.json`).
 
 use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
 
-use crate::Detail;
+use crate::{int, Detail};
 use schemars::JsonSchema;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Places of the rounded display form of every score.
@@ -18,22 +24,122 @@ pub const DISPLAY_PLACES: u32 = 2;
 /// rounded half away from zero to [`DISPLAY_PLACES`]. Decisions use the exact value, never
 /// either string.
 ///
+/// Almost every score is a fraction of 128-bit integers ([`Score::ratio`]); the scores of a
+/// model whose weights have large co-prime denominators can be wider, and stay exact.
+///
 /// Formats that are not human-readable (serde's `is_human_readable`, false for binary formats
-/// such as CBOR) get the exact fraction instead, as the tuple struct `Score(numer, denom)`:
-/// compact, and nothing to write digit by digit. The WebAssembly host reads that form and
-/// writes the texts itself, once per distinct fraction.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Score(pub Ratio);
+/// such as CBOR) get a 128-bit score as its exact fraction instead, the tuple struct
+/// `Score(numer, denom)`: compact, and nothing to write digit by digit. The WebAssembly host
+/// reads that form and writes the texts itself, once per distinct fraction. A wider score is
+/// written as its texts in every format.
+#[derive(Clone, Debug)]
+pub struct Score(Exact);
+
+#[derive(Clone, Debug)]
+enum Exact {
+    /// A fraction of 128-bit integers (not necessarily in lowest terms).
+    Small(Ratio),
+    /// In lowest terms, too wide for 128 bits.
+    Big(Arc<BigRational>),
+}
+
+impl From<Ratio> for Score {
+    fn from(r: Ratio) -> Score {
+        Score(Exact::Small(r))
+    }
+}
+
+impl PartialEq for Score {
+    fn eq(&self, other: &Score) -> bool {
+        self.cmp_exact(other) == Ordering::Equal
+    }
+}
 
 impl Score {
+    /// The score of a fraction of any size: a 128-bit one when its lowest terms fit.
+    pub(crate) fn from_big(r: BigRational) -> Score {
+        match int::narrow(&r) {
+            Some(small) => Score::from(small),
+            None => Score(Exact::Big(Arc::new(r))),
+        }
+    }
+
+    /// The exact value as a fraction of 128-bit integers, when it is one (always, but for
+    /// models whose weights have large co-prime denominators).
+    pub fn ratio(&self) -> Option<Ratio> {
+        match &self.0 {
+            Exact::Small(r) => Some(*r),
+            Exact::Big(_) => None,
+        }
+    }
+
+    /// The exact value at any size.
+    fn big(&self) -> BigRational {
+        match &self.0 {
+            Exact::Small(r) => BigRational::new(r.numer().into(), r.denom().into()),
+            Exact::Big(b) => (**b).clone(),
+        }
+    }
+
+    /// Compares with a 128-bit ratio (the gate, a band bound), exactly.
+    pub fn cmp_ratio(&self, other: &Ratio) -> Ordering {
+        self.cmp_exact(&Score::from(*other))
+    }
+
+    /// Compares two scores exactly.
+    pub fn cmp_exact(&self, other: &Score) -> Ordering {
+        if let (Exact::Small(a), Exact::Small(b)) = (&self.0, &other.0) {
+            if let Some(o) = a.checked_cmp(b) {
+                return o;
+            }
+        }
+        self.big().cmp(&other.big())
+    }
+
+    /// Rounds half away from zero (四舍五入) to `places` fractional digits (at most
+    /// [`cmmm_model::FULL_PRECISION`]): the shortest decimal of that value, or exactly
+    /// `places` digits with `fixed`.
+    pub fn to_decimal_string(&self, places: u32, fixed: bool) -> String {
+        match &self.0 {
+            Exact::Small(r) => r.to_decimal_string(places, fixed),
+            Exact::Big(b) => big_decimal_string(b, places.min(cmmm_model::FULL_PRECISION), fixed),
+        }
+    }
+
     /// The value at full precision.
     pub fn value(&self) -> String {
-        self.0.to_decimal_string(cmmm_model::FULL_PRECISION, false)
+        self.to_decimal_string(cmmm_model::FULL_PRECISION, false)
     }
 
     /// The display form: [`DISPLAY_PLACES`] places, half away from zero.
     pub fn display(&self) -> String {
-        self.0.to_decimal_string(DISPLAY_PLACES, true)
+        self.to_decimal_string(DISPLAY_PLACES, true)
+    }
+}
+
+/// [`Ratio::to_decimal_string`] for a fraction wider than 128 bits: the same rounding, half
+/// away from zero, on the scaled quotient.
+fn big_decimal_string(r: &BigRational, places: u32, fixed: bool) -> String {
+    let ten_p = BigInt::from(10).pow(places);
+    let scaled = r.numer().abs() * &ten_p;
+    let (mut q, rem) = scaled.div_rem(r.denom());
+    if rem * 2 >= *r.denom() {
+        q += 1;
+    }
+    let (int, frac) = q.div_rem(&ten_p);
+    let mut frac = format!("{frac:0>width$}", width = places as usize);
+    if !fixed {
+        frac.truncate(frac.trim_end_matches('0').len());
+    }
+    let sign = if r.is_negative() && !q.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
     }
 }
 
@@ -58,10 +164,10 @@ impl Serialize for Score {
     /// `Score::with_texts`); the exact fraction when the format is not human-readable.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeStruct, SerializeTupleStruct};
-        if !serializer.is_human_readable() {
+        if let (false, Exact::Small(r)) = (serializer.is_human_readable(), &self.0) {
             let mut s = serializer.serialize_tuple_struct(SCORE_FRACTION, 2)?;
-            s.serialize_field(&self.0.numer())?;
-            s.serialize_field(&self.0.denom())?;
+            s.serialize_field(&r.numer())?;
+            s.serialize_field(&r.denom())?;
             return s.end();
         }
         self.with_texts(|value, display| {
@@ -92,7 +198,10 @@ impl Score {
     /// keyed by the exact fraction (the same fraction always gives the same texts): two slots
     /// per hash, the one used last first.
     fn with_texts<R>(&self, f: impl FnOnce(&str, &str) -> R) -> R {
-        let key = (self.0.numer(), self.0.denom());
+        let Exact::Small(r) = &self.0 else {
+            return f(&self.value(), &self.display());
+        };
+        let key = (r.numer(), r.denom());
         let mix = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (key.1 as u64);
         let set = (mix.wrapping_mul(0x517c_c1b7_2722_0a95) >> 56) as usize % (RECENT_SLOTS / 2);
         let mut f = Some(f);
@@ -122,24 +231,45 @@ impl Score {
     }
 }
 
-/// The compact form of a [`Score`]: its numerator and denominator.
-#[derive(Deserialize)]
-#[serde(rename = "Score")]
-struct Fraction(i128, i128);
-
 impl<'de> Deserialize<'de> for Score {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if !deserializer.is_human_readable() {
-            let Fraction(numer, denom) = Fraction::deserialize(deserializer)?;
-            return Ratio::new(numer, denom).map(Score).ok_or_else(|| {
-                serde::de::Error::custom(format_args!("`{numer}/{denom}` is not a fraction"))
-            });
+        if deserializer.is_human_readable() {
+            return ScoreJson::deserialize(deserializer)?.exact();
         }
-        let json = ScoreJson::deserialize(deserializer)?;
-        let value: Ratio = json.value.parse().map_err(|_| {
-            serde::de::Error::custom(format_args!("`{}` is not an exact decimal", json.value))
-        })?;
-        Ok(Score(value))
+        // The fraction of a 128-bit score (a sequence), or the texts of a wider one (a map).
+        struct Compact;
+        impl<'de> Visitor<'de> for Compact {
+            type Value = Score;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a score: its fraction, or its value and display texts")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Score, A::Error> {
+                let part = |p: Option<i128>| p.ok_or_else(|| de::Error::invalid_length(2, &self));
+                let numer = part(seq.next_element()?)?;
+                let denom = part(seq.next_element()?)?;
+                Ratio::new(numer, denom).map(Score::from).ok_or_else(|| {
+                    de::Error::custom(format_args!("`{numer}/{denom}` is not a fraction"))
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Score, A::Error> {
+                ScoreJson::deserialize(de::value::MapAccessDeserializer::new(map))?.exact()
+            }
+        }
+        deserializer.deserialize_any(Compact)
+    }
+}
+
+impl ScoreJson {
+    /// The score its value text gives.
+    fn exact<E: de::Error>(self) -> Result<Score, E> {
+        let value: Ratio = self
+            .value
+            .parse()
+            .map_err(|_| E::custom(format_args!("`{}` is not an exact decimal", self.value)))?;
+        Ok(Score::from(value))
     }
 }
 
@@ -467,8 +597,8 @@ mod tests {
         for _ in 0..2 {
             for d in 1..=40 {
                 for n in 0..d {
-                    let score = Score(Ratio::new(n, d).expect("d > 0"));
-                    let json = serde_json::to_value(score).expect("a score serializes");
+                    let score = Score::from(Ratio::new(n, d).expect("d > 0"));
+                    let json = serde_json::to_value(&score).expect("a score serializes");
                     assert_eq!(json["value"], score.value(), "{n}/{d}");
                     assert_eq!(json["display"], score.display(), "{n}/{d}");
                 }
@@ -480,7 +610,7 @@ mod tests {
     fn binary_formats_carry_the_exact_fraction() {
         // CBOR is not human-readable: a score is its fraction, and a whole result comes back
         // equal, every score exact.
-        let score = Score(Ratio::new(-7, 30).expect("d > 0"));
+        let score = Score::from(Ratio::new(-7, 30).expect("d > 0"));
         let mut bytes = Vec::new();
         ciborium::into_writer(&score, &mut bytes).expect("a score serializes");
         let fraction: (i128, i128) = ciborium::from_reader(&bytes[..]).expect("a pair");

@@ -3,13 +3,14 @@
 //! only as far as the [`Detail`] asked for.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use cmmm_model::{same_bytes, Assessment, Model, ProfileIndex, Ratio, Text};
+use num_bigint::BigInt;
 
-use crate::checked;
 use crate::error::ScoreError;
 use crate::gaps::{self, Candidate};
+use crate::int::{self, frac_score, Fault, Int};
 use crate::outcome::*;
 use crate::programs::Programmes;
 use crate::rating::Scale;
@@ -108,7 +109,23 @@ fn unofficial_warning(model: &Model, profile: &cmmm_model::Profile) -> Option<Wa
 }
 
 /// Effective weights keyed by (profile index, in-scope bit set).
-type ScopeCache = RwLock<HashMap<(usize, u128), Arc<Result<Prepared, ScoreError>>>>;
+type ScopeCache = RwLock<HashMap<(usize, u128), Arc<Weights>>>;
+
+/// The effective weights of one scope on 128-bit integers, and on big integers where those
+/// overflow (computed the first time an assessment needs them).
+struct Weights {
+    small: Result<Prepared<i128>, Fault>,
+    big: OnceLock<Result<Prepared<BigInt>, ScoreError>>,
+}
+
+/// The result of a step on big integers, which never overflow.
+fn wide<X>(step: Result<X, Fault>) -> Result<X, ScoreError> {
+    match step {
+        Ok(x) => Ok(x),
+        Err(Fault::Score(e)) => Err(e),
+        Err(Fault::Overflow) => unreachable!("arbitrary-precision arithmetic does not overflow"),
+    }
+}
 
 /// Most distinct scopes whose effective weights are kept per model.
 const SCOPE_CACHE: usize = 4096;
@@ -135,14 +152,21 @@ struct Trace {
     elements: Vec<NodeScores>,
 }
 
-/// T(n) as exact fractions and in the scope's units.
-struct LevelTotals {
-    t: Vec<Ratio>,
-    units: Vec<i128>,
+/// T(n) as scores and in the scope's units.
+struct LevelTotals<T> {
+    t: Vec<Score>,
+    units: Vec<T>,
 }
 
-fn overflow(what: &str) -> ScoreError {
-    ScoreError::Overflow(what.to_string())
+/// Everything in a result that exact arithmetic decides.
+struct Decided {
+    levels: Vec<LevelScore>,
+    total: Total,
+    level: u8,
+    own_levels: Vec<SubDomainLevel>,
+    target: Option<Target>,
+    gaps: Option<Gaps>,
+    trace: Trace,
 }
 
 impl<'m> Scorer<'m> {
@@ -185,52 +209,42 @@ impl<'m> Scorer<'m> {
     }
 
     /// Scores one assessment, computed up to `options.detail`.
+    ///
+    /// The arithmetic runs on 128-bit integers; should a value not fit (weights with large
+    /// co-prime denominators), the same steps run again on big integers. Either way every
+    /// value is exact.
     pub fn score(&self, assessment: &Assessment, options: &Options) -> Result<Outcome, ScoreError> {
         let model = self.model();
         let (profile_pos, pindex, scope) = self.scope(assessment, options)?;
-        let prepared = self.prepared(profile_pos, pindex, &scope);
-        let prepared: &Prepared = match &*prepared {
-            Ok(p) => p,
-            Err(e) => return Err(e.clone()),
+        let weights = self.prepared(profile_pos, pindex, &scope);
+        let big = || {
+            weights
+                .big
+                .get_or_init(|| wide(Prepared::new(model, pindex, &scope, self.scale.digits)))
+                .as_ref()
+                .map_err(Clone::clone)
         };
-        let rated = self.rated(assessment, &scope, options.allow_missing)?;
-        let level_totals = self.level_totals(prepared, &rated)?;
-        let totals = prepared.units.totals(&level_totals.units)?;
-        let levels = model.levels().len();
-        let target = options
-            .target
-            .or_else(|| (usize::from(totals.level) < levels).then_some(totals.level + 1));
-        let (target, gaps) = match target {
-            None => (None, None),
-            Some(target) => {
-                let candidates = self.candidates(prepared, &rated)?;
-                let units = &prepared.units;
-                if options.detail >= Detail::Gaps {
-                    let found =
-                        gaps::gaps(units, &level_totals.units, &totals, candidates, target)?;
-                    let summary = target_summary(target, &totals, found.plan.len());
-                    (
-                        Some(summary),
-                        Some(self.gaps(prepared, &rated, target, &totals, found)),
-                    )
-                } else if totals.level >= target {
-                    (Some(target_summary(target, &totals, 0)), None)
-                } else {
-                    let (plan, _) = gaps::plan(units, &level_totals.units, candidates, target)?;
-                    (Some(target_summary(target, &totals, plan.len())), None)
-                }
+        let small = match &weights.small {
+            Ok(p) => Some(p),
+            Err(Fault::Score(e)) => return Err(e.clone()),
+            Err(Fault::Overflow) => {
+                big()?;
+                None
             }
         };
-        let trace = options.detail >= Detail::Full;
+        let rated = self.rated(assessment, &scope, options.allow_missing)?;
+        let decided = match small.map(|p| self.decide(p, &scope, &rated, options)) {
+            Some(Ok(d)) => d,
+            Some(Err(Fault::Score(e))) => return Err(e),
+            Some(Err(Fault::Overflow)) | None => {
+                wide(self.decide(big()?, &scope, &rated, options))?
+            }
+        };
         let Trace {
             sub_domains,
             domains,
             elements,
-        } = if options.detail >= Detail::Profile {
-            self.trace(prepared, &rated, trace)?
-        } else {
-            Trace::default()
-        };
+        } = decided.trace;
         Ok(Outcome {
             self_assessed: true,
             detail: options.detail,
@@ -246,35 +260,89 @@ impl<'m> Scorer<'m> {
                 assessor: assessment.assessor.clone(),
             },
             scope: self.scope_info(assessment, pindex, &scope, rated.in_scope),
+            levels: decided.levels,
+            total: decided.total,
+            level: Achieved {
+                level: decided.level,
+                name: model.level_name(decided.level).clone(),
+            },
+            meets_level_2: decided.level >= 2,
+            thresholds: self.programmes.thresholds(decided.level),
+            sub_domain_levels: decided.own_levels,
+            target: decided.target,
+            elements,
+            domains,
+            sub_domains,
+            gaps: decided.gaps,
+            warnings: self.warnings(profile_pos, rated.missing),
+        })
+    }
+
+    /// Everything exact arithmetic decides, on the integers `T`: level scores, the total
+    /// and the level, own levels, the target, and as far as `options.detail` asks, the gaps
+    /// and the trace.
+    fn decide<T: Int>(
+        &self,
+        prepared: &Prepared<T>,
+        scope: &Scope,
+        rated: &Rated,
+        options: &Options,
+    ) -> Result<Decided, Fault> {
+        let model = self.model();
+        let level_totals = self.level_totals(prepared, rated)?;
+        let totals = prepared.units.totals(&level_totals.units)?;
+        let levels = model.levels().len();
+        let target = options
+            .target
+            .or_else(|| (usize::from(totals.level) < levels).then_some(totals.level + 1));
+        let (target, gaps) = match target {
+            None => (None, None),
+            Some(target) => {
+                let candidates = self.candidates(prepared, rated)?;
+                let units = &prepared.units;
+                if options.detail >= Detail::Gaps {
+                    let found =
+                        gaps::gaps(units, &level_totals.units, &totals, candidates, target)?;
+                    let summary = target_summary(target, &totals, found.plan.len());
+                    (
+                        Some(summary),
+                        Some(self.gaps(prepared, rated, target, &totals, found)),
+                    )
+                } else if totals.level >= target {
+                    (Some(target_summary(target, &totals, 0)), None)
+                } else {
+                    let (plan, _) = gaps::plan(units, &level_totals.units, candidates, target)?;
+                    (Some(target_summary(target, &totals, plan.len())), None)
+                }
+            }
+        };
+        let trace = if options.detail >= Detail::Profile {
+            self.trace(prepared, rated, options.detail >= Detail::Full)?
+        } else {
+            Trace::default()
+        };
+        Ok(Decided {
             levels: level_totals
                 .t
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(n, x)| LevelScore {
+                .map(|(n, score)| LevelScore {
                     level: (n + 1) as u8,
                     name: model.level_name((n + 1) as u8).clone(),
-                    score: Score(*x),
+                    score,
                     met: totals.met[n],
                     counted: n < totals.counted,
                 })
                 .collect(),
             total: Total {
                 rule: prepared.units.rule(),
-                score: Score(prepared.units.ratio(totals.total)),
+                score: prepared.units.score(&totals.total),
             },
-            level: Achieved {
-                level: totals.level,
-                name: model.level_name(totals.level).clone(),
-            },
-            meets_level_2: totals.level >= 2,
-            thresholds: self.programmes.thresholds(totals.level),
-            sub_domain_levels: self.own_levels(&scope, &rated)?,
+            level: totals.level,
+            own_levels: self.own_levels::<T>(scope, rated)?,
             target,
-            elements,
-            domains,
-            sub_domains,
             gaps,
-            warnings: self.warnings(profile_pos, rated.missing),
+            trace,
         })
     }
 
@@ -315,13 +383,13 @@ impl<'m> Scorer<'m> {
 
     /// The effective weights of `scope` under profile `profile`, from the cache when it has
     /// them.
-    fn prepared(
-        &self,
-        profile: usize,
-        index: &ProfileIndex,
-        scope: &Scope,
-    ) -> Arc<Result<Prepared, ScoreError>> {
-        let compute = || Arc::new(Prepared::new(self.model(), index, scope, self.scale.digits));
+    fn prepared(&self, profile: usize, index: &ProfileIndex, scope: &Scope) -> Arc<Weights> {
+        let compute = || {
+            Arc::new(Weights {
+                small: Prepared::new(self.model(), index, scope, self.scale.digits),
+                big: OnceLock::new(),
+            })
+        };
         if scope.in_scope.len() > 128 {
             return compute();
         }
@@ -409,10 +477,9 @@ impl<'m> Scorer<'m> {
                 missing.push(q.id.clone());
                 self.scale.bottom
             });
-            let cell = &mut sums[q.sub_domain * levels + usize::from(q.level) - 1];
-            *cell = cell
-                .checked_add(self.scale.units[p])
-                .ok_or_else(|| ScoreError::Overflow(format!("ratings.{}", q.id)))?;
+            // A scale value is at most 1 with at most 28 places, so its units are at most
+            // 10^28, and a cell sums at most u32::MAX of them: below 4.3 · 10^37 < i128::MAX.
+            sums[q.sub_domain * levels + usize::from(q.level) - 1] += self.scale.units[p];
         }
         if !missing.is_empty() && !allow_missing {
             return Err(ScoreError::MissingRatings(
@@ -428,34 +495,37 @@ impl<'m> Scorer<'m> {
     }
 
     /// T(n) of every level: Σ a(s)·sum(s, n) over the level's denominator.
-    fn level_totals(&self, prepared: &Prepared, rated: &Rated) -> Result<LevelTotals, ScoreError> {
+    fn level_totals<T: Int>(
+        &self,
+        prepared: &Prepared<T>,
+        rated: &Rated,
+    ) -> Result<LevelTotals<T>, Fault> {
         let levels = prepared.levels.len();
         let mut t = Vec::with_capacity(levels);
         let mut units = Vec::with_capacity(levels);
         for (n, lw) in prepared.levels.iter().enumerate() {
-            let mut num = 0i128;
+            let mut num = T::zero();
             for (s, coef) in lw.coef.iter().enumerate() {
-                let share = checked::mul(*coef, rated.sums[s * levels + n])
-                    .ok_or_else(|| overflow("level scores"))?;
-                num = num
-                    .checked_add(share)
-                    .ok_or_else(|| overflow("level scores"))?;
+                let share = int::mul(coef, &T::from(rated.sums[s * levels + n]))?;
+                num = int::add(&num, &share)?;
             }
-            t.push(Ratio::new(num, lw.den).ok_or_else(|| overflow("level scores"))?);
-            units.push(
-                checked::mul(num, prepared.to_units[n]).ok_or_else(|| overflow("level scores"))?,
-            );
+            t.push(T::score(&num, &lw.den));
+            units.push(int::mul(&num, &prepared.to_units[n])?);
         }
         Ok(LevelTotals { t, units })
     }
 
     /// Every in-scope sub-domain's own level, from the sums: D(s, n) ≥ gate exactly when
     /// sum · gate.den ≥ gate.num · count · 10^K.
-    fn own_levels(&self, scope: &Scope, rated: &Rated) -> Result<Vec<SubDomainLevel>, ScoreError> {
+    fn own_levels<T: Int>(
+        &self,
+        scope: &Scope,
+        rated: &Rated,
+    ) -> Result<Vec<SubDomainLevel>, Fault> {
         let layout = self.model().layout();
         let levels = self.model().levels().len();
-        let ten_k = 10i128.pow(self.scale.digits);
-        let (gate_num, gate_den) = self.gate;
+        let ten_k = T::from(10i128.pow(self.scale.digits));
+        let (gate_num, gate_den) = (T::from(self.gate.0), T::from(self.gate.1));
         let mut out = Vec::with_capacity(layout.sub_domains.len());
         for (s, node) in layout.sub_domains.iter().enumerate() {
             if !scope.in_scope[s] {
@@ -463,15 +533,12 @@ impl<'m> Scorer<'m> {
             }
             let mut level = 0;
             for n in 0..levels {
-                let count = i128::from(layout.counts[s][n]);
-                if count == 0 {
+                let count = T::from(i128::from(layout.counts[s][n]));
+                if count.is_zero() {
                     continue;
                 }
-                let lhs = checked::mul(rated.sums[s * levels + n], gate_den);
-                let rhs = checked::mul(gate_num, count).and_then(|x| checked::mul(x, ten_k));
-                let (Some(lhs), Some(rhs)) = (lhs, rhs) else {
-                    return Err(overflow("own levels"));
-                };
+                let lhs = int::mul(&T::from(rated.sums[s * levels + n]), &gate_den)?;
+                let rhs = int::mul(&int::mul(&gate_num, &count)?, &ten_k)?;
                 if lhs < rhs {
                     break;
                 }
@@ -487,7 +554,11 @@ impl<'m> Scorer<'m> {
 
     /// The possible upgrades: every rated requirement below the top of the scale, with its
     /// gain in T(level) in units.
-    fn candidates(&self, prepared: &Prepared, rated: &Rated) -> Result<Vec<Candidate>, ScoreError> {
+    fn candidates<T: Int>(
+        &self,
+        prepared: &Prepared<T>,
+        rated: &Rated,
+    ) -> Result<Vec<Candidate<T>>, Fault> {
         let layout = self.model().layout();
         let top = self.scale.units[self.scale.top];
         let mut candidates = Vec::new();
@@ -497,12 +568,11 @@ impl<'m> Scorer<'m> {
                 continue;
             }
             let n = usize::from(q.level) - 1;
-            let gain = checked::mul(
-                prepared.levels[n].coef[q.sub_domain],
-                top - self.scale.units[p],
-            )
-            .and_then(|x| checked::mul(x, prepared.to_units[n]))
-            .ok_or_else(|| overflow("gaps"))?;
+            let rise = T::from(top - self.scale.units[p]);
+            let gain = int::mul(
+                &int::mul(&prepared.levels[n].coef[q.sub_domain], &rise)?,
+                &prepared.to_units[n],
+            )?;
             candidates.push(Candidate {
                 index: r,
                 level: q.level,
@@ -513,13 +583,13 @@ impl<'m> Scorer<'m> {
     }
 
     /// The gap list and the plan as results.
-    fn gaps(
+    fn gaps<T: Int>(
         &self,
-        prepared: &Prepared,
+        prepared: &Prepared<T>,
         rated: &Rated,
         target: u8,
-        totals: &Totals,
-        found: gaps::Found,
+        totals: &Totals<T>,
+        found: gaps::Found<T>,
     ) -> Gaps {
         let layout = self.model().layout();
         let units = &prepared.units;
@@ -538,8 +608,8 @@ impl<'m> Scorer<'m> {
                         sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
                         level: q.level,
                         rating: rating(i.candidate.index),
-                        gain_level: Score(units.ratio(i.candidate.gain)),
-                        gain_total: Score(units.ratio(i.gain_total)),
+                        gain_level: units.score(&i.candidate.gain),
+                        gain_total: units.score(&i.gain_total),
                     }
                 })
                 .collect(),
@@ -549,17 +619,22 @@ impl<'m> Scorer<'m> {
                     .iter()
                     .map(|c| layout.requirements[c.index].id.clone())
                     .collect(),
-                total: Score(units.ratio(found.after.total)),
+                total: units.score(&found.after.total),
                 level: found.after.level,
             },
         }
     }
 
     /// D(s, n) with weights for every sub-domain; with `nodes`, C(d, n) and B(e, n) too.
-    fn trace(&self, prepared: &Prepared, rated: &Rated, nodes: bool) -> Result<Trace, ScoreError> {
+    fn trace<T: Int>(
+        &self,
+        prepared: &Prepared<T>,
+        rated: &Rated,
+        nodes: bool,
+    ) -> Result<Trace, Fault> {
         let layout = self.model().layout();
         let levels = prepared.levels.len();
-        let ten_k = 10i128.pow(self.scale.digits);
+        let ten_k = T::from(10i128.pow(self.scale.digits));
         let per = |n: usize| vec![Vec::with_capacity(levels); n];
         let mut sub_levels: Vec<Vec<NodeLevel>> = per(layout.sub_domains.len());
         let (mut dom_levels, mut elem_levels) = if nodes {
@@ -567,51 +642,48 @@ impl<'m> Scorer<'m> {
         } else {
             (Vec::new(), Vec::new())
         };
-        let mut dom_num = vec![0i128; layout.domains.len()];
+        let mut dom_num = vec![T::zero(); layout.domains.len()];
+        let weight = |w: &Option<int::Frac<T>>| w.as_ref().map(frac_score);
         for (n, lw) in prepared.levels.iter().enumerate() {
             let level = (n + 1) as u8;
             for (s, node) in layout.sub_domains.iter().enumerate() {
-                let count = layout.counts[s][n];
-                let sum = rated.sums[s * levels + n];
+                let count = T::from(i128::from(layout.counts[s][n]));
+                let sum = T::from(rated.sums[s * levels + n]);
                 // A sub-domain that takes no part at this level (out of scope, nothing to
                 // score, weight 0, or its domain or element takes no part) has no D(s, n),
                 // as domains and elements that take no part have no C or B.
-                let score = lw.sub_domains[s]
-                    .and_then(|_| Ratio::new(sum, i128::from(count) * ten_k).map(Score));
+                let score = match lw.sub_domains[s] {
+                    Some(_) => Some(T::score(&sum, &int::mul(&count, &ten_k)?)),
+                    None => None,
+                };
                 sub_levels[s].push(NodeLevel {
                     level,
                     score,
-                    weight: lw.sub_domains[s].map(Score),
+                    weight: weight(&lw.sub_domains[s]),
                 });
                 if nodes {
-                    let share = checked::mul(lw.coef[s], sum)
-                        .and_then(|x| x.checked_add(dom_num[node.parent]))
-                        .ok_or_else(|| overflow("node scores"))?;
-                    dom_num[node.parent] = share;
+                    let share = int::mul(&lw.coef[s], &sum)?;
+                    dom_num[node.parent] = int::add(&share, &dom_num[node.parent])?;
                 }
             }
             if !nodes {
                 continue;
             }
-            let node_score = |num: i128, global: Ratio| -> Result<Score, ScoreError> {
-                // score = (num / den) / global, kept unreduced: num·q / (den·p).
-                let n2 =
-                    checked::mul(num, global.denom()).ok_or_else(|| overflow("node scores"))?;
-                let d2 =
-                    checked::mul(lw.den, global.numer()).ok_or_else(|| overflow("node scores"))?;
-                Ratio::new(n2, d2)
-                    .map(Score)
-                    .ok_or_else(|| overflow("node scores"))
+            // score = (num / den) / global, kept unreduced: num·q / (den·p).
+            let node_score = |num: &T, global: &int::Frac<T>| -> Result<Score, Fault> {
+                let n2 = int::mul(num, global.denom())?;
+                let d2 = int::mul(&lw.den, global.numer())?;
+                Ok(T::score(&n2, &d2))
             };
             for d in 0..layout.domains.len() {
                 let score = match lw.domains[d] {
-                    Some(_) => Some(node_score(dom_num[d], lw.domain_global[d])?),
+                    Some(_) => Some(node_score(&dom_num[d], &lw.domain_global[d])?),
                     None => None,
                 };
                 dom_levels[d].push(NodeLevel {
                     level,
                     score,
-                    weight: lw.domains[d].map(Score),
+                    weight: weight(&lw.domains[d]),
                 });
             }
             for (e, node) in layout.elements.iter().enumerate() {
@@ -619,19 +691,18 @@ impl<'m> Scorer<'m> {
                     Some(_) => {
                         let num = dom_num[node.children.clone()]
                             .iter()
-                            .try_fold(0i128, |a, x| a.checked_add(*x))
-                            .ok_or_else(|| overflow("node scores"))?;
-                        Some(node_score(num, lw.element_global[e])?)
+                            .try_fold(T::zero(), |a, x| int::add(&a, x))?;
+                        Some(node_score(&num, &lw.element_global[e])?)
                     }
                     None => None,
                 };
                 elem_levels[e].push(NodeLevel {
                     level,
                     score,
-                    weight: lw.elements[e].map(Score),
+                    weight: weight(&lw.elements[e]),
                 });
             }
-            dom_num.iter_mut().for_each(|x| *x = 0);
+            dom_num.iter_mut().for_each(|x| *x = T::zero());
         }
         let node_scores = |nodes: &[cmmm_model::Node],
                            levels: Vec<Vec<NodeLevel>>,
@@ -735,7 +806,7 @@ impl Scorer<'static> {
 }
 
 /// The summary of a target from the totals and the size of the plan.
-fn target_summary(level: u8, totals: &Totals, plan: usize) -> Target {
+fn target_summary<T>(level: u8, totals: &Totals<T>, plan: usize) -> Target {
     let reached = totals.level >= level;
     Target {
         level,

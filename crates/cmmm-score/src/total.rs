@@ -5,17 +5,17 @@
 
 use cmmm_model::{Model, Ratio, TotalRule};
 
-use crate::error::ScoreError;
+use crate::int::{self, Fault, Int};
 
 /// S and what it decides, in units of 1/`Units::den`.
 #[derive(Clone, Debug)]
-pub(crate) struct Totals {
+pub(crate) struct Totals<T> {
     /// Per level: T(n) ≥ gate.
     pub met: Vec<bool>,
     /// Number of levels counted (k).
     pub counted: usize,
     /// S, in units.
-    pub total: i128,
+    pub total: T,
     /// The level S falls in.
     pub level: u8,
 }
@@ -23,88 +23,75 @@ pub(crate) struct Totals {
 /// The gate, the bands and the total rule over a common denominator `den` that also
 /// divides exactly into every level score of one scope.
 #[derive(Clone, Debug)]
-pub(crate) struct Units {
+pub(crate) struct Units<T> {
     /// The common denominator.
-    pub den: i128,
-    gate: i128,
+    pub den: T,
+    gate: T,
     /// (level, inclusive lower bound), ascending.
-    bands: Vec<(u8, i128)>,
+    bands: Vec<(u8, T)>,
     rule: TotalRule,
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 {
-        a.abs()
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-fn lcm(a: i128, b: i128) -> Option<i128> {
-    (a / gcd(a, b)).checked_mul(b)
-}
-
-impl Units {
+impl<T: Int> Units<T> {
     /// Units for a model whose level scores have denominators `level_dens`.
-    pub fn new(model: &Model, level_dens: &[i128]) -> Result<Units, ScoreError> {
+    pub fn new(model: &Model, level_dens: &[T]) -> Result<Units<T>, Fault> {
         let doc = model.doc();
-        let overflow = || ScoreError::Overflow("gate and bands".into());
         let gate = Ratio::from_decimal(doc.gate).reduced();
         let bands: Vec<(u8, Ratio)> = doc
             .bands
             .iter()
             .map(|b| (b.level, Ratio::from_decimal(b.min).reduced()))
             .collect();
-        let mut den = gate.denom();
+        let mut den = T::from(gate.denom());
         for d in level_dens
             .iter()
-            .copied()
-            .chain(bands.iter().map(|(_, r)| r.denom()))
+            .cloned()
+            .chain(bands.iter().map(|(_, r)| T::from(r.denom())))
         {
-            den = lcm(den, d).ok_or_else(overflow)?;
+            den = int::lcm(&den, &d)?;
         }
-        let to_units = |r: Ratio| r.numer().checked_mul(den / r.denom()).ok_or_else(overflow);
+        let to_units =
+            |r: Ratio| int::mul(&T::from(r.numer()), &(den.clone() / T::from(r.denom())));
         Ok(Units {
-            den,
             gate: to_units(gate)?,
             bands: bands
                 .into_iter()
                 .map(|(l, r)| to_units(r).map(|u| (l, u)))
                 .collect::<Result<_, _>>()?,
             rule: doc.total_rule,
+            den,
         })
     }
 
-    /// A value in units as an exact ratio.
-    pub fn ratio(&self, units: i128) -> Ratio {
-        // `den` is positive by construction.
-        Ratio::new(units, self.den).expect("positive denominator")
+    /// The exact score of a value in units.
+    pub fn score(&self, units: &T) -> crate::Score {
+        T::score(units, &self.den)
     }
 
     /// T(n) ≥ gate.
-    pub fn meets_gate(&self, t: i128) -> bool {
-        t >= self.gate
+    pub fn meets_gate(&self, t: &T) -> bool {
+        *t >= self.gate
     }
 
     /// The gate in units.
-    pub fn gate(&self) -> i128 {
-        self.gate
+    pub fn gate(&self) -> &T {
+        &self.gate
     }
 
     /// The lower bound of the band of `level`.
-    pub fn band_min(&self, level: u8) -> i128 {
+    pub fn band_min(&self, level: u8) -> T {
         self.bands
             .iter()
             .find(|(l, _)| *l == level)
-            .map_or(0, |(_, m)| *m)
+            .map_or_else(T::zero, |(_, m)| m.clone())
     }
 
     /// The level whose band holds `total` (lower bounds inclusive).
-    pub fn level_of(&self, total: i128) -> u8 {
+    pub fn level_of(&self, total: &T) -> u8 {
         self.bands
             .iter()
             .rev()
-            .find(|(_, min)| total >= *min)
+            .find(|(_, min)| total >= min)
             .map_or(0, |(l, _)| *l)
     }
 
@@ -114,22 +101,20 @@ impl Units {
     }
 
     /// Applies the gate, the total rule and the bands to the level scores `t` (in units).
-    pub fn totals(&self, t: &[i128]) -> Result<Totals, ScoreError> {
-        let met: Vec<bool> = t.iter().map(|x| self.meets_gate(*x)).collect();
+    pub fn totals(&self, t: &[T]) -> Result<Totals<T>, Fault> {
+        let met: Vec<bool> = t.iter().map(|x| self.meets_gate(x)).collect();
         let k = met.iter().position(|m| !m).map_or(t.len(), |i| i + 1);
-        let overflow = || ScoreError::Overflow("total".into());
         let total = match self.rule {
-            TotalRule::SumUntilFirstUnmet => t[..k]
-                .iter()
-                .try_fold(0i128, |s, x| s.checked_add(*x))
-                .ok_or_else(overflow)?,
-            TotalRule::MetCountPlusPartial => (k as i128 - 1)
-                .checked_mul(self.den)
-                .and_then(|x| x.checked_add(t[k - 1]))
-                .ok_or_else(overflow)?,
+            TotalRule::SumUntilFirstUnmet => {
+                t[..k].iter().try_fold(T::zero(), |s, x| int::add(&s, x))?
+            }
+            TotalRule::MetCountPlusPartial => {
+                let before = int::mul(&T::from(k as i128 - 1), &self.den)?;
+                int::add(&before, &t[k - 1])?
+            }
         };
         Ok(Totals {
-            level: self.level_of(total),
+            level: self.level_of(&total),
             met,
             counted: k,
             total,

@@ -7,58 +7,55 @@
 //! g(s)/count written over one common denominator L and ratings scaled to integers by 10^K,
 //! T(n) = Σ a(s)·m / (L·10^K): integer sums, no rounding, no division until the end.
 
-use cmmm_model::{Layout, Model, ProfileIndex, Ratio};
+use cmmm_model::{Layout, Model, ProfileIndex};
+use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, Zero};
 
 use crate::error::ScoreError;
+use crate::int::{self, fits, Fault, Frac, Int};
 use crate::scope::Scope;
 use crate::total::Units;
 
 /// Effective weights of one level.
 #[derive(Clone, Debug)]
-pub(crate) struct LevelWeights {
+pub(crate) struct LevelWeights<T> {
     /// Denominator of T(n): L·10^K.
-    pub den: i128,
+    pub den: T,
     /// Per sub-domain: a(s), the integer coefficient of each rating (0 when absent).
-    pub coef: Vec<i128>,
+    pub coef: Vec<T>,
     /// Effective weight of each element among present siblings (`None` when absent).
-    pub elements: Vec<Option<Ratio>>,
+    pub elements: Vec<Option<Frac<T>>>,
     /// Effective weight of each domain among present siblings.
-    pub domains: Vec<Option<Ratio>>,
+    pub domains: Vec<Option<Frac<T>>>,
     /// Effective weight of each sub-domain among present siblings.
-    pub sub_domains: Vec<Option<Ratio>>,
+    pub sub_domains: Vec<Option<Frac<T>>>,
     /// Global weight of each present element (for its score B = share of T / weight).
-    pub element_global: Vec<Ratio>,
+    pub element_global: Vec<Frac<T>>,
     /// Global weight of each present domain.
-    pub domain_global: Vec<Ratio>,
+    pub domain_global: Vec<Frac<T>>,
 }
 
 /// Effective weights of every level for one scope.
 #[derive(Clone, Debug)]
-pub(crate) struct Prepared {
-    pub levels: Vec<LevelWeights>,
+pub(crate) struct Prepared<T> {
+    pub levels: Vec<LevelWeights<T>>,
     /// Gate and bands over a denominator that every level's `den` divides.
-    pub units: Units,
+    pub units: Units<T>,
     /// Per level: `units.den / levels[n].den`, which turns a level numerator into units.
-    pub to_units: Vec<i128>,
-}
-
-fn overflow(level: usize) -> ScoreError {
-    ScoreError::Overflow(format!("weights at level {}", level + 1))
+    pub to_units: Vec<T>,
 }
 
 /// Rescales `weights[range]` among the members with `present[i]`; returns the effective
 /// weights and whether any member is present.
-fn rescale(
-    weights: &[Ratio],
+fn rescale<T: Int>(
+    weights: &[Frac<T>],
     present: &[bool],
     range: std::ops::Range<usize>,
-    out: &mut [Option<Ratio>],
-    level: usize,
-) -> Result<bool, ScoreError> {
-    let mut sum = Ratio::ZERO;
+    out: &mut [Option<Frac<T>>],
+) -> Result<bool, Fault> {
+    let mut sum = Frac::<T>::zero();
     for i in range.clone() {
         if present[i] {
-            sum = sum.checked_add(weights[i]).ok_or_else(|| overflow(level))?;
+            sum = fits(sum.checked_add(&weights[i]))?;
         }
     }
     if sum.is_zero() {
@@ -66,26 +63,13 @@ fn rescale(
     }
     for i in range {
         if present[i] {
-            out[i] = Some(
-                weights[i]
-                    .checked_div(sum)
-                    .ok_or_else(|| overflow(level))?
-                    .reduced(),
-            );
+            out[i] = Some(fits(weights[i].checked_div(&sum))?);
         }
     }
     Ok(true)
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
-    if b == 0 {
-        a.abs()
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-impl Prepared {
+impl<T: Int> Prepared<T> {
     /// Effective weights of `scope` under `profile`; `scale_digits` is K, the number of
     /// fractional digits that make every scale value an integer.
     pub fn new(
@@ -93,9 +77,17 @@ impl Prepared {
         profile: &ProfileIndex,
         scope: &Scope,
         scale_digits: u32,
-    ) -> Result<Prepared, ScoreError> {
+    ) -> Result<Prepared<T>, Fault> {
         let l: &Layout = model.layout();
-        let ten_k = 10i128.pow(scale_digits);
+        let ten_k = T::from(10i128.pow(scale_digits));
+        let fracs = |ws: &[cmmm_model::Ratio]| -> Vec<Frac<T>> {
+            ws.iter().map(|w| int::frac(*w)).collect()
+        };
+        let (element_weights, domain_weights, sub_domain_weights) = (
+            fracs(&profile.element_weights),
+            fracs(&profile.domain_weights),
+            fracs(&profile.sub_domain_weights),
+        );
         let mut levels = Vec::with_capacity(model.levels().len());
         for n in 0..model.levels().len() {
             let present_s: Vec<bool> = (0..l.sub_domains.len())
@@ -109,11 +101,10 @@ impl Prepared {
             let mut present_d = vec![false; l.domains.len()];
             for (d, node) in l.domains.iter().enumerate() {
                 let any = rescale(
-                    &profile.sub_domain_weights,
+                    &sub_domain_weights,
                     &present_s,
                     node.children.clone(),
                     &mut sub_domains,
-                    n,
                 )?;
                 present_d[d] = any && !profile.domain_weights[d].is_zero();
             }
@@ -121,48 +112,43 @@ impl Prepared {
             let mut present_e = vec![false; l.elements.len()];
             for (e, node) in l.elements.iter().enumerate() {
                 let any = rescale(
-                    &profile.domain_weights,
+                    &domain_weights,
                     &present_d,
                     node.children.clone(),
                     &mut domains,
-                    n,
                 )?;
                 present_e[e] = any && !profile.element_weights[e].is_zero();
             }
             let mut elements = vec![None; l.elements.len()];
             if !rescale(
-                &profile.element_weights,
+                &element_weights,
                 &present_e,
                 0..l.elements.len(),
                 &mut elements,
-                n,
             )? {
-                return Err(ScoreError::NothingToScore((n + 1) as u8));
+                return Err(ScoreError::NothingToScore((n + 1) as u8).into());
             }
             // A node whose parent dropped out drops out too.
-            let mut element_global = vec![Ratio::ZERO; l.elements.len()];
-            let mut domain_global = vec![Ratio::ZERO; l.domains.len()];
-            let mut shares = vec![None; l.sub_domains.len()];
+            let mut element_global = vec![Frac::<T>::zero(); l.elements.len()];
+            let mut domain_global = vec![Frac::<T>::zero(); l.domains.len()];
+            let mut shares: Vec<Option<Frac<T>>> = vec![None; l.sub_domains.len()];
             for (e, node) in l.elements.iter().enumerate() {
-                let Some(we) = elements[e] else { continue };
-                element_global[e] = we;
+                let Some(we) = &elements[e] else { continue };
+                element_global[e] = we.clone();
                 for d in node.children.clone() {
-                    let Some(wd) = domains[d].filter(|_| present_d[d]) else {
+                    let Some(wd) = domains[d].clone().filter(|_| present_d[d]) else {
                         domains[d] = None;
                         continue;
                     };
-                    let gd = we.checked_mul(wd).ok_or_else(|| overflow(n))?;
-                    domain_global[d] = gd;
+                    let gd = fits(we.checked_mul(&wd))?;
                     for s in l.domains[d].children.clone() {
-                        if let Some(ws) = sub_domains[s] {
-                            let gs = gd.checked_mul(ws).ok_or_else(|| overflow(n))?;
-                            let share = gs
-                                .checked_div(Ratio::from_int(i128::from(l.counts[s][n])))
-                                .ok_or_else(|| overflow(n))?
-                                .reduced();
-                            shares[s] = Some(share);
+                        if let Some(ws) = &sub_domains[s] {
+                            let gs = fits(gd.checked_mul(ws))?;
+                            let count = Frac::from_integer(T::from(i128::from(l.counts[s][n])));
+                            shares[s] = Some(fits(gs.checked_div(&count))?);
                         }
                     }
+                    domain_global[d] = gd;
                 }
             }
             for (e, node) in l.elements.iter().enumerate() {
@@ -181,25 +167,19 @@ impl Prepared {
                 }
             }
             // Common denominator of every share.
-            let mut common: i128 = 1;
+            let mut common = T::one();
             for share in shares.iter().flatten() {
-                let d = share.denom();
-                common = (common / gcd(common, d))
-                    .checked_mul(d)
-                    .ok_or_else(|| overflow(n))?;
+                common = int::lcm(&common, share.denom())?;
             }
             let coef = shares
                 .iter()
                 .map(|share| match share {
-                    Some(r) => r
-                        .numer()
-                        .checked_mul(common / r.denom())
-                        .ok_or_else(|| overflow(n)),
-                    None => Ok(0),
+                    Some(r) => int::mul(r.numer(), &(common.clone() / r.denom().clone())),
+                    None => Ok(T::zero()),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             levels.push(LevelWeights {
-                den: common.checked_mul(ten_k).ok_or_else(|| overflow(n))?,
+                den: int::mul(&common, &ten_k)?,
                 coef,
                 elements,
                 domains,
@@ -208,13 +188,39 @@ impl Prepared {
                 domain_global,
             });
         }
-        let dens: Vec<i128> = levels.iter().map(|l| l.den).collect();
+        let dens: Vec<T> = levels.iter().map(|l| l.den.clone()).collect();
         let units = Units::new(model, &dens)?;
-        let to_units = dens.iter().map(|d| units.den / d).collect();
+        let to_units = dens.iter().map(|d| units.den.clone() / d.clone()).collect();
         Ok(Prepared {
             levels,
             units,
             to_units,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use cmmm_model::{Assessment, Model};
+    use num_bigint::BigInt;
+
+    use super::Prepared;
+    use crate::int::Fault;
+    use crate::scope::Scope;
+
+    /// The golden vectors' `wide` model needs integers wider than 128 bits: its effective
+    /// weights overflow `i128` and are exact on big integers, so the `wide-weights` vectors
+    /// exercise the wide path in every host.
+    #[test]
+    fn the_wide_vector_model_overflows_128_bits() {
+        let model = Model::from_json(include_str!("../../../tests/vectors/models/wide.json"))
+            .expect("the vector model is valid");
+        let (profile, index) = model.profile("standard").expect("its profile");
+        let assessment = Assessment::builder("standard").build();
+        let scope = Scope::of(&model, &profile.id, index, &assessment).expect("its scope");
+        let small = Prepared::<i128>::new(&model, index, &scope, 1);
+        assert!(matches!(small, Err(Fault::Overflow)), "{small:?}");
+        let big = Prepared::<BigInt>::new(&model, index, &scope, 1);
+        assert!(big.is_ok());
     }
 }

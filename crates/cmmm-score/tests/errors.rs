@@ -3,7 +3,7 @@
 
 mod common;
 
-use cmmm_model::{Model, ModelDoc, Weight};
+use cmmm_model::{Model, ModelDoc};
 use cmmm_score::{parse_assessment, score, Options, Outcome, ScoreError, Scorer};
 use common::{all_full, assessment, drop_sub_domain, in_scope, model, ratings, requirements_of};
 use serde_json::{json, Value};
@@ -659,52 +659,6 @@ fn nothing_to_score() {
     keep["tailoring"].as_array_mut().unwrap().remove(0);
     let outcome = score(&m, &parse_assessment(&keep.to_string()).unwrap());
     assert_eq!(outcome.unwrap_err().code(), "missing-ratings");
-}
-
-#[test]
-fn overflow_names_where() {
-    // Weights with huge coprime denominators: each sums to exactly 1 within its domain, so
-    // the model is valid, but no common denominator of all the shares fits in 128 bits.
-    let mut doc: ModelDoc = model().doc().clone();
-    let primes = [
-        "1000000000039",
-        "1000000000061",
-        "1000000000063",
-        "1000000000091",
-    ];
-    for p in &mut doc.profiles {
-        let mut next = primes.iter();
-        let mut pairs = Vec::new();
-        for (a, b) in [
-            ("product-design", "process-design"),
-            ("customer-service", "product-service"),
-        ] {
-            let prime = next.next().unwrap();
-            let big: i128 = prime.parse().unwrap();
-            pairs.push((a, format!("1/{prime}")));
-            pairs.push((b, format!("{}/{prime}", big - 1)));
-        }
-        for (id, w) in p.weights.sub_domains.iter_mut() {
-            if let Some((_, text)) = pairs.iter().find(|(x, _)| *x == id) {
-                *w = Weight::parse(text.clone());
-            }
-        }
-        for (id, w) in p.weights.domains.iter_mut() {
-            // Element `resource` has two domains.
-            if id == "equipment" {
-                *w = Weight::parse(format!("1/{}", primes[2]));
-            } else if id == "network" {
-                let big: i128 = primes[2].parse().unwrap();
-                *w = Weight::parse(format!("{}/{}", big - 1, primes[2]));
-            }
-        }
-    }
-    let m = Model::from_doc(doc).expect("the weights are valid");
-    let a = all_full("discrete");
-    let e = score(&m, &parse_assessment(&a.to_string()).unwrap()).unwrap_err();
-    assert_eq!(e.code(), "overflow");
-    assert!(e.location().contains("level 1"), "{}", e.location());
-    assert!(e.to_string().contains("fewer digits"), "{e}");
 }
 
 #[test]

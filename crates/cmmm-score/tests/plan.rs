@@ -371,7 +371,10 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
     let after = rescore(&scorer, &ratings, &upgrades, &options)?;
     prop_assert!(after.level.level >= target);
     prop_assert_eq!(plan.level, after.level.level);
-    prop_assert_eq!(plan.total.0, after.total.score.0);
+    prop_assert_eq!(
+        plan.total.ratio().unwrap(),
+        after.total.score.ratio().unwrap()
+    );
     prop_assert_eq!(plan.total.value(), after.total.score.value());
     if gaps.reached {
         prop_assert!(plan.upgrades.is_empty());
@@ -384,11 +387,23 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
         let q = &layout.requirements[model.requirement_index(id).unwrap()];
         let alone = rescore(&scorer, &ratings, &[id], &options)?;
         let n = usize::from(q.level) - 1;
-        let gain_level = sub(alone.levels[n].score.0, before.levels[n].score.0);
-        let gain_total = sub(alone.total.score.0, before.total.score.0);
+        let gain_level = sub(
+            alone.levels[n].score.ratio().unwrap(),
+            before.levels[n].score.ratio().unwrap(),
+        );
+        let gain_total = sub(
+            alone.total.score.ratio().unwrap(),
+            before.total.score.ratio().unwrap(),
+        );
         for (m, (a, b)) in alone.levels.iter().zip(&before.levels).enumerate() {
             if m != n {
-                prop_assert_eq!(a.score.0, b.score.0, "{} moved T({})", id, m + 1);
+                prop_assert_eq!(
+                    a.score.ratio().unwrap(),
+                    b.score.ratio().unwrap(),
+                    "{} moved T({})",
+                    id,
+                    m + 1
+                );
             }
         }
         let item = gaps.items.iter().find(|g| &*g.requirement == *id);
@@ -396,8 +411,18 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
         prop_assert_eq!(item.is_some(), should_list, "{} listed: {:?}", id, item);
         if let Some(g) = item {
             listed += 1;
-            prop_assert_eq!(g.gain_level.0, gain_level, "gain_level of {}", id);
-            prop_assert_eq!(g.gain_total.0, gain_total, "gain_total of {}", id);
+            prop_assert_eq!(
+                g.gain_level.ratio().unwrap(),
+                gain_level,
+                "gain_level of {}",
+                id
+            );
+            prop_assert_eq!(
+                g.gain_total.ratio().unwrap(),
+                gain_total,
+                "gain_total of {}",
+                id
+            );
             prop_assert_eq!(g.level, q.level);
             prop_assert_eq!(&g.sub_domain, &layout.sub_domains[q.sub_domain].id);
             let k = ratings.iter().find(|(x, _)| x == id).unwrap().1;
@@ -415,10 +440,8 @@ fn check(s: &Small) -> Result<(), TestCaseError> {
         let (a, b) = (&w[0], &w[1]);
         let key = b
             .gain_total
-            .0
-            .checked_cmp(&a.gain_total.0)
-            .unwrap()
-            .then(b.gain_level.0.checked_cmp(&a.gain_level.0).unwrap())
+            .cmp_exact(&a.gain_total)
+            .then(b.gain_level.cmp_exact(&a.gain_level))
             .then(a.level.cmp(&b.level));
         prop_assert!(key.is_le(), "{} before {}", a.requirement, b.requirement);
     }

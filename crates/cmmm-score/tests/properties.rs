@@ -8,7 +8,7 @@ mod common;
 use std::cmp::Ordering;
 
 use cmmm_model::{Model, ModelDoc, Ratio, TotalRule, UniqueMap, Weight};
-use cmmm_score::{parse_assessment, Detail, Options, Outcome, ScoreError, Scorer};
+use cmmm_score::{parse_assessment, Detail, Options, Outcome, Score, ScoreError, Scorer};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::TestCaseError;
@@ -37,6 +37,12 @@ struct Case {
 }
 
 /// Scale indexes sorted by value, lowest first.
+/// The exact value of a score of the default model (always a 128-bit fraction).
+fn exact(s: &Score) -> Ratio {
+    s.ratio()
+        .expect("the default model's scores fit in 128 bits")
+}
+
 fn scale_by_rank() -> Vec<usize> {
     let scale = model().scale();
     let mut idx: Vec<usize> = (0..scale.len()).collect();
@@ -238,11 +244,11 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
     let doc = m.doc();
     let levels = m.levels().len();
     prop_assert_eq!(o.levels.len(), levels);
-    let t: Vec<Ratio> = o.levels.iter().map(|l| l.score.0).collect();
+    let t: Vec<Ratio> = o.levels.iter().map(|l| l.score.ratio().unwrap()).collect();
     for (n, x) in t.iter().enumerate() {
         prop_assert!(in_unit(x), "T({}) = {} outside [0, 1]", n + 1, x);
     }
-    let s = o.total.score.0;
+    let s = o.total.score.ratio().unwrap();
     prop_assert!(cmp(&s, &Ratio::ZERO).is_ge());
     prop_assert!(
         cmp(&s, &Ratio::from_int(levels as i128)).is_le(),
@@ -288,8 +294,10 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
                 .filter(|c| c.parent.as_deref() == parent)
                 .filter_map(|c| {
                     let lv = &c.levels[n];
-                    lv.weight
-                        .map(|w| (w.0, lv.score.map(|s| s.0).unwrap_or(Ratio::ZERO)))
+                    lv.weight.as_ref().map(|w| {
+                        let x = lv.score.as_ref().map_or(Ratio::ZERO, exact);
+                        (exact(w), x)
+                    })
                 })
                 .collect();
             prop_assert!(
@@ -307,7 +315,7 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
         for e in &o.elements {
             let lv = &e.levels[n];
             if lv.weight.is_some() {
-                let b = lv.score.expect("a weighted element has a score").0;
+                let b = exact(lv.score.as_ref().expect("a weighted element has a score"));
                 prop_assert!(in_unit(&b));
                 check_layer(&o.domains, Some(&e.id), b)?;
             }
@@ -325,17 +333,17 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
                 d.id
             );
             if lv.weight.is_some() {
-                let c = lv.score.expect("a weighted domain has a score").0;
+                let c = exact(lv.score.as_ref().expect("a weighted domain has a score"));
                 prop_assert!(in_unit(&c));
                 check_layer(&o.sub_domains, Some(&d.id), c)?;
             }
         }
         for s in &o.sub_domains {
-            if let Some(x) = s.levels[n].score {
-                prop_assert!(in_unit(&x.0));
+            if let Some(x) = &s.levels[n].score {
+                prop_assert!(in_unit(&exact(x)));
             }
-            if let Some(w) = s.levels[n].weight {
-                prop_assert!(in_unit(&w.0) && !w.0.is_zero());
+            if let Some(w) = &s.levels[n].weight {
+                prop_assert!(in_unit(&exact(w)) && !exact(w).is_zero());
             }
         }
     }
@@ -362,7 +370,7 @@ fn normalized(o: &Outcome) -> Value {
                         .iter()
                         .find(|g| &g.requirement == id)
                         .expect("every upgrade of the plan is a gap item");
-                    (g.level, g.gain_level.0)
+                    (g.level, g.gain_level.ratio().unwrap())
                 })
                 .collect();
             p.sort_by(|a, b| a.0.cmp(&b.0).then(cmp(&b.1, &a.1)));
@@ -370,10 +378,16 @@ fn normalized(o: &Outcome) -> Value {
         };
         gaps.plan.upgrades = pairs.into_iter().map(Into::into).collect();
         gaps.items.sort_by(|a, b| {
-            cmp(&b.gain_total.0, &a.gain_total.0)
-                .then(cmp(&b.gain_level.0, &a.gain_level.0))
-                .then(a.level.cmp(&b.level))
-                .then(a.requirement.cmp(&b.requirement))
+            cmp(
+                &b.gain_total.ratio().unwrap(),
+                &a.gain_total.ratio().unwrap(),
+            )
+            .then(cmp(
+                &b.gain_level.ratio().unwrap(),
+                &a.gain_level.ratio().unwrap(),
+            ))
+            .then(a.level.cmp(&b.level))
+            .then(a.requirement.cmp(&b.requirement))
         });
     }
     let mut v = serde_json::to_value(&o).unwrap();
@@ -924,17 +938,17 @@ proptest! {
         let level = usize::from(model().layout().requirements[r].level);
         for (n, (b, a)) in before.levels.iter().zip(&after.levels).enumerate() {
             if n + 1 == level {
-                prop_assert!(cmp(&a.score.0, &b.score.0).is_gt(), "T({}) did not rise", n + 1);
+                prop_assert!(cmp(&a.score.ratio().unwrap(), &b.score.ratio().unwrap()).is_gt(), "T({}) did not rise", n + 1);
             } else {
-                prop_assert_eq!(a.score.0, b.score.0, "T({}) moved", n + 1);
+                prop_assert_eq!(a.score.ratio().unwrap(), b.score.ratio().unwrap(), "T({}) moved", n + 1);
             }
         }
-        prop_assert!(cmp(&after.total.score.0, &before.total.score.0).is_ge());
+        prop_assert!(cmp(&after.total.score.ratio().unwrap(), &before.total.score.ratio().unwrap()).is_ge());
         prop_assert!(after.level.level >= before.level.level);
         for (b, a) in before.sub_domains.iter().zip(&after.sub_domains) {
             for (x, y) in b.levels.iter().zip(&a.levels) {
-                if let (Some(x), Some(y)) = (x.score, y.score) {
-                    prop_assert!(cmp(&y.0, &x.0).is_ge());
+                if let (Some(x), Some(y)) = (&x.score, &y.score) {
+                    prop_assert!(y.cmp_exact(x).is_ge());
                 }
             }
         }

@@ -1,11 +1,15 @@
-//! Weights of 0: a node whose weight is 0 takes no part, at every layer, exactly like a node
-//! with nothing to score (README, "The method, exactly").
+//! Weights: a node whose weight is 0 takes no part, at every layer, exactly like a node with
+//! nothing to score (README, "The method, exactly"); weights whose exact arithmetic is
+//! wider than 128 bits score exactly.
 
 mod common;
 
 use cmmm_model::{Model, ModelDoc, Weight};
 use cmmm_score::{parse_assessment, Detail, NodeScores, Options, Outcome, Scorer};
 use common::{assessment, model, sub_domain_of};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Zero};
 use serde_json::{json, Value};
 
 /// The default model with `product-service` weighing 0 in its domain (`service`) and
@@ -106,4 +110,161 @@ fn a_node_weighing_zero_takes_no_part_at_every_layer() {
         node(&low.elements, "resource"),
         node(&outcome.elements, "resource")
     );
+}
+
+/// The default model whose `discrete` weights have large co-prime denominators (primes such
+/// as 1000003, 999983 and 13-digit ones) and weights with 30 decimal places: a valid model
+/// whose common denominators are far beyond 128 bits.
+fn with_wide_weights() -> Model {
+    let mut doc: ModelDoc = model().doc().clone();
+    let p = &mut doc.profiles[0];
+    let pair = |prime: &str| -> (String, String) {
+        let big: u128 = prime.parse().unwrap();
+        (format!("1/{prime}"), format!("{}/{prime}", big - 1))
+    };
+    let set = |weights: &mut cmmm_model::UniqueMap<Weight>, id: &str, text: &str| {
+        let (_, w) = weights
+            .iter_mut()
+            .find(|(k, _)| *k == id)
+            .expect("a weight of the default model");
+        *w = Weight::parse(text);
+    };
+    for (a, b, prime) in [
+        ("product-design", "process-design", "1000003"),
+        ("customer-service", "product-service", "999983"),
+    ] {
+        let (x, y) = pair(prime);
+        set(&mut p.weights.sub_domains, a, &x);
+        set(&mut p.weights.sub_domains, b, &y);
+    }
+    let (x, y) = pair("1000000000039");
+    set(&mut p.weights.domains, "equipment", &x);
+    set(&mut p.weights.domains, "network", &y);
+    // Thirty decimal places, beyond rust_decimal's 28.
+    set(
+        &mut p.weights.domains,
+        "org-strategy",
+        "0.123456789012345678901234567891",
+    );
+    set(
+        &mut p.weights.domains,
+        "skills",
+        "0.876543210987654321098765432109",
+    );
+    // Siblings over one 13-digit prime: the seven sub-domains of `production`, the four
+    // elements.
+    let shares = |weights: &mut cmmm_model::UniqueMap<Weight>, ids: &[&str], prime: i128| {
+        let mut left = prime;
+        for (i, id) in ids.iter().enumerate() {
+            let share = if i + 1 == ids.len() {
+                left
+            } else {
+                i as i128 + 1
+            };
+            left -= share;
+            set(weights, id, &format!("{share}/{prime}"));
+        }
+    };
+    let production = [
+        "procurement",
+        "planning-scheduling",
+        "production-ops",
+        "equipment-mgmt",
+        "warehousing",
+        "safety-env",
+        "energy",
+    ];
+    shares(&mut p.weights.sub_domains, &production, 1000000000061);
+    let elements = ["personnel", "technology", "resource", "manufacturing"];
+    shares(&mut p.weights.elements, &elements, 1000000000063);
+    Model::from_doc(doc).expect("siblings still sum to exactly 1")
+}
+
+/// T(n) computed straight from the model file with big rationals: every sub-domain of the
+/// `discrete` profile is in scope with requirements at every level, so nothing is rescaled
+/// and T(n) = Σ w(e) · Σ w(d) · Σ w(s) · mean of s's ratings at n.
+fn reference_t(m: &Model, a: &Value, level: u8) -> BigRational {
+    let doc = m.doc();
+    let weights = &doc.profiles[0].weights;
+    let w = |map: &cmmm_model::UniqueMap<Weight>, id: &str| -> BigRational {
+        let text = map.get(id).expect("weighted").text();
+        text.parse::<BigRational>().unwrap_or_else(|_| {
+            let (whole, frac) = text.split_once('.').expect("a decimal");
+            let den = BigInt::from(10).pow(frac.len() as u32);
+            BigRational::new(format!("{whole}{frac}").parse().unwrap(), den)
+        })
+    };
+    let value = |rating: &str| match rating {
+        "full" => BigRational::one(),
+        "most" => BigRational::new(4.into(), 5.into()),
+        "partial" => BigRational::new(1.into(), 2.into()),
+        _ => BigRational::zero(),
+    };
+    let mut t = BigRational::zero();
+    for e in &doc.elements {
+        for d in &e.domains {
+            for s in &d.sub_domains {
+                let ratings: Vec<BigRational> = s
+                    .requirements
+                    .iter()
+                    .filter(|q| q.level == level)
+                    .map(|q| value(a["ratings"][q.id.as_str()].as_str().unwrap()))
+                    .collect();
+                let n = BigRational::from_integer(BigInt::from(ratings.len()));
+                let mean = ratings.into_iter().sum::<BigRational>() / n;
+                t += w(&weights.elements, &e.id)
+                    * w(&weights.domains, &d.id)
+                    * w(&weights.sub_domains, &s.id)
+                    * mean;
+            }
+        }
+    }
+    t
+}
+
+/// `r` as the engine writes it: rounded half away from zero to 28 places, no trailing zeros.
+fn decimal_28(r: &BigRational) -> String {
+    let ten = BigInt::from(10).pow(28);
+    let scaled = r * BigRational::from_integer(ten.clone());
+    let rounded = (scaled + BigRational::new(1.into(), 2.into()))
+        .floor()
+        .to_integer();
+    let (whole, frac) = (&rounded / &ten, &rounded % &ten);
+    let frac = format!("{frac:0>28}");
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{frac}")
+    }
+}
+
+#[test]
+fn weights_beyond_128_bits_score_exactly() {
+    let m = with_wide_weights();
+    let a = assessment("discrete", |q| {
+        json!(["full", "most", "partial", "none", "full"][(q.id.len() + usize::from(q.level)) % 5])
+    });
+    let outcome = score(&m, &a);
+    let mut s = BigRational::zero();
+    for l in &outcome.levels {
+        let t = reference_t(&m, &a, l.level);
+        assert_eq!(l.score.value(), decimal_28(&t), "T({})", l.level);
+        if l.counted {
+            s += t;
+        }
+    }
+    assert_eq!(
+        outcome.total.rule,
+        cmmm_model::TotalRule::SumUntilFirstUnmet
+    );
+    assert_eq!(outcome.total.score.value(), decimal_28(&s));
+    // The exact values are wider than 128 bits, and stay exact.
+    assert!(outcome.levels.iter().any(|l| l.score.ratio().is_none()));
+    // Every tier and every part of the result is there.
+    assert!(outcome.gaps.is_some() || outcome.level.level == 5);
+    assert_eq!(outcome.sub_domains.len(), 20);
+    // The same answers with the default weights fit in 128 bits.
+    let plain = score(model(), &a);
+    assert!(plain.levels.iter().all(|l| l.score.ratio().is_some()));
 }

@@ -423,7 +423,7 @@ impl Tape {
             .ok_or_else(|| Unsupported(format!("`{numer}/{denom}` is not a score")))?;
         let from = self.tape.len();
         self.texts = true;
-        let written = Score(ratio).serialize(&mut *self);
+        let written = Score::from(ratio).serialize(&mut *self);
         self.texts = false;
         written?;
         let tokens = &self.tape[from..];

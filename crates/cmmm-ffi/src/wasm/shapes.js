@@ -6,7 +6,7 @@
 
 /** The object of each literal shape, reading its properties' values in order with `v`. */
 export const literals = [
-  (v) => ({ self_assessed: v(), model: v(), profile: v(), assessment: v(), scope: v(), levels: v(), total: v(), level: v(), meets_level_2: v(), thresholds: v(), elements: v(), domains: v(), sub_domains: v(), gaps: v(), warnings: v() }), // Outcome
+  (v) => ({ self_assessed: v(), detail: v(), model: v(), profile: v(), assessment: v(), scope: v(), levels: v(), total: v(), level: v(), meets_level_2: v(), thresholds: v(), sub_domain_levels: v(), target: v(), elements: v(), domains: v(), sub_domains: v(), gaps: v(), warnings: v() }), // Outcome
   (v) => ({ id: v(), version: v(), provenance: v(), total_rule: v() }), // ModelInfo
   (v) => ({ structure: v(), requirements: v(), method: v(), weights: v() }), // ProvenanceStatus
   (v) => ({ id: v(), name: v() }), // ProfileInfo
@@ -20,6 +20,8 @@ export const literals = [
   (v) => ({ rule: v(), score: v() }), // Total
   (v) => ({ level: v(), name: v() }), // Achieved
   (v) => ({ programme: v(), year: v(), minimum_level: v(), self_assessment: v(), met: v() }), // Threshold
+  (v) => ({ sub_domain: v(), level: v() }), // SubDomainLevel
+  (v) => ({ level: v(), reached: v(), reachable: v(), upgrades: v() }), // Target
   (v) => ({ id: v(), parent: v(), levels: v() }), // NodeScores
   (v) => ({ level: v(), score: v(), weight: v() }), // NodeLevel
   (v) => ({ target: v(), reached: v(), items: v(), plan: v() }), // Gaps

@@ -44,7 +44,7 @@ export function shapes() {
 
 test("the decoder's object literals are generated from the result schema", () => {
   const generated = generate(JSON.parse(readFileSync(schemaUrl, "utf8")));
-  assert.match(generated, /\n {2}\(v\) => \(\{ self_assessed: v\(\), model: v\(\),/);
+  assert.match(generated, /\n {2}\(v\) => \(\{ self_assessed: v\(\), detail: v\(\), model: v\(\),/);
   assert.match(generated, /\(v\) => \(\{ value: v\(\), display: v\(\) \}\), \/\/ Score\n/);
   if (process.env.CMMM_WRITE_SHAPES) writeFileSync(shapesUrl, generated);
   assert.equal(
