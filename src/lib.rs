@@ -74,3 +74,8 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+/// The README's Rust snippets, run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
