@@ -1,6 +1,5 @@
 //! The validated model: the file's data plus flat indexes that scoring walks.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -33,70 +32,8 @@ pub struct Layout {
     pub requirements: Vec<RequirementRef>,
     /// Requirement counts: `counts[s][n - 1]` requirements of sub-domain `s` at level `n`.
     pub counts: Vec<Vec<u32>>,
-    pub(crate) requirement_ids: HashMap<String, usize, IdHash>,
-    pub(crate) sub_domain_ids: HashMap<String, usize, IdHash>,
-}
-
-/// A fast hash for tables of ids and other short strings the engine itself produces or
-/// reads from model data (an Fx-style multiply-rotate). Not for tables an attacker fills:
-/// it does not resist flooding. Scoring uses it to look up every rated requirement.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct IdHash;
-
-impl std::hash::BuildHasher for IdHash {
-    type Hasher = IdHasher;
-
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher(0)
-    }
-}
-
-/// The hasher of [`IdHash`].
-#[derive(Debug, Default)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// `a == b` for ids and other short texts, without byte loops: `==` on slices calls `memcmp`,
-/// which on wasm32 compares one byte at a time, and the engine compares every rated id with
-/// the model's and every string of a WebAssembly result with its string table. Short texts
-/// are compared by their first, middle and last bytes or their two (overlapping) halves,
-/// longer ones by their last eight bytes (where ids differ), then eight bytes at a time.
-#[inline]
-pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let half = |x: &[u8], at: usize| u32::from_le_bytes([x[at], x[at + 1], x[at + 2], x[at + 3]]);
-    let word = |x: &[u8]| u64::from_le_bytes(x.try_into().expect("slices of 8 bytes"));
-    match n {
-        0 => true,
-        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-        _ => {
-            word(&a[n - 8..]) == word(&b[n - 8..])
-                && a.chunks_exact(8)
-                    .zip(b.chunks_exact(8))
-                    .all(|(x, y)| word(x) == word(y))
-        }
-    }
+    pub(crate) requirement_ids: foldhash::HashMap<String, usize>,
+    pub(crate) sub_domain_ids: foldhash::HashMap<String, usize>,
 }
 
 /// One element, domain or sub-domain in the flat layout.
@@ -263,26 +200,5 @@ impl Model {
     /// The flat index of a sub-domain.
     pub fn sub_domain_index(&self, id: &str) -> Option<usize> {
         self.layout.sub_domain_ids.get(id).copied()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_bytes;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn same_bytes_agrees_with_eq(a in ".{0,40}", b in ".{0,40}", cut in 0usize..40) {
-            let same = |x: &str, y: &str| same_bytes(x.as_bytes(), y.as_bytes());
-            prop_assert_eq!(same(&a, &b), a == b);
-            // Equal lengths, differing anywhere, and equal texts.
-            let c: String = a.chars().rev().collect();
-            prop_assert_eq!(same(&a, &c), a == c);
-            prop_assert!(same(&a, &a.clone()));
-            let cut = a.char_indices().map(|(i, _)| i).find(|i| *i >= cut).unwrap_or(a.len());
-            let d = format!("{}x{}", &a[..cut], a.get(cut + 1..).unwrap_or(""));
-            prop_assert_eq!(same(&a, &d), a == d);
-        }
     }
 }

@@ -43,7 +43,7 @@ pub use builder::AssessmentBuilder;
 pub use defaults::GBT39116_2020_JSON;
 pub use error::{JsonError, ModelError, Problem, Rule};
 pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
-pub use index::{same_bytes, IdHash, IdHasher, Layout, Model, Node, ProfileIndex, RequirementRef};
+pub use index::{Layout, Model, Node, ProfileIndex, RequirementRef};
 pub use model::{
     Band, Domain, Element, LevelDef, ModelDoc, Profile, Provenance, Requirement, ScalePoint,
     Source, SourceStatus, SubDomain, TotalRule, Weight, Weights,

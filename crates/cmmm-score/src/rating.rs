@@ -66,17 +66,11 @@ impl Scale {
     /// the scale.
     pub fn resolve(&self, input: &Rating) -> Option<usize> {
         let text = input.as_str();
-        // Length and first byte tell most texts apart before a full comparison.
-        let same = |k: &str| {
-            k.len() == text.len()
-                && k.as_bytes().first() == text.as_bytes().first()
-                && cmmm_model::same_bytes(k.as_bytes(), text.as_bytes())
-        };
         if let Rating::Text(_) = input {
-            if let Some(i) = self.keys.iter().position(|k| same(k)) {
+            if let Some(i) = self.keys.iter().position(|k| **k == *text) {
                 return Some(i);
             }
-            if let Some(i) = self.zh.iter().position(|k| same(k)) {
+            if let Some(i) = self.zh.iter().position(|k| k == text) {
                 return Some(i);
             }
         }

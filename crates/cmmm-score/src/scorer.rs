@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use cmmm_model::{same_bytes, Assessment, Model, ProfileIndex, Ratio, Text};
+use cmmm_model::{Assessment, Model, ProfileIndex, Ratio, Text};
 use num_bigint::BigInt;
 
 use crate::error::ScoreError;
@@ -432,7 +432,7 @@ impl<'m> Scorer<'m> {
         let mut next = 0;
         for (id, answer) in assessment.ratings.iter() {
             let r = match layout.requirements.get(next) {
-                Some(q) if same_bytes(q.id.as_bytes(), id.as_bytes()) => next,
+                Some(q) if *q.id == *id => next,
                 _ => model
                     .requirement_index(id)
                     .ok_or_else(|| ScoreError::UnknownRequirement(id.to_string()))?,

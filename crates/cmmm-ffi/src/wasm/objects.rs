@@ -33,10 +33,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Display;
-use std::hash::Hasher;
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
-use cmmm_model::{same_bytes, IdHash, Ratio};
+use cmmm_model::Ratio;
 use cmmm_score::{Score, SCORE_FRACTION};
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
@@ -148,7 +148,7 @@ struct Tape {
     /// front of [`Tape::keys_by_text`], since every struct field has one and there are few.
     fields: Box<[(usize, usize, u32)]>,
     /// Every key written so far, by text.
-    keys_by_text: HashMap<Box<str>, u32, IdHash>,
+    keys_by_text: foldhash::HashMap<Box<str>, u32>,
     /// The key tokens of the decoder's literal shapes, by shape.
     shapes: Vec<Vec<u32>>,
     /// The key tokens of the objects being written, innermost last (none for the fields of a
@@ -324,7 +324,7 @@ impl Tape {
             &self.other
         };
         let len = len & !OTHER;
-        len as usize == s.len() && same_bytes(&blob[at as usize..(at + len) as usize], s.as_bytes())
+        len as usize == s.len() && blob[at as usize..(at + len) as usize] == *s.as_bytes()
     }
 
     /// The index of `s` in the table, adding it when it is in neither cache.
@@ -455,9 +455,7 @@ fn slot(address: usize, bits: u32) -> usize {
 /// address). The cache is direct-mapped, so strings that collide (even on purpose) only cost a
 /// repeat in the table, never time.
 fn hash(s: &str) -> u64 {
-    let mut hasher = cmmm_model::IdHasher::default();
-    hasher.write(s.as_bytes());
-    hasher.finish()
+    foldhash::fast::FixedState::default().hash_one(s)
 }
 
 thread_local! {
