@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::index::Model;
+use crate::model::Model;
 
 /// The default model file: GB/T 39116-2020 structure with an illustrative requirement
 /// catalogue and placeholder weights (see its `provenance`).

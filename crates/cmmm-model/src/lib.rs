@@ -27,9 +27,10 @@ mod assessment;
 mod builder;
 pub mod decimal;
 mod defaults;
+mod doc;
 mod error;
 mod exact;
-mod index;
+mod layout;
 mod model;
 pub mod schema;
 pub mod sheets;
@@ -41,13 +42,14 @@ mod validate;
 pub use assessment::{Answer, Assessment, Enterprise, Object, Rating, Tailoring};
 pub use builder::AssessmentBuilder;
 pub use defaults::GBT39116_2020_JSON;
-pub use error::{JsonError, ModelError, Problem, Rule};
-pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
-pub use index::{Layout, Model, Node, ProfileIndex, RequirementRef};
-pub use model::{
+pub use doc::{
     Band, Domain, Element, LevelDef, ModelDoc, Profile, Provenance, Requirement, ScalePoint,
     Source, SourceStatus, SubDomain, TotalRule, Weight, Weights,
 };
+pub use error::{JsonError, ModelError, Problem, Rule};
+pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
+pub use layout::{Layout, Node, ProfileIndex, RequirementRef};
+pub use model::Model;
 pub use template::{template, template_from, TemplateError};
 pub use text::{Lang, Text};
 pub use unique_map::UniqueMap;

@@ -1,7 +1,7 @@
 //! JSON Schemas of the model and assessment files, generated from the Rust types.
 
 use crate::assessment::Assessment;
-use crate::model::ModelDoc;
+use crate::doc::ModelDoc;
 
 /// Pretty JSON Schema of `T`, ending with a newline.
 pub fn schema_json<T: schemars::JsonSchema>() -> String {

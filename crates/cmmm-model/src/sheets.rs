@@ -14,12 +14,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::error::ModelError;
-use crate::index::Model;
-use crate::model::{
+use crate::doc::{
     Domain, Element, ModelDoc, Profile, Requirement, Source, SourceStatus, SubDomain, Weight,
     Weights,
 };
+use crate::error::ModelError;
+use crate::model::Model;
 use crate::text::Text;
 
 /// Column headers of the structure sheet.

@@ -1,7 +1,7 @@
 //! Blank questionnaires: every in-scope requirement of a profile, ratings empty.
 
 use crate::assessment::{Answer, Assessment};
-use crate::index::Model;
+use crate::model::Model;
 use crate::unique_map::UniqueMap;
 
 /// Why a template cannot be made.

@@ -4,10 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use crate::doc::{ModelDoc, Profile, Weight};
 use crate::error::{ModelError, Problem, Rule};
 use crate::exact::Ratio;
-use crate::index::{Layout, Model, Node, ProfileIndex, RequirementRef};
-use crate::model::{ModelDoc, Profile, Weight};
+use crate::layout::{Layout, Node, ProfileIndex, RequirementRef};
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
 
@@ -46,7 +46,9 @@ impl Report {
     }
 }
 
-pub(crate) fn validate(doc: ModelDoc) -> Result<Model, ModelError> {
+/// Checks every rule of the model format; the flat layout and the profiles' indexes of a
+/// valid document, or every fault by JSON path.
+pub(crate) fn validate(doc: &ModelDoc) -> Result<(Layout, Vec<ProfileIndex>), ModelError> {
     let mut r = Report::default();
     if doc.id.trim().is_empty() {
         r.add(Rule::Empty, "id", "model id is empty");
@@ -56,10 +58,10 @@ pub(crate) fn validate(doc: ModelDoc) -> Result<Model, ModelError> {
     }
     r.text("title", &doc.title);
     r.text("below_first_level", &doc.below_first_level);
-    check_levels(&doc, &mut r);
-    check_scale(&doc, &mut r);
-    check_gate_and_bands(&doc, &mut r);
-    let layout = build_layout(&doc, &mut r);
+    check_levels(doc, &mut r);
+    check_scale(doc, &mut r);
+    check_gate_and_bands(doc, &mut r);
+    let layout = build_layout(doc, &mut r);
     let mut profiles = Vec::new();
     if doc.profiles.is_empty() {
         r.add(Rule::NoProfile, "profiles", "the model has no profile");
@@ -69,14 +71,10 @@ pub(crate) fn validate(doc: ModelDoc) -> Result<Model, ModelError> {
         let at = format!("profiles[{i}]");
         r.id(&at, &p.id, &mut profile_ids, "profile");
         r.text(&format!("{at}.name"), &p.name);
-        profiles.push(check_profile(&doc, &layout, p, &at, &mut r));
+        profiles.push(check_profile(doc, &layout, p, &at, &mut r));
     }
     if r.0.is_empty() {
-        Ok(Model {
-            doc,
-            layout,
-            profiles,
-        })
+        Ok((layout, profiles))
     } else {
         Err(ModelError::Invalid(r.0))
     }
