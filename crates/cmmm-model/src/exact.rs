@@ -295,14 +295,14 @@ impl PartialEq for Ratio {
 
 /// Most digits of each integer in a decimal or fraction text: every such integer fits in
 /// 128 bits.
-pub const MAX_DIGITS: usize = 38;
+const MAX_DIGITS: usize = 38;
 
 impl FromStr for Ratio {
     type Err = ParseRatioError;
 
     /// Parses an exact decimal (`"0.25"`, `"1"`, `"-0.5"`) or a fraction of integers
     /// (`"1/3"`), each integer (the whole and the fractional digits of a decimal, the
-    /// numerator and the denominator of a fraction) of at most [`MAX_DIGITS`] digits.
+    /// numerator and the denominator of a fraction) of at most 38 digits.
     fn from_str(s: &str) -> Result<Ratio, ParseRatioError> {
         let err = || ParseRatioError(s.to_string());
         let integer = |t: &str| -> Option<i128> {
