@@ -153,7 +153,7 @@ fn with_wide_weights() -> Model {
     );
     // Siblings over one 13-digit prime: the seven sub-domains of `production`, the four
     // elements.
-    let shares = |weights: &mut cmmm_model::UniqueMap<Weight>, ids: &[&str], prime: i128| {
+    let shares = |weights: &mut cmmm_model::UniqueMap<Weight>, ids: &[String], prime: i128| {
         let mut left = prime;
         for (i, id) in ids.iter().enumerate() {
             let share = if i + 1 == ids.len() {
@@ -165,18 +165,23 @@ fn with_wide_weights() -> Model {
             set(weights, id, &format!("{share}/{prime}"));
         }
     };
-    let production = [
-        "procurement",
-        "planning-scheduling",
-        "production-ops",
-        "equipment-mgmt",
-        "warehousing",
-        "safety-env",
-        "energy",
-    ];
+    let layout = model().layout();
+    let ids = |nodes: &[cmmm_model::Node]| -> Vec<String> {
+        nodes.iter().map(|n| n.id.to_string()).collect()
+    };
+    let production = layout
+        .domains
+        .iter()
+        .find(|d| &*d.id == "production")
+        .map(|d| ids(&layout.sub_domains[d.children.clone()]))
+        .expect("the default model has a production domain");
+    assert_eq!(production.len(), 7);
     shares(&mut p.weights.sub_domains, &production, 1000000000061);
-    let elements = ["personnel", "technology", "resource", "manufacturing"];
-    shares(&mut p.weights.elements, &elements, 1000000000063);
+    shares(
+        &mut p.weights.elements,
+        &ids(&layout.elements),
+        1000000000063,
+    );
     Model::from_doc(doc).expect("siblings still sum to exactly 1")
 }
 
