@@ -1,6 +1,7 @@
 //! Faults a careless user or an attacker meets (the reliability issue's classes): a closed
 //! standard error, an absurd `--jobs`, outputs onto what is not a regular file, the summary
-//! onto the results, arrays where objects belong, a flood of structured keys.
+//! onto the results, arrays where objects belong, a flood of structured keys, a model whose
+//! exact arithmetic passes 128 bits.
 
 use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
@@ -476,4 +477,33 @@ fn messages_name_each_place_once_and_never_as_a_question_mark() {
         p(&missing),
     ]));
     assert_eq!(err.matches(p(&missing)).count(), 1, "{err}");
+}
+
+#[test]
+fn a_model_that_validates_scores_whatever_its_weights() {
+    // Weights over 1000003, 999983 and 10^30: common denominators beyond 128 bits, which
+    // once validated and then failed every score with "exact arithmetic overflowed".
+    let dir = scratch("wide-weights");
+    let vector: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/vectors/wide-weights.json")).unwrap(),
+    )
+    .unwrap();
+    let assessment = dir.join("a.json");
+    std::fs::write(&assessment, vector["assessment"].to_string()).unwrap();
+    let model = "tests/vectors/models/wide.json";
+    let o = cmmm(&["model", "validate", model]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = cmmm(&[
+        "score",
+        p(&assessment),
+        "--model",
+        model,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let result: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expect = &vector["expect"];
+    assert_eq!(result["total"]["score"]["value"], expect["total"]["value"]);
+    assert_eq!(result["level"]["level"], expect["level"]);
 }
