@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         };
         for (i, (_, answer)) in template.ratings.iter_mut().enumerate() {
             if !keys.is_empty() {
-                answer.rating = Some(Rating::Text(keys[i % keys.len()].as_str().into()));
+                answer.rating = Some(Rating::key(keys[i % keys.len()].as_str()));
             }
         }
         let _ = scorer.score(&template, &Options::default());

@@ -138,45 +138,59 @@ pub struct Tailoring {
 /// assert_eq!(Rating::from("部分满足"), Rating::label("部分满足"));
 /// ```
 ///
-/// The text is a [`CompactString`], which holds up to 24 bytes without allocating (every
-/// scale key and label does), so reading the hundreds of ratings of an assessment allocates
-/// nothing for them.
+/// Reading the hundreds of ratings of an assessment allocates nothing for them: texts of up
+/// to 24 bytes (every scale key and label) are held inline.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Rating {
+pub struct Rating(Given);
+
+/// How a rating was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Given {
     /// A scale key, a Chinese label, or a value written as text (`"0.8"`).
     Text(CompactString),
     /// An exact value, given as a number: its digits as written.
-    Value(CompactString),
+    Number(CompactString),
 }
 
 impl Rating {
     /// The rating of scale key `key` (`full`, `most`, `partial`, `none` in the default model).
     pub fn key(key: &str) -> Rating {
-        Rating::Text(key.into())
+        Rating(Given::Text(key.into()))
     }
 
     /// The rating of the scale point labelled `label` in Chinese (`全部满足`, …).
     pub fn label(label: &str) -> Rating {
-        Rating::Text(label.into())
+        Rating(Given::Text(label.into()))
     }
 
     /// The rating of the scale point whose value is exactly `value`.
     pub fn value(value: rust_decimal::Decimal) -> Rating {
-        Rating::Value(value.normalize().to_string().into())
+        Rating(Given::Number(value.normalize().to_string().into()))
     }
 
     /// The rating's text (a number's digits as written).
     pub fn as_str(&self) -> &str {
-        match self {
-            Rating::Text(s) | Rating::Value(s) => s,
+        match &self.0 {
+            Given::Text(s) | Given::Number(s) => s,
         }
+    }
+
+    /// Whether the rating was given as a number (a JSON number, a number cell), which only a
+    /// scale value can match; a text may also be a scale key or label.
+    pub fn is_number(&self) -> bool {
+        matches!(self.0, Given::Number(_))
+    }
+
+    /// A number's digits as written (a JSON number, a spreadsheet's number cell).
+    pub fn number(digits: &str) -> Rating {
+        Rating(Given::Number(digits.into()))
     }
 }
 
 impl From<&str> for Rating {
-    /// A scale key or a Chinese label.
+    /// A scale key, a Chinese label, or a value written as text (`"0.8"`).
     fn from(text: &str) -> Rating {
-        Rating::Text(text.into())
+        Rating(Given::Text(text.into()))
     }
 }
 
@@ -188,9 +202,9 @@ impl From<rust_decimal::Decimal> for Rating {
 
 impl Serialize for Rating {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Rating::Text(s) => serializer.serialize_str(s),
-            Rating::Value(s) => match s.parse::<serde_json::Number>() {
+        match &self.0 {
+            Given::Text(s) => serializer.serialize_str(s),
+            Given::Number(s) => match s.parse::<serde_json::Number>() {
                 Ok(n) => n.serialize(serializer),
                 Err(_) => serializer.serialize_str(s),
             },
@@ -214,30 +228,30 @@ impl<'de> Visitor<'de> for RatingVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Rating, E> {
-        Ok(Rating::Text(v.into()))
+        Ok(Rating(Given::Text(v.into())))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Rating, E> {
-        Ok(Rating::Text(v.into()))
+        Ok(Rating(Given::Text(v.into())))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rating, E> {
-        Ok(Rating::Value(v.to_string().into()))
+        Ok(Rating(Given::Number(v.to_string().into())))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rating, E> {
-        Ok(Rating::Value(v.to_string().into()))
+        Ok(Rating(Given::Number(v.to_string().into())))
     }
 
     /// Only reached from deserializers that hold binary floats (not from JSON text, whose
     /// numbers arrive digit for digit); the shortest text that round-trips is taken.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rating, E> {
-        Ok(Rating::Value(v.to_string().into()))
+        Ok(Rating(Given::Number(v.to_string().into())))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rating, A::Error> {
         match map.next_key::<String>()? {
-            Some(k) if k == NUMBER_TOKEN => Ok(Rating::Value(map.next_value()?)),
+            Some(k) if k == NUMBER_TOKEN => Ok(Rating(Given::Number(map.next_value()?))),
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
@@ -390,7 +404,7 @@ impl<'de> Visitor<'de> for AnswerVisitor {
         let mut first = true;
         while let Some(key) = map.next_key::<String>()? {
             if first && key == NUMBER_TOKEN {
-                return Ok(Answer::rated(Rating::Value(map.next_value()?)));
+                return Ok(Answer::rated(Rating(Given::Number(map.next_value()?))));
             }
             first = false;
             let Some(field) = ANSWER_FIELDS.iter().position(|f| *f == key) else {

@@ -129,23 +129,17 @@ fn the_assessment_schema_accepts_both_templates() {
 fn filled_assessment() -> Assessment {
     let mut ratings = UniqueMap::new();
     let answers = [
-        (
-            "org-strategy.1.a",
-            Answer::rated(Rating::Text("full".into())),
-        ),
+        ("org-strategy.1.a", Answer::rated(Rating::from("full"))),
         (
             "org-strategy.1.b",
-            Answer::rated(Rating::Text("大部分满足".into())),
+            Answer::rated(Rating::from("大部分满足")),
         ),
-        (
-            "org-strategy.1.c",
-            Answer::rated(Rating::Value("0.5".into())),
-        ),
-        ("skills.1.a", Answer::rated(Rating::Text("0".into()))),
+        ("org-strategy.1.c", Answer::rated(Rating::number("0.5"))),
+        ("skills.1.a", Answer::rated(Rating::from("0"))),
         (
             "skills.1.b",
             Answer {
-                rating: Some(Rating::Text("most".into())),
+                rating: Some(Rating::from("most")),
                 evidence: vec![
                     "QP-07 training records".into(),
                     "https://example.invalid/hr".into(),

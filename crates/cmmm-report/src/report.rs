@@ -210,7 +210,7 @@ pub(crate) fn requirement_text<'m>(model: &'m Model, id: &str, lang: Lang) -> &'
 /// reads it), for its label.
 fn scale_point<'m>(model: &'m Model, input: &Rating) -> Option<&'m ScalePoint> {
     let text = input.as_str();
-    if let Rating::Text(_) = input {
+    if !input.is_number() {
         if let Some(p) = model
             .scale()
             .iter()

@@ -66,7 +66,7 @@ impl Scale {
     /// the scale.
     pub fn resolve(&self, input: &Rating) -> Option<usize> {
         let text = input.as_str();
-        if let Rating::Text(_) = input {
+        if !input.is_number() {
             if let Some(i) = self.keys.iter().position(|k| **k == *text) {
                 return Some(i);
             }

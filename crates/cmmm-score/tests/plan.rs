@@ -264,7 +264,7 @@ fn assessment(ratings: &[(String, usize)]) -> Assessment {
         profile: "p".into(),
         ratings: ratings
             .iter()
-            .map(|(id, k)| (id.clone(), Answer::rated(Rating::Text(KEYS[*k].into()))))
+            .map(|(id, k)| (id.clone(), Answer::rated(Rating::key(KEYS[*k]))))
             .collect::<UniqueMap<Answer>>(),
         ..Assessment::default()
     }

@@ -408,7 +408,7 @@ pub(crate) fn assemble(
         } else {
             for (at, requirement) in &header.requirements {
                 if let Some(rating) = rating_cell(&cells, *at) {
-                    let answer = Answer::rated(Rating::Text(rating.into()));
+                    let answer = Answer::rated(Rating::from(rating));
                     b.answer(requirement, answer, row, *at, &header, file);
                 }
             }
@@ -489,7 +489,7 @@ fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: 
         return;
     };
     let answer = Answer {
-        rating: rating.map(|r| Rating::Text(r.into())),
+        rating: rating.map(Rating::from),
         evidence: evidence.map(list).unwrap_or_default(),
         comment: comment.map(str::to_string),
         ..Answer::default()
