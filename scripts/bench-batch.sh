@@ -6,8 +6,10 @@
 # runs (default 3). Prints a Markdown table.
 #
 # CSV inputs (the long layout, one row per rating, and the wide layout, one row per
-# assessment) of N/10 assessments are scored too. BASE=path/to/an/older/cmmm runs every row
-# with that binary as well, side by side (the inputs are written by this build).
+# assessment) of N/10 assessments are scored too, NDJSON results are written at the default
+# tier and at --detail full, and the bytes per record of every NDJSON tier are printed.
+# BASE=path/to/an/older/cmmm runs every row but the --detail one with that binary as well,
+# side by side (the inputs are written by this build).
 #
 #   bash scripts/bench-batch.sh            # N=100000
 #   N=20000 REPEAT=1 bash scripts/bench-batch.sh
@@ -71,8 +73,18 @@ run "parse only, 1 core" "$N" 0 "$DIR/n$N.ndjson" --parse-only --jobs 1
 run "score → CSV, 1 core" "$N" 0 "$DIR/n$N.ndjson" --format csv --jobs 1 --out "$DIR/out.csv"
 run "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --parse-only --jobs "$CORES"
 run "score → CSV, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format csv --jobs "$CORES" --out "$DIR/out.csv"
-run "score → NDJSON (full results), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
+run "score → NDJSON (default tier), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
+BIN=$CMMM one "score → NDJSON (--detail full), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --detail full --jobs "$CORES" --out "$DIR/out.ndjson"
 run "score → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL.ndjson" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 run "long CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-long.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 run "wide CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-wide.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
-rm -f "$DIR/out.csv" "$DIR/out.ndjson" "$DIR/out-small.csv"
+
+# What each result tier weighs in NDJSON (this build), per record of the N/10 input.
+echo
+echo "| NDJSON tier | bytes per record |"
+echo "|---|---|"
+for detail in summary profile gaps full; do
+    "$CMMM" batch "$DIR/n$SMALL.ndjson" --format ndjson --detail "$detail" --out "$DIR/out-small.ndjson" 2>/dev/null || true
+    echo "| $detail | $(( $(stat -c %s "$DIR/out-small.ndjson") / SMALL )) |"
+done
+rm -f "$DIR/out.csv" "$DIR/out.ndjson" "$DIR/out-small.csv" "$DIR/out-small.ndjson"

@@ -76,14 +76,40 @@ fn total_gain<T: Int>(
     Ok(if counts { c.gain.clone() } else { T::zero() })
 }
 
+/// The upgrades of one level that add the same gain to T(level): how many there are. A
+/// level's groups are listed largest gain first, one group per distinct gain.
+#[derive(Clone, Debug)]
+pub(crate) struct Group<T> {
+    pub gain: T,
+    pub count: usize,
+}
+
+/// The smallest plan to a target: how many of each level's upgrades it takes (the largest
+/// gains of that level, then in model order), and the totals after it.
+#[derive(Clone, Debug)]
+pub(crate) struct Planned<T> {
+    pub taken: Vec<usize>,
+    pub after: Totals<T>,
+}
+
+impl<T> Planned<T> {
+    /// The number of upgrades.
+    pub fn size(&self) -> usize {
+        self.taken.iter().sum()
+    }
+}
+
 /// Gaps for `target`: every candidate at a level up to the target or with a gain in S,
-/// ordered by gain in S, then in T(n), then level and model order; and the smallest plan.
+/// ordered by gain in S, then in T(n), then level and model order; and the smallest plan,
+/// `planned` from [`plan`] over the same upgrades, as candidates by level, then by gain
+/// (largest first), then in model order.
 pub(crate) fn gaps<T: Int>(
     units: &Units<T>,
     t: &[T],
     totals: &Totals<T>,
     candidates: Vec<Candidate<T>>,
     target: u8,
+    planned: Option<Planned<T>>,
 ) -> Result<Found<T>, Fault> {
     let mut items = Vec::with_capacity(candidates.len());
     for c in &candidates {
@@ -104,75 +130,133 @@ pub(crate) fn gaps<T: Int>(
             y.index,
         ))
     });
-    if totals.level >= target {
+    let Some(planned) = planned.filter(|_| totals.level < target) else {
         return Ok(Found {
             items,
             plan: Vec::new(),
             after: totals.clone(),
         });
+    };
+    // Each level's candidates come in model order; a stable sort by gain keeps that order
+    // among equal gains, and the plan takes each level's first `taken`.
+    let mut plan = Vec::with_capacity(planned.size());
+    for (n, taken) in planned.taken.iter().enumerate() {
+        let mut level: Vec<&Candidate<T>> = candidates
+            .iter()
+            .filter(|c| usize::from(c.level) == n + 1)
+            .collect();
+        level.sort_by(|a, b| b.gain.cmp(&a.gain));
+        plan.extend(level.into_iter().take(*taken).cloned());
     }
-    let (plan, after) = plan(units, t, candidates, target)?;
-    Ok(Found { items, plan, after })
+    Ok(Found {
+        items,
+        plan,
+        after: planned.after,
+    })
 }
 
-/// The fewest upgrades that reach `target` (see the module docs for the proof), by level,
-/// then by gain (largest first), then in model order. Empty with the current totals when no
-/// set of upgrades reaches it (a scale whose top is below 1).
+/// The fewest upgrades that reach `target` (see the module docs for the proof), from each
+/// level's [`groups`] of upgrades; `None` when no set of upgrades reaches it (a scale whose
+/// top is below 1). Working on groups rather than on single upgrades keeps this cheap enough
+/// for every result (the summary states the plan's size).
 pub(crate) fn plan<T: Int>(
     units: &Units<T>,
     t: &[T],
-    mut candidates: Vec<Candidate<T>>,
+    by_level: &[Vec<Group<T>>],
     target: u8,
-) -> Result<(Vec<Candidate<T>>, Totals<T>), Fault> {
+) -> Result<Option<Planned<T>>, Fault> {
     let levels = t.len();
-    // Each level's candidates, largest gain first, then in model order: slices of one list.
-    // The plan is made of prefixes of these slices, so it comes out in this order too.
-    candidates.sort_unstable_by(|a, b| {
-        (a.level, Reverse(&a.gain), a.index).cmp(&(b.level, Reverse(&b.gain), b.index))
-    });
-    let by_level: Vec<&[Candidate<T>]> = (1..=levels)
-        .map(|level| {
-            let from = candidates.partition_point(|c| usize::from(c.level) < level);
-            let to = candidates.partition_point(|c| usize::from(c.level) <= level);
-            &candidates[from..to]
-        })
-        .collect();
     let bound = units.band_min(target);
-    let mut best: Option<(Vec<usize>, Totals<T>)> = None;
+    let mut best: Option<Planned<T>> = None;
     for k in 1..=levels {
-        let Some(taken) = for_counted_levels(units, t, &by_level, k, &bound)? else {
+        let Some(taken) = for_counted_levels(units, t, by_level, k, &bound)? else {
             continue;
         };
         let mut t2 = t.to_vec();
-        for (n, c) in taken.iter().enumerate() {
-            for c in &by_level[n][..*c] {
-                t2[n] = int::add(&t2[n], &c.gain)?;
+        for (n, taken) in taken.iter().enumerate() {
+            let mut left = *taken;
+            for g in &by_level[n] {
+                let take = left.min(g.count);
+                t2[n] = int::add(&t2[n], &int::mul(&g.gain, &count(take))?)?;
+                left -= take;
             }
         }
         let after = units.totals(&t2)?;
         if after.level < target {
             continue;
         }
-        let size = |taken: &[usize]| taken.iter().sum::<usize>();
+        let candidate = Planned { taken, after };
         let better = match &best {
             None => true,
-            Some((b, bt)) => {
-                size(&taken) < size(b) || (size(&taken) == size(b) && after.total > bt.total)
+            Some(b) => {
+                candidate.size() < b.size()
+                    || (candidate.size() == b.size() && candidate.after.total > b.after.total)
             }
         };
         if better {
-            best = Some((taken, after));
+            best = Some(candidate);
         }
     }
-    let Some((taken, after)) = best else {
-        return Ok((Vec::new(), units.totals(t)?));
-    };
-    let chosen = taken
-        .iter()
-        .enumerate()
-        .flat_map(|(n, c)| by_level[n][..*c].iter().cloned())
-        .collect();
-    Ok((chosen, after))
+    Ok(best)
+}
+
+/// `n` as an integer of the arithmetic.
+fn count<T: Int>(n: usize) -> T {
+    T::from(n as i128)
+}
+
+/// The upgrades taken so far: how many of each level's, and where each level's next one is
+/// (its group, and how many of that group are taken).
+struct Taking<'g, T> {
+    by_level: &'g [Vec<Group<T>>],
+    taken: Vec<usize>,
+    at: Vec<(usize, usize)>,
+}
+
+impl<'g, T: Int> Taking<'g, T> {
+    fn new(by_level: &'g [Vec<Group<T>>]) -> Self {
+        Taking {
+            by_level,
+            taken: vec![0; by_level.len()],
+            at: vec![(0, 0); by_level.len()],
+        }
+    }
+
+    /// The group level `n`'s next upgrade is in.
+    fn next(&self, n: usize) -> Option<&'g Group<T>> {
+        self.by_level[n].get(self.at[n].0)
+    }
+
+    /// Takes as many of level `n`'s next group as it takes to add `short` (all it has left,
+    /// if that is not enough); what they add, or `None` when level `n` has nothing left.
+    fn take(&mut self, n: usize, short: &T) -> Result<Option<T>, Fault> {
+        let Some(g) = self.next(n) else {
+            return Ok(None);
+        };
+        let (group, used) = self.at[n];
+        let left = g.count - used;
+        // ceil(short / gain), at most what the group has left.
+        let need = int::add(short, &int::sub(&g.gain, &T::one())?)? / g.gain.clone();
+        let m = need.to_usize().map_or(left, |need| need.min(left));
+        self.at[n] = if used + m == g.count {
+            (group + 1, 0)
+        } else {
+            (group, used + m)
+        };
+        self.taken[n] += m;
+        Ok(Some(int::mul(&g.gain, &count(m))?))
+    }
+
+    /// Lifts `value` to `goal` with level `n`'s largest gains; false if they do not suffice.
+    fn lift(&mut self, n: usize, value: &mut T, goal: &T) -> Result<bool, Fault> {
+        while *value < *goal {
+            let Some(added) = self.take(n, &int::sub(goal, value)?)? else {
+                return Ok(false);
+            };
+            *value = int::add(value, &added)?;
+        }
+        Ok(true)
+    }
 }
 
 /// The fewest upgrades that make a result counting `k` levels reach `bound`, as the number
@@ -180,33 +264,22 @@ pub(crate) fn plan<T: Int>(
 fn for_counted_levels<T: Int>(
     units: &Units<T>,
     t: &[T],
-    by_level: &[&[Candidate<T>]],
+    by_level: &[Vec<Group<T>>],
     k: usize,
     bound: &T,
 ) -> Result<Option<Vec<usize>>, Fault> {
-    let mut taken = vec![0usize; by_level.len()];
+    let mut taking = Taking::new(by_level);
     let mut raised = t.to_vec();
-    // Lifts T(n) to `goal` with the largest gains of level n; false if they do not suffice.
-    let mut lift = |n: usize, goal: &T, raised: &mut [T]| -> Result<bool, Fault> {
-        while raised[n] < *goal {
-            let Some(c) = by_level[n].get(taken[n]) else {
-                return Ok(false);
-            };
-            raised[n] = int::add(&raised[n], &c.gain)?;
-            taken[n] += 1;
-        }
-        Ok(true)
-    };
-    for n in 0..k - 1 {
-        if !lift(n, units.gate(), &mut raised)? {
+    for (n, value) in raised.iter_mut().enumerate().take(k - 1) {
+        if !taking.lift(n, value, units.gate())? {
             return Ok(None);
         }
     }
     match units.rule() {
         TotalRule::MetCountPlusPartial => {
-            let below = int::mul(&T::from(k as i128 - 1), &units.den)?;
+            let below = int::mul(&count(k - 1), &units.den)?;
             let goal = int::sub(bound, &below)?;
-            if !lift(k - 1, &goal, &mut raised)? {
+            if !taking.lift(k - 1, &mut raised[k - 1], &goal)? {
                 return Ok(None);
             }
         }
@@ -215,22 +288,19 @@ fn for_counted_levels<T: Int>(
                 .iter()
                 .try_fold(T::zero(), |s, x| int::add(&s, x))?;
             // Take the largest remaining gain of levels 1..=k until the sum reaches the bound
-            // (each level's list is sorted, so its next gain is its largest remaining one).
+            // (each level's groups are sorted, so its next is its largest remaining one; of
+            // equal gains, the lowest level's first).
             while sum < *bound {
                 let next = (0..k)
-                    .filter_map(|n| by_level[n].get(taken[n]).map(|c| (n, c)))
-                    .min_by(|(_, a), (_, b)| {
-                        (Reverse(&a.gain), a.level, a.index).cmp(&(
-                            Reverse(&b.gain),
-                            b.level,
-                            b.index,
-                        ))
-                    });
-                let Some((n, c)) = next else { return Ok(None) };
-                sum = int::add(&sum, &c.gain)?;
-                taken[n] += 1;
+                    .filter_map(|n| taking.next(n).map(|g| (n, &g.gain)))
+                    .min_by(|(m, a), (n, b)| (Reverse(*a), m).cmp(&(Reverse(*b), n)));
+                let Some((n, _)) = next else { return Ok(None) };
+                let added = taking
+                    .take(n, &int::sub(bound, &sum)?)?
+                    .expect("level n has a group left");
+                sum = int::add(&sum, &added)?;
             }
         }
     }
-    Ok(Some(taken))
+    Ok(Some(taking.taken))
 }

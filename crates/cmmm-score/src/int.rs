@@ -19,7 +19,16 @@ use crate::outcome::Score;
 
 /// An integer type the scorer can run on: `i128` (checked) or [`BigInt`].
 pub(crate) trait Int:
-    Integer + Signed + Clone + Debug + CheckedAdd + CheckedSub + CheckedMul + CheckedDiv + From<i128>
+    Integer
+    + Signed
+    + Clone
+    + Debug
+    + CheckedAdd
+    + CheckedSub
+    + CheckedMul
+    + CheckedDiv
+    + ToPrimitive
+    + From<i128>
 {
     /// The exact score `num / den` (`den` positive).
     fn score(num: &Self, den: &Self) -> Score;

@@ -7,9 +7,10 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use cmmm_model::{Assessment, Model, ProfileIndex, Ratio, Text};
 use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 use crate::error::ScoreError;
-use crate::gaps::{self, Candidate};
+use crate::gaps::{self, Candidate, Group};
 use crate::int::{self, frac_score, Fault, Int};
 use crate::outcome::*;
 use crate::programs::Programmes;
@@ -43,8 +44,10 @@ pub struct Scorer<'m> {
     model: Held<'m>,
     programmes: &'m Programmes,
     scale: Scale,
-    /// The gate as an exact fraction (numerator, denominator), for own levels.
-    gate: (i128, i128),
+    /// Per sub-domain and level, at `sub_domain * levels + level - 1`: the least sum of
+    /// rating units whose mean meets the gate, ceil(gate · count · 10^K), for own levels;
+    /// `None` where no sum reaches it within 128 bits (sums stay far below 2^127).
+    own_gate: Vec<Option<i128>>,
     /// Effective weights by scope (profile, and in-scope sub-domains as a bit set), computed
     /// once per distinct scope. Models with more than 128 sub-domains, and scopes beyond
     /// [`SCOPE_CACHE`] distinct ones, are computed for each assessment instead.
@@ -141,6 +144,9 @@ struct Rated {
     in_scope: u32,
     /// Sum of rating units, at `sub_domain * levels + level - 1`.
     sums: Vec<i128>,
+    /// How many requirements are at each scale point, at
+    /// `(sub_domain * levels + level - 1) * points + point`.
+    tally: Vec<u32>,
 }
 
 /// The per-node scores of a result: D(s, n) of every sub-domain; C(d, n) and B(e, n) of
@@ -185,10 +191,23 @@ impl<'m> Scorer<'m> {
             Held::Borrowed(m) => *m,
             Held::Shared(m) => m,
         };
+        let scale = Scale::new(m);
         let gate = Ratio::from_decimal(m.doc().gate).reduced();
+        let (gate_num, gate_den) = (BigInt::from(gate.numer()), BigInt::from(gate.denom()));
+        let ten_k = BigInt::from(10).pow(scale.digits);
+        let own_gate = m
+            .layout()
+            .counts
+            .iter()
+            .flatten()
+            .map(|count| {
+                let least = &gate_num * count * &ten_k + &gate_den - 1u8;
+                (least / &gate_den).to_i128()
+            })
+            .collect();
         Scorer {
-            scale: Scale::new(m),
-            gate: (gate.numer(), gate.denom()),
+            scale,
+            own_gate,
             scopes: RwLock::new(HashMap::new()),
             unofficial: m
                 .profiles()
@@ -220,7 +239,7 @@ impl<'m> Scorer<'m> {
         let big = || {
             weights
                 .big
-                .get_or_init(|| wide(Prepared::new(model, pindex, &scope, self.scale.digits)))
+                .get_or_init(|| wide(Prepared::new(model, pindex, &scope, &self.scale)))
                 .as_ref()
                 .map_err(Clone::clone)
         };
@@ -298,22 +317,22 @@ impl<'m> Scorer<'m> {
         let (target, gaps) = match target {
             None => (None, None),
             Some(target) => {
-                let candidates = self.candidates(prepared, rated)?;
                 let units = &prepared.units;
-                if options.detail >= Detail::Gaps {
-                    let found =
-                        gaps::gaps(units, &level_totals.units, &totals, candidates, target)?;
-                    let summary = target_summary(target, &totals, found.plan.len());
-                    (
-                        Some(summary),
-                        Some(self.gaps(prepared, rated, target, &totals, found)),
-                    )
-                } else if totals.level >= target {
-                    (Some(target_summary(target, &totals, 0)), None)
+                let t = &level_totals.units;
+                let planned = if totals.level >= target {
+                    None
                 } else {
-                    let (plan, _) = gaps::plan(units, &level_totals.units, candidates, target)?;
-                    (Some(target_summary(target, &totals, plan.len())), None)
-                }
+                    gaps::plan(units, t, &self.groups(prepared, rated), target)?
+                };
+                let size = planned.as_ref().map_or(0, gaps::Planned::size);
+                let gaps = if options.detail >= Detail::Gaps {
+                    let candidates = self.candidates(prepared, rated);
+                    let found = gaps::gaps(units, t, &totals, candidates, target, planned)?;
+                    Some(self.gaps(prepared, rated, target, &totals, found))
+                } else {
+                    None
+                };
+                (Some(target_summary(target, &totals, size)), gaps)
             }
         };
         let trace = if options.detail >= Detail::Profile {
@@ -339,7 +358,7 @@ impl<'m> Scorer<'m> {
                 score: prepared.units.score(&totals.total),
             },
             level: totals.level,
-            own_levels: self.own_levels::<T>(scope, rated)?,
+            own_levels: self.own_levels(scope, rated),
             target,
             gaps,
             trace,
@@ -386,7 +405,7 @@ impl<'m> Scorer<'m> {
     fn prepared(&self, profile: usize, index: &ProfileIndex, scope: &Scope) -> Arc<Weights> {
         let compute = || {
             Arc::new(Weights {
-                small: Prepared::new(self.model(), index, scope, self.scale.digits),
+                small: Prepared::new(self.model(), index, scope, &self.scale),
                 big: OnceLock::new(),
             })
         };
@@ -468,6 +487,8 @@ impl<'m> Scorer<'m> {
         let mut missing = Vec::new();
         let mut in_scope = 0u32;
         let mut sums = vec![0i128; layout.sub_domains.len() * levels];
+        let points_per_cell = self.scale.units.len();
+        let mut tally = vec![0u32; sums.len() * points_per_cell];
         for (q, point) in layout.requirements.iter().zip(&mut points) {
             if !scope.in_scope[q.sub_domain] {
                 continue;
@@ -479,7 +500,9 @@ impl<'m> Scorer<'m> {
             });
             // A scale value is at most 1 with at most 28 places, so its units are at most
             // 10^28, and a cell sums at most u32::MAX of them: below 4.3 · 10^37 < i128::MAX.
-            sums[q.sub_domain * levels + usize::from(q.level) - 1] += self.scale.units[p];
+            let cell = q.sub_domain * levels + usize::from(q.level) - 1;
+            sums[cell] += self.scale.units[p];
+            tally[cell * points_per_cell + p] += 1;
         }
         if !missing.is_empty() && !allow_missing {
             return Err(ScoreError::MissingRatings(
@@ -491,6 +514,7 @@ impl<'m> Scorer<'m> {
             missing,
             in_scope,
             sums,
+            tally,
         })
     }
 
@@ -516,16 +540,10 @@ impl<'m> Scorer<'m> {
     }
 
     /// Every in-scope sub-domain's own level, from the sums: D(s, n) ≥ gate exactly when
-    /// sum · gate.den ≥ gate.num · count · 10^K.
-    fn own_levels<T: Int>(
-        &self,
-        scope: &Scope,
-        rated: &Rated,
-    ) -> Result<Vec<SubDomainLevel>, Fault> {
+    /// the sum of its rating units at level n reaches [`Scorer::own_gate`].
+    fn own_levels(&self, scope: &Scope, rated: &Rated) -> Vec<SubDomainLevel> {
         let layout = self.model().layout();
         let levels = self.model().levels().len();
-        let ten_k = T::from(10i128.pow(self.scale.digits));
-        let (gate_num, gate_den) = (T::from(self.gate.0), T::from(self.gate.1));
         let mut out = Vec::with_capacity(layout.sub_domains.len());
         for (s, node) in layout.sub_domains.iter().enumerate() {
             if !scope.in_scope[s] {
@@ -533,13 +551,11 @@ impl<'m> Scorer<'m> {
             }
             let mut level = 0;
             for n in 0..levels {
-                let count = T::from(i128::from(layout.counts[s][n]));
-                if count.is_zero() {
+                if layout.counts[s][n] == 0 {
                     continue;
                 }
-                let lhs = int::mul(&T::from(rated.sums[s * levels + n]), &gate_den)?;
-                let rhs = int::mul(&int::mul(&gate_num, &count)?, &ten_k)?;
-                if lhs < rhs {
+                let cell = s * levels + n;
+                if self.own_gate[cell].is_none_or(|least| rated.sums[cell] < least) {
                     break;
                 }
                 level = (n + 1) as u8;
@@ -549,37 +565,56 @@ impl<'m> Scorer<'m> {
                 level,
             });
         }
-        Ok(out)
+        out
+    }
+
+    /// Each level's possible upgrades as groups of equal gain, largest first: the scope's
+    /// upgrades in the order of their gains, counted in the tally of ratings. What the plan is
+    /// made from.
+    fn groups<T: Int>(&self, prepared: &Prepared<T>, rated: &Rated) -> Vec<Vec<Group<T>>> {
+        prepared
+            .by_gain
+            .iter()
+            .map(|order| {
+                let mut groups: Vec<Group<T>> = Vec::new();
+                for &at in order {
+                    let count = rated.tally[at] as usize;
+                    if count == 0 {
+                        continue;
+                    }
+                    let gain = &prepared.gains[at];
+                    match groups.last_mut() {
+                        Some(last) if last.gain == *gain => last.count += count,
+                        _ => groups.push(Group {
+                            gain: gain.clone(),
+                            count,
+                        }),
+                    }
+                }
+                groups
+            })
+            .collect()
     }
 
     /// The possible upgrades: every rated requirement below the top of the scale, with its
     /// gain in T(level) in units.
-    fn candidates<T: Int>(
-        &self,
-        prepared: &Prepared<T>,
-        rated: &Rated,
-    ) -> Result<Vec<Candidate<T>>, Fault> {
+    fn candidates<T: Int>(&self, prepared: &Prepared<T>, rated: &Rated) -> Vec<Candidate<T>> {
         let layout = self.model().layout();
-        let top = self.scale.units[self.scale.top];
+        let (levels, points) = (prepared.levels.len(), self.scale.units.len());
         let mut candidates = Vec::new();
         for (r, q) in layout.requirements.iter().enumerate() {
             let Some(p) = rated.points[r] else { continue };
             if p == self.scale.top {
                 continue;
             }
-            let n = usize::from(q.level) - 1;
-            let rise = T::from(top - self.scale.units[p]);
-            let gain = int::mul(
-                &int::mul(&prepared.levels[n].coef[q.sub_domain], &rise)?,
-                &prepared.to_units[n],
-            )?;
+            let at = (q.sub_domain * levels + usize::from(q.level) - 1) * points + p;
             candidates.push(Candidate {
                 index: r,
                 level: q.level,
-                gain,
+                gain: prepared.gains[at].clone(),
             });
         }
-        Ok(candidates)
+        candidates
     }
 
     /// The gap list and the plan as results.

@@ -12,6 +12,7 @@ use num_traits::{CheckedAdd, CheckedDiv, CheckedMul, Zero};
 
 use crate::error::ScoreError;
 use crate::int::{self, fits, Fault, Frac, Int};
+use crate::rating::Scale;
 use crate::scope::Scope;
 use crate::total::Units;
 
@@ -42,6 +43,12 @@ pub(crate) struct Prepared<T> {
     pub units: Units<T>,
     /// Per level: `units.den / levels[n].den`, which turns a level numerator into units.
     pub to_units: Vec<T>,
+    /// What raising one rating from a scale point to the top adds to T(n), in units, at
+    /// `(sub_domain * levels + level - 1) * points + point`.
+    pub gains: Vec<T>,
+    /// Per level: the indexes in `gains` of that level's positive gains, largest first (the
+    /// order the plan takes upgrades in, the same for every assessment of the scope).
+    pub by_gain: Vec<Vec<usize>>,
 }
 
 /// Rescales `weights[range]` among the members with `present[i]`; returns the effective
@@ -70,16 +77,15 @@ fn rescale<T: Int>(
 }
 
 impl<T: Int> Prepared<T> {
-    /// Effective weights of `scope` under `profile`; `scale_digits` is K, the number of
-    /// fractional digits that make every scale value an integer.
+    /// Effective weights of `scope` under `profile`, on `scale`.
     pub fn new(
         model: &Model,
         profile: &ProfileIndex,
         scope: &Scope,
-        scale_digits: u32,
+        scale: &Scale,
     ) -> Result<Prepared<T>, Fault> {
         let l: &Layout = model.layout();
-        let ten_k = T::from(10i128.pow(scale_digits));
+        let ten_k = T::from(10i128.pow(scale.digits));
         let fracs = |ws: &[cmmm_model::Ratio]| -> Vec<Frac<T>> {
             ws.iter().map(|w| int::frac(*w)).collect()
         };
@@ -190,11 +196,32 @@ impl<T: Int> Prepared<T> {
         }
         let dens: Vec<T> = levels.iter().map(|l| l.den.clone()).collect();
         let units = Units::new(model, &dens)?;
-        let to_units = dens.iter().map(|d| units.den.clone() / d.clone()).collect();
+        let to_units: Vec<T> = dens.iter().map(|d| units.den.clone() / d.clone()).collect();
+        let (n_levels, points) = (levels.len(), scale.units.len());
+        let top = scale.units[scale.top];
+        let mut gains = vec![T::zero(); l.sub_domains.len() * n_levels * points];
+        let mut by_gain = vec![Vec::new(); n_levels];
+        for s in 0..l.sub_domains.len() {
+            for (n, lw) in levels.iter().enumerate() {
+                let per_unit = int::mul(&lw.coef[s], &to_units[n])?;
+                for (p, units) in scale.units.iter().enumerate() {
+                    let at = (s * n_levels + n) * points + p;
+                    gains[at] = int::mul(&per_unit, &T::from(top - units))?;
+                    if gains[at].is_positive() {
+                        by_gain[n].push(at);
+                    }
+                }
+            }
+        }
+        for level in &mut by_gain {
+            level.sort_by(|a, b| gains[*b].cmp(&gains[*a]));
+        }
         Ok(Prepared {
             levels,
             units,
             to_units,
+            gains,
+            by_gain,
         })
     }
 }
@@ -206,6 +233,7 @@ mod tests {
 
     use super::Prepared;
     use crate::int::Fault;
+    use crate::rating::Scale;
     use crate::scope::Scope;
 
     /// The golden vectors' `wide` model needs integers wider than 128 bits: its effective
@@ -218,9 +246,10 @@ mod tests {
         let (profile, index) = model.profile("standard").expect("its profile");
         let assessment = Assessment::builder("standard").build();
         let scope = Scope::of(&model, &profile.id, index, &assessment).expect("its scope");
-        let small = Prepared::<i128>::new(&model, index, &scope, 1);
+        let scale = Scale::new(&model);
+        let small = Prepared::<i128>::new(&model, index, &scope, &scale);
         assert!(matches!(small, Err(Fault::Overflow)), "{small:?}");
-        let big = Prepared::<BigInt>::new(&model, index, &scope, 1);
+        let big = Prepared::<BigInt>::new(&model, index, &scope, &scale);
         assert!(big.is_ok());
     }
 }
