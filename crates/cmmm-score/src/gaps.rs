@@ -172,10 +172,17 @@ pub(crate) fn plan<T: Int>(
         let Some(taken) = for_counted_levels(units, t, by_level, k, &bound)? else {
             continue;
         };
+        let size: usize = taken.iter().sum();
+        if best.as_ref().is_some_and(|b| size > b.size()) {
+            continue;
+        }
         let mut t2 = t.to_vec();
         for (n, taken) in taken.iter().enumerate() {
             let mut left = *taken;
             for g in &by_level[n] {
+                if left == 0 {
+                    break;
+                }
                 let take = left.min(g.count);
                 t2[n] = int::add(&t2[n], &int::mul(&g.gain, &count(take))?)?;
                 left -= take;
@@ -185,16 +192,12 @@ pub(crate) fn plan<T: Int>(
         if after.level < target {
             continue;
         }
-        let candidate = Planned { taken, after };
         let better = match &best {
             None => true,
-            Some(b) => {
-                candidate.size() < b.size()
-                    || (candidate.size() == b.size() && candidate.after.total > b.after.total)
-            }
+            Some(b) => size < b.size() || after.total > b.after.total,
         };
         if better {
-            best = Some(candidate);
+            best = Some(Planned { taken, after });
         }
     }
     Ok(best)

@@ -193,17 +193,12 @@ impl<'m> Scorer<'m> {
         };
         let scale = Scale::new(m);
         let gate = Ratio::from_decimal(m.doc().gate).reduced();
-        let (gate_num, gate_den) = (BigInt::from(gate.numer()), BigInt::from(gate.denom()));
-        let ten_k = BigInt::from(10).pow(scale.digits);
         let own_gate = m
             .layout()
             .counts
             .iter()
             .flatten()
-            .map(|count| {
-                let least = &gate_num * count * &ten_k + &gate_den - 1u8;
-                (least / &gate_den).to_i128()
-            })
+            .map(|count| least_meeting(gate, i128::from(*count), scale.digits))
             .collect();
         Scorer {
             scale,
@@ -837,6 +832,24 @@ impl Scorer<'static> {
     /// model they loaded (a C handle, a JavaScript object).
     pub fn shared(model: Arc<Model>) -> Scorer<'static> {
         Scorer::build(Held::Shared(model), Programmes::embedded())
+    }
+}
+
+/// The least sum of `count` ratings in units of 10^-`digits` whose mean meets `gate`:
+/// ceil(gate · count · 10^digits), or `None` beyond 128 bits.
+fn least_meeting(gate: Ratio, count: i128, digits: u32) -> Option<i128> {
+    let (num, den) = (gate.numer(), gate.denom());
+    let exact = num
+        .checked_mul(count)
+        .and_then(|x| x.checked_mul(10i128.checked_pow(digits)?))
+        .and_then(|x| x.checked_add(den - 1));
+    match exact {
+        Some(x) => Some(x / den),
+        // Only for gates and scales with very many digits.
+        None => {
+            let x: BigInt = BigInt::from(num) * count * BigInt::from(10).pow(digits) + den - 1;
+            (x / BigInt::from(den)).to_i128()
+        }
     }
 }
 
