@@ -66,14 +66,11 @@ impl Scale {
     /// the scale.
     pub fn resolve(&self, input: &Rating) -> Option<usize> {
         let text = input.as_str();
-        // The first byte tells most texts apart without a call to compare them whole (a
-        // tenth of scoring time in batch to CSV, BENCHMARKS.md).
-        let same = |k: &str| k.as_bytes().first() == text.as_bytes().first() && k == text;
         if !input.is_number() {
-            if let Some(i) = self.keys.iter().position(|k| same(k)) {
+            if let Some(i) = self.keys.iter().position(|k| **k == *text) {
                 return Some(i);
             }
-            if let Some(i) = self.zh.iter().position(|k| same(k)) {
+            if let Some(i) = self.zh.iter().position(|k| k == text) {
                 return Some(i);
             }
         }
