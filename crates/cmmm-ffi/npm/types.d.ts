@@ -1,7 +1,11 @@
 // Generated from data/schema/*.json by crates/cmmm-ffi/tests/typescript.rs; do not edit.
 // Decimals are strings: an exact score is {value, display}, e.g. {value: "0.8", display: "0.80"}.
 
-/** One self-assessment of one enterprise against one model profile. */
+/**
+ * One self-assessment of one enterprise against one model profile. Build one with
+ * [`Assessment::builder`], read one with [`Assessment::from_json`], or start from
+ * [`Assessment::new`] and set its fields.
+ */
 export interface Assessment {
   /** Optional pointer to the JSON Schema, for editors. */
   "$schema"?: string | null;
@@ -194,7 +198,7 @@ export interface Element {
   domains: Domain[];
 }
 
-/** The enterprise assessed. */
+/** The enterprise assessed (start from `Enterprise::default()` and set its fields). */
 export interface Enterprise {
   /** Name. */
   name?: string | null;

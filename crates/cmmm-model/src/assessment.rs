@@ -11,9 +11,12 @@ use crate::error::JsonError;
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
 
-/// One self-assessment of one enterprise against one model profile.
+/// One self-assessment of one enterprise against one model profile. Build one with
+/// [`Assessment::builder`], read one with [`Assessment::from_json`], or start from
+/// [`Assessment::new`] and set its fields.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Assessment {
     /// Optional pointer to the JSON Schema, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -96,9 +99,10 @@ where
     Vec::<Object<T>>::deserialize(deserializer).map(|v| v.into_iter().map(|x| x.0).collect())
 }
 
-/// The enterprise assessed.
+/// The enterprise assessed (start from `Enterprise::default()` and set its fields).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Enterprise {
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,11 +121,22 @@ pub struct Enterprise {
 /// A sub-domain tailored out of an assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Tailoring {
     /// The sub-domain id.
     pub sub_domain: String,
     /// Why it does not apply (required).
     pub reason: String,
+}
+
+impl Tailoring {
+    /// Sub-domain `sub_domain` tailored out, for `reason`.
+    pub fn new(sub_domain: impl Into<String>, reason: impl Into<String>) -> Tailoring {
+        Tailoring {
+            sub_domain: sub_domain.into(),
+            reason: reason.into(),
+        }
+    }
 }
 
 /// A rating: a scale key (`most`), a Chinese label (`大部分满足`) or an exact scale value
@@ -278,8 +293,10 @@ impl JsonSchema for Rating {
 
 /// The answer to one requirement: a bare rating, or an object with the rating, evidence and a
 /// comment. Templates also carry the requirement's sub-domain, level and text, for the reader;
-/// scoring ignores those three.
+/// scoring ignores those three. Start from [`Answer::rated`] or `Answer::default()` and set
+/// its fields.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Answer {
     /// The rating; `None` while unanswered.
     pub rating: Option<Rating>,
@@ -448,6 +465,14 @@ impl JsonSchema for Answer {
 }
 
 impl Assessment {
+    /// An assessment of an enterprise of type `profile` with nothing else in it yet.
+    pub fn new(profile: impl Into<String>) -> Assessment {
+        Assessment {
+            profile: profile.into(),
+            ..Assessment::default()
+        }
+    }
+
     /// Reads an assessment from JSON text, naming the JSON path, line and column of a fault.
     /// A leading byte-order mark is ignored.
     ///

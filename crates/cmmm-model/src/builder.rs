@@ -38,10 +38,7 @@ impl Assessment {
     /// Starts an assessment of an enterprise of type `profile` (`discrete`, `process`, …).
     pub fn builder(profile: impl Into<String>) -> AssessmentBuilder {
         AssessmentBuilder {
-            assessment: Assessment {
-                profile: profile.into(),
-                ..Assessment::default()
-            },
+            assessment: Assessment::new(profile),
             answers: Vec::new(),
             index: HashMap::new(),
         }

@@ -127,7 +127,16 @@ fn the_assessment_schema_accepts_both_templates() {
 }
 
 fn filled_assessment() -> Assessment {
-    let mut ratings = UniqueMap::new();
+    let mut evidenced = Answer::rated(Rating::from("most"));
+    evidenced.evidence = vec![
+        "QP-07 training records".into(),
+        "https://example.invalid/hr".into(),
+    ];
+    evidenced.comment = Some("two of three plants".into());
+    let mut from_template = Answer::default();
+    from_template.sub_domain = Some("skills".into());
+    from_template.level = Some(1);
+    from_template.text = Some(Text::new("应…", "shall…"));
     let answers = [
         ("org-strategy.1.a", Answer::rated(Rating::from("full"))),
         (
@@ -136,53 +145,30 @@ fn filled_assessment() -> Assessment {
         ),
         ("org-strategy.1.c", Answer::rated(Rating::number("0.5"))),
         ("skills.1.a", Answer::rated(Rating::from("0"))),
-        (
-            "skills.1.b",
-            Answer {
-                rating: Some(Rating::from("most")),
-                evidence: vec![
-                    "QP-07 training records".into(),
-                    "https://example.invalid/hr".into(),
-                ],
-                comment: Some("two of three plants".into()),
-                ..Answer::default()
-            },
-        ),
-        (
-            "skills.1.c",
-            Answer {
-                rating: None,
-                sub_domain: Some("skills".into()),
-                level: Some(1),
-                text: Some(Text::new("应…", "shall…")),
-                ..Answer::default()
-            },
-        ),
+        ("skills.1.b", evidenced),
+        ("skills.1.c", from_template),
         ("data.1.a", Answer::default()),
     ];
+    let mut ratings = UniqueMap::new();
     for (id, answer) in answers {
         ratings.insert(id, answer).expect("unique ids");
     }
-    Assessment {
-        schema: Some("../schema/assessment.schema.json".into()),
-        model: Some("gbt39116-2020".into()),
-        id: Some("acme-2024".into()),
-        profile: "process".into(),
-        enterprise: Some(Enterprise {
-            name: Some("Acme 化工".into()),
-            code: Some("91310000MA1FL0000X".into()),
-            industry: Some("chemicals".into()),
-            region: Some("上海".into()),
-        }),
-        assessed_on: Some("2024-11-30".into()),
-        assessor: Some("Li Lei".into()),
-        tailoring: vec![Tailoring {
-            sub_domain: "logistics".into(),
-            reason: "outsourced to a third party".into(),
-        }],
-        include: vec!["product-design".into()],
-        ratings,
-    }
+    let mut enterprise = Enterprise::default();
+    enterprise.name = Some("Acme 化工".into());
+    enterprise.code = Some("91310000MA1FL0000X".into());
+    enterprise.industry = Some("chemicals".into());
+    enterprise.region = Some("上海".into());
+    let mut a = Assessment::new("process");
+    a.schema = Some("../schema/assessment.schema.json".into());
+    a.model = Some("gbt39116-2020".into());
+    a.id = Some("acme-2024".into());
+    a.enterprise = Some(enterprise);
+    a.assessed_on = Some("2024-11-30".into());
+    a.assessor = Some("Li Lei".into());
+    a.tailoring = vec![Tailoring::new("logistics", "outsourced to a third party")];
+    a.include = vec!["product-design".into()];
+    a.ratings = ratings;
+    a
 }
 
 #[test]

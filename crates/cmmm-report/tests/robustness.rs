@@ -75,9 +75,8 @@ fn unusual_results_render() {
     }
     o.sub_domains[0].id = "no-such-sub-domain".into();
     o.sub_domains[1].levels.clear();
-    o.scope.tailored.push(cmmm_model::Tailoring {
-        sub_domain: "nowhere".into(),
-        reason: "?".into(),
-    });
+    o.scope
+        .tailored
+        .push(cmmm_model::Tailoring::new("nowhere", "?"));
     render_all(model, &a, &o);
 }

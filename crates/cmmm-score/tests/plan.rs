@@ -260,14 +260,12 @@ impl Small {
 }
 
 fn assessment(ratings: &[(String, usize)]) -> Assessment {
-    Assessment {
-        profile: "p".into(),
-        ratings: ratings
-            .iter()
-            .map(|(id, k)| (id.clone(), Answer::rated(Rating::key(KEYS[*k]))))
-            .collect::<UniqueMap<Answer>>(),
-        ..Assessment::default()
-    }
+    let mut a = Assessment::new("p");
+    a.ratings = ratings
+        .iter()
+        .map(|(id, k)| (id.clone(), Answer::rated(Rating::key(KEYS[*k]))))
+        .collect::<UniqueMap<Answer>>();
+    a
 }
 
 /// Scores `ratings` with the requirements in `upgraded` raised to `full`.

@@ -241,36 +241,29 @@ impl Builder {
             return Record::broken(at, self.id, SheetError::NoProfile);
         };
         let get = |key| self.value(key).map(str::to_string);
-        let enterprise = Enterprise {
-            name: get("enterprise_name"),
-            code: get("enterprise_code"),
-            industry: get("industry"),
-            region: get("region"),
-        };
+        let mut enterprise = Enterprise::default();
+        enterprise.name = get("enterprise_name");
+        enterprise.code = get("enterprise_code");
+        enterprise.industry = get("industry");
+        enterprise.region = get("region");
         let mut tailoring = Vec::new();
         for entry in self.value("tailoring").map(list).unwrap_or_default() {
             let Some((sub_domain, reason)) = entry.split_once('=') else {
                 let at = field_cell("tailoring").unwrap_or(start);
                 return Record::broken(at, self.id, SheetError::Tailoring(entry));
             };
-            tailoring.push(Tailoring {
-                sub_domain: sub_domain.trim().to_string(),
-                reason: reason.trim().to_string(),
-            });
+            tailoring.push(Tailoring::new(sub_domain.trim(), reason.trim()));
         }
-        let assessment = Assessment {
-            model: get("model"),
-            id: self.id.clone(),
-            profile: profile.to_string(),
-            enterprise: (enterprise != Enterprise::default()).then_some(enterprise),
-            assessed_on: get("assessed_on"),
-            assessor: get("assessor"),
-            tailoring,
-            include: self.value("include").map(list).unwrap_or_default(),
-            // Unique by construction (`seen`).
-            ratings: self.ratings.into_iter().collect(),
-            ..Assessment::default()
-        };
+        let mut assessment = Assessment::new(profile);
+        assessment.model = get("model");
+        assessment.id = self.id.clone();
+        assessment.enterprise = (enterprise != Enterprise::default()).then_some(enterprise);
+        assessment.assessed_on = get("assessed_on");
+        assessment.assessor = get("assessor");
+        assessment.tailoring = tailoring;
+        assessment.include = self.value("include").map(list).unwrap_or_default();
+        // Unique by construction (`seen`).
+        assessment.ratings = self.ratings.into_iter().collect();
         let cells = Cells {
             file: file.clone(),
             header: header.names.clone(),
@@ -488,11 +481,9 @@ fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: 
         // A row of assessment fields only.
         return;
     };
-    let answer = Answer {
-        rating: rating.map(Rating::from),
-        evidence: evidence.map(list).unwrap_or_default(),
-        comment: comment.map(str::to_string),
-        ..Answer::default()
-    };
+    let mut answer = Answer::default();
+    answer.rating = rating.map(Rating::from);
+    answer.evidence = evidence.map(list).unwrap_or_default();
+    answer.comment = comment.map(str::to_string);
     b.answer(requirement, answer, row, rating_at, header, file);
 }
