@@ -144,27 +144,12 @@ fn note(line: std::fmt::Arguments<'_>) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
-/// Most worker threads per core: more only add memory and switching.
-const JOBS_PER_CORE: usize = 8;
-
-/// A pool of `jobs` worker threads (default: one per core; at most [`JOBS_PER_CORE`] per
-/// core).
+/// A pool of `jobs` worker threads (cmmm-sheets' `batch::pool`: default one per core).
 fn worker_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let jobs = jobs.unwrap_or(cores);
-    if jobs == 0 {
-        return Err(Failure::usage("--jobs must be at least 1"));
-    }
-    if jobs > cores * JOBS_PER_CORE {
-        return Err(Failure::usage(format!(
-            "--jobs {jobs}: at most {} on this machine ({JOBS_PER_CORE} per core, {cores} core(s))",
-            cores * JOBS_PER_CORE
-        )));
-    }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Failure::input(e.to_string()))
+    cmmm_sheets::batch::pool(jobs).map_err(|e| match e {
+        cmmm_sheets::batch::JobsError::Spawn(_) => Failure::input(e.to_string()),
+        _ => Failure::usage(format!("--{e}")),
+    })
 }
 
 fn write_schemas(out_dir: &std::path::Path) -> Result<(), Failure> {

@@ -15,6 +15,9 @@
 //! frozen header. What is written reads back to the same assessment. [`results`] writes
 //! scored results as flat tables (CSV, XLSX with number cells).
 //!
+//! **Batches**: [`batch::run`] scores every record of many files in input order on a pool of
+//! threads, in bounded memory; each becomes a [`batch::Scored`] (a result or an error record).
+//!
 //! ```
 //! use cmmm_model::{template, Lang, Model};
 //! use cmmm_sheets::{read_one, write_csv, Source, ReadOptions};
@@ -36,6 +39,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod batch;
 mod chunk;
 pub mod columns;
 mod csv_sheet;

@@ -1,35 +1,25 @@
 //! `cmmm batch`: score exported questionnaires in bulk, in input order, on every core, in
 //! bounded memory, losing nothing: a broken record becomes an error record and the rest
-//! still score.
-//!
-//! A reader thread turns the inputs into chunks of records; the chunks go through a bounded
-//! channel to the main thread, which scores each chunk on a rayon pool of `--jobs` threads
-//! (an indexed parallel map keeps input order), writes the results and hands the emptied
-//! chunk back to the reader for reuse. Memory is bounded by the chunk size and the channel
-//! depth, whatever the size of the input.
+//! still score. The pipeline is cmmm-sheets' `batch::run`; this module renders each scored
+//! record on the workers and writes it.
 
 mod output;
 mod summary;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{channel, sync_channel, Receiver, Sender};
 
 use clap::Args;
 use cmmm_model::Lang;
 use cmmm_score::{Detail, Options, Programmes, Scorer};
+use cmmm_sheets::batch::{self, Scored};
 use cmmm_sheets::results::{self, ErrorCells, ResultTable};
-use cmmm_sheets::{Chunk, Chunker, Payload, ReadOptions, Record, Source};
-use rayon::prelude::*;
+use cmmm_sheets::{Payload, ReadOptions, Record};
 
-use self::output::{OutputFormat, RecordError, Rendered, Sink};
+use self::output::{OutputFormat, Rendered, Sink};
 use crate::files::write_atomic;
 use crate::input::{list_inputs, InputArgs};
 use crate::{load_model, DetailArg, Failure, LangArg};
-
-/// Chunks that may wait between the reader and the workers.
-const QUEUE: usize = 2;
 
 #[derive(Args)]
 pub struct BatchArgs {
@@ -117,8 +107,6 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let bytes_read = AtomicU64::new(0);
-
     if args.parse_only {
         return parse_only(&files, &opts, &pool);
     }
@@ -147,34 +135,26 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     }
 
     let mut tally = summary::Tally::new(model);
-    let (mut records, mut readable) = (0u64, 0u64);
-    let result: Result<(), String> = std::thread::scope(|s| {
-        let (rx, recycle) = spawn_reader(s, &files, &opts, &bytes_read);
-        for mut chunk in rx {
-            let Chunk {
-                text,
-                records: items,
-            } = &mut chunk;
-            let done: Vec<Done> = pool.install(|| {
-                items
-                    .par_drain(..)
-                    .map(|r| process(&scorer, &table, &options, format, lang, text, r))
-                    .collect()
-            });
-            chunk.recycle();
-            // The reader may have finished; then the chunk is simply dropped.
-            let _ = recycle.send(chunk);
-            for d in done {
-                records += 1;
-                readable += u64::from(d.readable);
-                tally.add(d.level);
-                sink.write(&d.rendered)?;
-            }
-            progress.set_position(bytes_read.load(Ordering::Relaxed));
-            progress.set_message(format!("{records} records"));
-        }
-        Ok(())
-    });
+    // Counted as written, read after each chunk for the progress bar.
+    let records = std::cell::Cell::new(0u64);
+    let mut readable = 0u64;
+    let result = batch::run(
+        &files,
+        &opts,
+        &pool,
+        |text, r| process(&scorer, &table, &options, format, lang, text, r),
+        |d: Done| {
+            records.set(records.get() + 1);
+            readable += u64::from(d.readable);
+            tally.add(d.level);
+            sink.write(&d.rendered)
+        },
+        |bytes| {
+            progress.set_position(bytes);
+            progress.set_message(format!("{} records", records.get()));
+        },
+    );
+    let records = records.get();
     progress.finish_and_clear();
     if let Err(e) = result {
         sink.abandon();
@@ -216,36 +196,6 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Starts the reader thread: it reads every file in order and sends chunks of records
-/// through a bounded channel, adding the bytes it reads to `bytes_read`. Chunks sent back
-/// through the returned sender are reused.
-fn spawn_reader<'s, 'e: 's>(
-    scope: &'s std::thread::Scope<'s, 'e>,
-    files: &'e [PathBuf],
-    opts: &'e ReadOptions,
-    bytes_read: &'e AtomicU64,
-) -> (Receiver<Chunk>, Sender<Chunk>) {
-    let (tx, rx) = sync_channel::<Chunk>(QUEUE);
-    let (recycle, returned) = channel::<Chunk>();
-    scope.spawn(move || {
-        // A closed channel means the consumer failed; the rest is not needed.
-        let mut out = Chunker::new(
-            || returned.try_recv().ok(),
-            |full| {
-                let _ = tx.send(full);
-            },
-        );
-        let count = |n: u64| {
-            bytes_read.fetch_add(n, Ordering::Relaxed);
-        };
-        for path in files {
-            cmmm_sheets::read_into(Source::Path(path), opts, &count, &mut out);
-        }
-        out.finish();
-    });
-    (rx, recycle)
-}
-
 /// The parse-only baseline: the same reading and parsing as a real run, on the same pool.
 fn parse_only(
     files: &[PathBuf],
@@ -253,33 +203,22 @@ fn parse_only(
     pool: &rayon::ThreadPool,
 ) -> Result<(), Failure> {
     let (mut parsed, mut failed) = (0u64, 0u64);
-    let bytes_read = AtomicU64::new(0);
-    std::thread::scope(|s| {
-        let (rx, recycle) = spawn_reader(s, files, opts, &bytes_read);
-        for mut chunk in rx {
-            let Chunk { text, records } = &mut chunk;
-            let ok: Vec<bool> = pool.install(|| {
-                records
-                    .par_drain(..)
-                    .map(|r| !matches!(r.payload, Payload::Broken(_)) && r.parse(text).is_ok())
-                    .collect()
-            });
-            chunk.recycle();
-            let _ = recycle.send(chunk);
-            for o in ok {
-                if o {
-                    parsed += 1;
-                } else {
-                    failed += 1;
-                }
-            }
+    let parse =
+        |text: &[u8], r: Record| !matches!(r.payload, Payload::Broken(_)) && r.parse(text).is_ok();
+    let count = |ok: bool| {
+        if ok {
+            parsed += 1;
+        } else {
+            failed += 1;
         }
-    });
+        Ok::<(), ()>(())
+    };
+    let _ = batch::run(files, opts, pool, parse, count, |_| {});
     crate::note(format_args!("parsed: {parsed}, unreadable: {failed}"));
     Ok(())
 }
 
-/// Parses (if needed), scores and renders one record.
+/// Scores and renders one record.
 fn process(
     scorer: &Scorer<'_>,
     table: &ResultTable<'_>,
@@ -289,51 +228,16 @@ fn process(
     text: &[u8],
     record: Record,
 ) -> Done {
-    // A record of the whole file stands for a file that could not be read.
-    let readable = record.location.row != 0;
-    let known_id = record.id.clone();
-    let (location, id, enterprise, result) = match record.parse(text) {
-        Ok(parsed) => {
-            let a = &parsed.assessment;
-            let id = a.id.clone().or(known_id);
-            match scorer.score(a, options) {
-                Ok(o) => (parsed.location(), id, None, Ok(o)),
-                Err(e) => (
-                    parsed.locate(&e.location()),
-                    id,
-                    parsed.assessment.enterprise.clone(),
-                    Err(RecordError {
-                        code: e.code().to_string(),
-                        message: e.message(lang),
-                        location: e.location(),
-                    }),
-                ),
-            }
-        }
-        Err(located) => (
-            located.location.clone(),
-            known_id,
-            None,
-            Err(RecordError {
-                code: located.code().to_string(),
-                message: located.error.message(lang),
-                location: located.field(),
-            }),
-        ),
-    };
-    let level = result.as_ref().ok().map(|o| o.level.level);
+    let scored = Scored::score(scorer, options, lang, text, record);
+    let level = scored.result.as_ref().ok().map(|o| o.level.level);
     let rendered = match format {
-        OutputFormat::Ndjson => Rendered::Bytes(output::ndjson_line(
-            &location,
-            id.as_deref(),
-            result.as_ref(),
-        )),
+        OutputFormat::Ndjson => Rendered::Bytes(output::ndjson_line(&scored)),
         OutputFormat::Csv | OutputFormat::Xlsx => {
             let cells = table.row(
-                &location,
-                id.as_deref(),
-                enterprise.as_ref(),
-                match &result {
+                &scored.location,
+                scored.id.as_deref(),
+                scored.enterprise.as_ref(),
+                match &scored.result {
                     Ok(o) => Ok(o),
                     Err(e) => Err(ErrorCells {
                         code: &e.code,
@@ -350,7 +254,7 @@ fn process(
     };
     Done {
         level,
-        readable,
+        readable: scored.readable,
         rendered,
     }
 }

@@ -8,10 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::files::OutFile;
 
 use clap::ValueEnum;
-use cmmm_score::Outcome;
+use cmmm_sheets::batch::Scored;
 use cmmm_sheets::results::{Cell, XlsxTable};
-use cmmm_sheets::Location;
-use serde::Serialize;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -21,53 +19,10 @@ pub enum OutputFormat {
     Xlsx,
 }
 
-/// The error of one record.
-#[derive(Serialize)]
-pub struct RecordError {
-    pub code: String,
-    pub message: String,
-    pub location: String,
-}
-
-#[derive(Serialize)]
-struct Source<'a> {
-    file: &'a str,
-    line: u64,
-    /// The column of the cell at fault, for an error in a sheet.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    column: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NdjsonRecord<'a> {
-    source: Source<'a>,
-    id: Option<&'a str>,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    result: Option<&'a Outcome>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a RecordError>,
-}
-
 /// One NDJSON line (with its newline).
-pub fn ndjson_line(
-    location: &Location,
-    id: Option<&str>,
-    result: Result<&Outcome, &RecordError>,
-) -> Vec<u8> {
-    let record = NdjsonRecord {
-        source: Source {
-            file: &location.file,
-            line: location.row,
-            column: location.column.as_ref().map(|c| c.letters()),
-        },
-        id,
-        status: if result.is_ok() { "ok" } else { "error" },
-        result: result.ok(),
-        error: result.err(),
-    };
+pub fn ndjson_line(scored: &Scored) -> Vec<u8> {
     // Plain data with string keys serializes.
-    let mut line = serde_json::to_vec(&record).expect("record serializes");
+    let mut line = serde_json::to_vec(scored).expect("record serializes");
     line.push(b'\n');
     line
 }
