@@ -1,8 +1,7 @@
-//! Reading questionnaires: the options every reading command shares, the input files of a
-//! batch, and one assessment for `score`, `report` and `convert` (the reading itself is
+//! Reading questionnaires: the options every reading command shares and one assessment for `score`, `report` and `convert` (the reading itself is
 //! cmmm-sheets').
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::{Args, ValueEnum};
 use cmmm_model::Lang;
@@ -122,33 +121,4 @@ pub fn score_failure(parsed: &Parsed, e: &cmmm_score::ScoreError, lang: Lang) ->
         e.message(lang),
         e.code()
     ))
-}
-
-/// The input files of a batch: each file argument as given, each directory walked
-/// recursively for files of a known format, sorted by path.
-pub fn list_inputs(args: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            out.push(dir.to_path_buf());
-            return;
-        };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if Format::of(&p).is_some() {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for a in args {
-        if a.is_dir() {
-            walk(a, &mut out);
-        } else {
-            out.push(a.clone());
-        }
-    }
-    out
 }

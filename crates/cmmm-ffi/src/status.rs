@@ -134,20 +134,16 @@ impl From<ScoreError> for FfiError {
 
 impl From<ModelError> for FfiError {
     fn from(e: ModelError) -> FfiError {
-        let (status, location) = match &e {
-            ModelError::Json { path, .. } => (Status::InvalidJson, path.clone()),
-            ModelError::Invalid(problems) => (
-                Status::InvalidModel,
-                problems.first().map_or_else(String::new, |p| p.at.clone()),
-            ),
+        let status = match &e {
+            ModelError::Json { .. } => Status::InvalidJson,
             // Only file reading gives Io, which this layer never does; any later kind is a
             // fault of the model text.
-            _ => (Status::InvalidModel, String::new()),
+            _ => Status::InvalidModel,
         };
         FfiError {
             status,
             code: e.code(),
-            location,
+            location: e.location(),
             message: e.to_string(),
         }
     }

@@ -43,6 +43,17 @@ impl ModelError {
         }
     }
 
+    /// Where: the file of an `Io` error, the JSON path of a `Json` one, the path of the first
+    /// problem of an `Invalid` one (the message lists them all).
+    pub fn location(&self) -> String {
+        match self {
+            ModelError::Io { path, .. } | ModelError::Json { path, .. } => path.clone(),
+            ModelError::Invalid(problems) => {
+                problems.first().map_or_else(String::new, |p| p.at.clone())
+            }
+        }
+    }
+
     /// The rule problems of an `Invalid` model (empty for the other kinds).
     pub fn problems(&self) -> &[Problem] {
         match self {

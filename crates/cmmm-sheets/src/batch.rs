@@ -9,7 +9,7 @@
 //! emptied chunk back to the reader for reuse. Memory is bounded by the chunk size and the
 //! channel depth, whatever the size of the input.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, sync_channel};
 
@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::{read_into, Chunk, Chunker, Location, ReadOptions, Record, Source};
+use crate::{read_into, Chunk, Chunker, Format, Location, ReadOptions, Record, Source};
 
 /// Chunks that may wait between the reader and the workers.
 const QUEUE: usize = 2;
@@ -69,6 +69,35 @@ pub fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, JobsError> {
         .num_threads(jobs)
         .build()
         .map_err(|e| JobsError::Spawn(e.to_string()))
+}
+
+/// The input files of a batch: each file argument as given, each directory walked
+/// recursively for files of a known format, sorted by path.
+pub fn inputs(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if Format::of(&p).is_some() {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            walk(a, &mut out);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    out
 }
 
 /// Reads every record of `files` in order and calls `map` on each (with the text of its

@@ -18,7 +18,7 @@ use cmmm_sheets::{Payload, ReadOptions, Record};
 
 use self::output::{OutputFormat, Rendered, Sink};
 use crate::files::write_atomic;
-use crate::input::{list_inputs, InputArgs};
+use crate::input::InputArgs;
 use crate::{load_model, DetailArg, Failure, LangArg};
 
 #[derive(Args)]
@@ -72,7 +72,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let model = load_model(args.model.as_ref())?;
     let model = &*model;
     let pool = crate::worker_pool(args.jobs)?;
-    let files = list_inputs(&args.inputs);
+    let files = batch::inputs(&args.inputs);
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
