@@ -5,7 +5,10 @@
 //! JSON) becomes the `Decimal` of its value, a JSON number (a rating given as a number) the
 //! `Decimal` of its digits. No float is ever made.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Mutex;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -20,18 +23,35 @@ const SCORE: &str = "ScoreJson";
 /// one field, of this name too, holding the number's text.
 const NUMBER: &str = "$serde_json::private::Number";
 
+/// `decimal.Decimal(text)`.
+fn decimal<'py>(py: Python<'py>, text: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    DECIMAL.import(py, "decimal", "Decimal")?.call1((text,))
+}
+
+/// The `str`s of field names, made once per process: the names of struct fields are static
+/// and recur in every result, and a cached string also keeps its hash for the `dict`. Keyed
+/// by the name's address and length. At the summary tier this saves a third of the
+/// conversion's instructions (BENCHMARKS.md, "Python").
+type Names = HashMap<(usize, usize), Py<PyString>, foldhash::fast::FixedState>;
+
 /// `value` as a Python object.
 pub fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(ToPy { py }).map_err(|e| e.0)
-}
-
-/// `decimal.Decimal(text)`.
-fn decimal<'py>(py: Python<'py>, text: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-    DECIMAL.import(py, "decimal", "Decimal")?.call1((text,))
+    static NAMES: PyOnceLock<Mutex<Names>> = PyOnceLock::new();
+    // Never waited for: building objects may run a garbage collection and with it any
+    // Python code, which may convert a value on another thread while this one holds the
+    // cache. That conversion makes its names afresh.
+    let mut held = NAMES.get_or_init(py, Default::default).try_lock().ok();
+    let names = held.as_deref_mut().map(RefCell::new);
+    value
+        .serialize(ToPy {
+            py,
+            names: names.as_ref(),
+        })
+        .map_err(|e| e.0)
 }
 
 /// A Python exception raised while building objects.
@@ -59,27 +79,42 @@ impl From<PyErr> for Error {
 }
 
 #[derive(Clone, Copy)]
-struct ToPy<'py> {
+struct ToPy<'py, 'n> {
     py: Python<'py>,
+    names: Option<&'n RefCell<&'n mut Names>>,
 }
 
 type Out<'py> = Result<Bound<'py, PyAny>, Error>;
 
-impl<'py> ToPy<'py> {
+impl<'py> ToPy<'py, '_> {
     fn ok<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
         v.into_bound_py_any(self.py).map_err(Error)
+    }
+
+    /// The `str` of a field name.
+    fn name(self, name: &'static str) -> Bound<'py, PyString> {
+        let py = self.py;
+        match self.names {
+            Some(names) => names
+                .borrow_mut()
+                .entry((name.as_ptr() as usize, name.len()))
+                .or_insert_with(|| PyString::new(py, name).unbind())
+                .bind(py)
+                .clone(),
+            None => PyString::new(py, name),
+        }
     }
 }
 
 /// A `list` being filled.
-struct Seq<'py> {
-    to: ToPy<'py>,
+struct Seq<'py, 'n> {
+    to: ToPy<'py, 'n>,
     items: Vec<Bound<'py, PyAny>>,
 }
 
 /// A `dict` being filled; for a score or a JSON number, the text that becomes a `Decimal`.
-struct Map<'py> {
-    to: ToPy<'py>,
+struct Map<'py, 'n> {
+    to: ToPy<'py, 'n>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     exact: Exact<'py>,
@@ -95,15 +130,15 @@ enum Exact<'py> {
     Number(Option<Bound<'py, PyAny>>),
 }
 
-impl<'py> ser::Serializer for ToPy<'py> {
+impl<'py, 'n> ser::Serializer for ToPy<'py, 'n> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    type SerializeSeq = Seq<'py>;
-    type SerializeTuple = Seq<'py>;
-    type SerializeTupleStruct = Seq<'py>;
+    type SerializeSeq = Seq<'py, 'n>;
+    type SerializeTuple = Seq<'py, 'n>;
+    type SerializeTupleStruct = Seq<'py, 'n>;
     type SerializeTupleVariant = ser::Impossible<Self::Ok, Error>;
-    type SerializeMap = Map<'py>;
-    type SerializeStruct = Map<'py>;
+    type SerializeMap = Map<'py, 'n>;
+    type SerializeStruct = Map<'py, 'n>;
     type SerializeStructVariant = ser::Impossible<Self::Ok, Error>;
 
     fn serialize_bool(self, v: bool) -> Out<'py> {
@@ -183,16 +218,16 @@ impl<'py> ser::Serializer for ToPy<'py> {
         dict.set_item(variant, v.serialize(self)?)?;
         Ok(dict.into_any())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>, Error> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py, 'n>, Error> {
         Ok(Seq {
             to: self,
             items: Vec::with_capacity(len.unwrap_or(0)),
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>, Error> {
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'py, 'n>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'py>, Error> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'py, 'n>, Error> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -206,7 +241,7 @@ impl<'py> ser::Serializer for ToPy<'py> {
             "tuple variants are not part of the result schema",
         ))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Map<'py>, Error> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Map<'py, 'n>, Error> {
         Ok(Map {
             to: self,
             dict: PyDict::new(self.py),
@@ -214,7 +249,7 @@ impl<'py> ser::Serializer for ToPy<'py> {
             exact: Exact::No,
         })
     }
-    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Map<'py>, Error> {
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Map<'py, 'n>, Error> {
         let mut map = self.serialize_map(None)?;
         map.exact = match name {
             SCORE => Exact::Score(None),
@@ -236,7 +271,7 @@ impl<'py> ser::Serializer for ToPy<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
+impl<'py> ser::SerializeSeq for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
@@ -249,7 +284,7 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
+impl<'py> ser::SerializeTuple for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
@@ -261,7 +296,7 @@ impl<'py> ser::SerializeTuple for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+impl<'py> ser::SerializeTupleStruct for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
@@ -273,7 +308,7 @@ impl<'py> ser::SerializeTupleStruct for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeMap for Map<'py> {
+impl<'py> ser::SerializeMap for Map<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
@@ -294,7 +329,7 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
+impl<'py> ser::SerializeStruct for Map<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
 
@@ -307,7 +342,9 @@ impl<'py> ser::SerializeStruct for Map<'py> {
             Exact::Score(text) if key == "value" => *text = Some(v.serialize(self.to)?),
             Exact::Score(_) => {}
             Exact::Number(text) => *text = Some(v.serialize(self.to)?),
-            Exact::No => self.dict.set_item(key, v.serialize(self.to)?)?,
+            Exact::No => self
+                .dict
+                .set_item(self.to.name(key), v.serialize(self.to)?)?,
         }
         Ok(())
     }
