@@ -9,7 +9,8 @@
 # assessment) of N/10 assessments are scored too, NDJSON results are written at the default
 # tier and at --detail full, and the bytes per record of every NDJSON tier are printed.
 # BASE=path/to/an/older/cmmm runs every row but the --detail one with that binary as well,
-# side by side (the inputs are written by this build).
+# side by side (the inputs are written by this build). The Python package's Model.batch
+# (release wheel, scripts/python.sh --release) runs beside the CLI at the same tier.
 #
 #   bash scripts/bench-batch.sh            # N=100000
 #   N=20000 REPEAT=1 bash scripts/bench-batch.sh
@@ -25,6 +26,17 @@ cargo build --release -q -p cmmm-cli -p cmmm-synth
 CMMM=target/release/cmmm
 SYNTH=target/release/cmmm-synth
 CORES=$(nproc)
+# The Python package, release build, in target/python/venv; PYBATCH iterates Model.batch over
+# a file at the summary tier, as an analyst's loop does, and counts the records.
+bash scripts/python.sh --release >/dev/null
+PYBATCH=$DIR/pybatch
+cat >"$PYBATCH" <<PY
+#!$PWD/target/python/venv/bin/python
+import sys, cmmm
+n = sum(1 for _ in cmmm.Model.default().batch(sys.argv[2], detail="summary"))
+print(n, "records", file=sys.stderr)
+PY
+chmod +x "$PYBATCH"
 
 for n in "$N" "$SMALL"; do
     if [ ! -s "$DIR/n$n.ndjson" ]; then
@@ -74,6 +86,8 @@ run "score → CSV, 1 core" "$N" 0 "$DIR/n$N.ndjson" --format csv --jobs 1 --out
 run "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --parse-only --jobs "$CORES"
 run "score → CSV, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format csv --jobs "$CORES" --out "$DIR/out.csv"
 run "score → NDJSON (default tier), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
+BIN=$CMMM one "score → NDJSON (--detail summary), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --detail summary --jobs "$CORES" --out "$DIR/out.ndjson"
+BIN="$PYBATCH" one "Python Model.batch (summary), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson"
 BIN=$CMMM one "score → NDJSON (--detail full), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --detail full --jobs "$CORES" --out "$DIR/out.ndjson"
 run "score → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL.ndjson" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 run "long CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-long.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"

@@ -8,6 +8,8 @@
 #   scripts/python.sh --release  release wheel, tests (what scripts/bench-batch.sh uses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# No __pycache__ in the source tree.
+export PYTHONDONTWRITEBYTECODE=1
 
 MATURIN=1.16.0
 PYTEST=9.2.0

@@ -2,9 +2,9 @@
 # The one test command (README): installs what it needs, idempotently, then runs every check:
 # generated files up to date, formatting, clippy with warnings denied, every test (unit,
 # integration, golden vectors, properties, CLI, report snapshots, the C API from C under
-# valgrind), a fuzzing smoke run of every fuzz target, rustdoc with warnings denied, the
-# WebAssembly package (Node tests, TypeScript check), and the HTML reports and the web form in
-# headless Chromium.
+# valgrind), the Python package (pytest, mypy --strict), a fuzzing smoke run of every fuzz
+# target, rustdoc with warnings denied, the WebAssembly package (Node tests, TypeScript
+# check), and the HTML reports and the web form in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +44,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
 cargo test --workspace --locked
+
+# The Python package: the wheel (maturin, pinned, installed into target/python/tools when
+# missing), a fresh virtual environment with pandas, pytest and mypy (pinned), the pytest
+# suite and mypy --strict on a consumer file.
+step "Python package (scripts/python.sh)"
+bash scripts/python.sh
 
 # Fuzzing (scripts/fuzz.sh installs cargo-fuzz, pinned, when missing): every target of
 # fuzz/ for a short smoke run, seeded from the examples, the golden vectors and their sheets
