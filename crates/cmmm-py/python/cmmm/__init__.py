@@ -12,9 +12,7 @@ and a warning). Load an official model with :meth:`Model.from_file`.
 
 from __future__ import annotations
 
-import os
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ._cmmm import Batch, CmmmError, Model, __version__
 
@@ -23,55 +21,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Batch", "CmmmError", "Model", "__version__", "batch", "score", "to_frame"]
 
-Assessment = Union[Mapping[str, Any], str, bytes, "os.PathLike[str]"]
+_DEFAULT = Model.default()
 
+#: :meth:`Model.score` on the embedded default model.
+score = _DEFAULT.score
 
-def score(
-    assessment: Assessment,
-    *,
-    allow_missing: bool = False,
-    target: Optional[int] = None,
-    detail: str = "summary",
-    lang: str = "en",
-    input_format: Optional[str] = None,
-    sheet: Optional[str] = None,
-    profile: Optional[str] = None,
-) -> dict[str, Any]:
-    """:meth:`Model.score` on the embedded default model."""
-    return Model.default().score(
-        assessment,
-        allow_missing=allow_missing,
-        target=target,
-        detail=detail,
-        lang=lang,
-        input_format=input_format,
-        sheet=sheet,
-        profile=profile,
-    )
-
-
-def batch(
-    paths: Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]],
-    *,
-    jobs: Optional[int] = None,
-    detail: str = "summary",
-    allow_missing: bool = False,
-    lang: str = "en",
-    input_format: Optional[str] = None,
-    sheet: Optional[str] = None,
-    profile: Optional[str] = None,
-) -> Batch:
-    """:meth:`Model.batch` on the embedded default model."""
-    return Model.default().batch(
-        paths,
-        jobs=jobs,
-        detail=detail,
-        allow_missing=allow_missing,
-        lang=lang,
-        input_format=input_format,
-        sheet=sheet,
-        profile=profile,
-    )
+#: :meth:`Model.batch` on the embedded default model.
+batch = _DEFAULT.batch
 
 
 def _row(record: Mapping[str, Any]) -> dict[str, Any]:
