@@ -31,6 +31,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, ValueEnum};
 use cmmm_model::{Model, Ratio};
+use serde::ser::SerializeMap;
+use serde::Serialize;
 
 /// The command line of `cmmm-synth`.
 #[derive(Parser)]
@@ -680,90 +682,39 @@ impl<'m> Generator<'m> {
     // -----------------------------------------------------------------------------------
 
     /// The record as one line of compact JSON (without the newline).
-    fn json_record(&self, rec: &Record, out: &mut String) {
+    fn json_record(&self, rec: &Record, out: &mut Vec<u8>) {
         let subs = &self.model.layout().sub_domains;
-        out.push_str("{\"model\":");
-        push_json_str(out, self.model.id());
-        out.push_str(",\"id\":");
-        push_json_str(out, &rec.id);
-        out.push_str(",\"profile\":");
-        push_json_str(out, &rec.profile);
-        out.push_str(",\"enterprise\":{\"name\":");
-        push_json_str(out, &rec.name);
-        out.push_str(",\"industry\":");
-        push_json_str(out, rec.industry);
-        out.push_str(",\"region\":");
-        push_json_str(out, rec.region);
-        out.push_str("},\"assessed_on\":");
-        push_json_str(out, &rec.assessed_on);
-        if !rec.tailoring.is_empty() {
-            out.push_str(",\"tailoring\":[");
-            for (i, (s, reason)) in rec.tailoring.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str("{\"sub_domain\":");
-                push_json_str(out, &subs[*s].id);
-                out.push_str(",\"reason\":");
-                push_json_str(out, reason);
-                out.push('}');
-            }
-            out.push(']');
-        }
-        if !rec.include.is_empty() {
-            out.push_str(",\"include\":[");
-            for (i, s) in rec.include.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_json_str(out, &subs[*s].id);
-            }
-            out.push(']');
-        }
         // A record "cut" inside a JSON array loses its ratings but stays valid JSON, so the
         // array (and every other record in it) remains readable.
-        if rec.broken == Some(Broken::Cut) && self.format == GenFormat::Json {
-            out.push('}');
-            return;
-        }
-        out.push_str(",\"ratings\":{");
-        for (i, rated) in rec.ratings.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json_str(out, self.requirement_id(rated));
-            out.push(':');
-            let bare = rated.evidence.is_empty() && rated.comment.is_none();
-            if !bare {
-                out.push_str("{\"rating\":");
-            }
-            match self.rating_cell(rated) {
-                Cell::Text(s) => push_json_str(out, s),
-                Cell::Number(s) => out.push_str(s),
-            }
-            if !bare {
-                if !rated.evidence.is_empty() {
-                    out.push_str(",\"evidence\":[");
-                    for (j, e) in rated.evidence.iter().enumerate() {
-                        if j > 0 {
-                            out.push(',');
-                        }
-                        push_json_str(out, e);
-                    }
-                    out.push(']');
-                }
-                if let Some(c) = rated.comment {
-                    out.push_str(",\"comment\":");
-                    push_json_str(out, c);
-                }
-                out.push('}');
-            }
-        }
-        out.push_str("}}");
-        if rec.broken == Some(Broken::Cut) {
+        let cut_in_array = rec.broken == Some(Broken::Cut) && self.format == GenFormat::Json;
+        let json = JsonRecord {
+            model: self.model.id(),
+            id: &rec.id,
+            profile: &rec.profile,
+            enterprise: JsonEnterprise {
+                name: &rec.name,
+                industry: rec.industry,
+                region: rec.region,
+            },
+            assessed_on: &rec.assessed_on,
+            tailoring: rec
+                .tailoring
+                .iter()
+                .map(|(s, reason)| JsonTailoring {
+                    sub_domain: &subs[*s].id,
+                    reason,
+                })
+                .collect(),
+            include: rec.include.iter().map(|s| &*subs[*s].id).collect(),
+            ratings: (!cut_in_array).then_some(JsonRatings { gen: self, rec }),
+        };
+        let start = out.len();
+        // Plain data with string keys serializes.
+        serde_json::to_writer(&mut *out, &json).expect("a record serializes");
+        if rec.broken == Some(Broken::Cut) && !cut_in_array {
             // NDJSON: the line cut in half. A strict prefix of an object is never valid JSON.
-            let mut half = out.len() / 2;
-            while !out.is_char_boundary(half) {
+            let mut half = start + (out.len() - start) / 2;
+            while std::str::from_utf8(&out[start..half]).is_err() {
                 half -= 1;
             }
             out.truncate(half);
@@ -779,20 +730,20 @@ impl<'m> Generator<'m> {
                 if array {
                     out.write_all(b"[").map_err(io)?;
                 }
-                let mut line = String::new();
+                let mut line = Vec::new();
                 for i in 0..self.count {
                     line.clear();
                     if array && i > 0 {
-                        line.push(',');
+                        line.push(b',');
                     }
                     if array {
-                        line.push('\n');
+                        line.push(b'\n');
                     }
                     self.json_record(&self.record(i), &mut line);
                     if !array {
-                        line.push('\n');
+                        line.push(b'\n');
                     }
-                    out.write_all(line.as_bytes()).map_err(io)?;
+                    out.write_all(&line).map_err(io)?;
                 }
                 if array {
                     out.write_all(b"\n]\n").map_err(io)?;
@@ -804,9 +755,13 @@ impl<'m> Generator<'m> {
                     out.write_all("\u{feff}".as_bytes()).map_err(io)?;
                 }
                 let mut sheet = CsvSheet {
-                    line: String::new(),
-                    out,
-                    gbk: encoding == TextEncoding::Gbk,
+                    csv: csv::WriterBuilder::new()
+                        .terminator(csv::Terminator::Any(b'\n'))
+                        .from_writer(Encoded {
+                            out,
+                            gbk: encoding == TextEncoding::Gbk,
+                            row: Vec::new(),
+                        }),
                 };
                 self.write_table(&mut sheet, self.format == GenFormat::CsvWide)
             }
@@ -935,23 +890,81 @@ impl<'m> Generator<'m> {
     }
 }
 
-/// Appends `s` as a JSON string.
-fn push_json_str(out: &mut String, s: &str) {
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+/// An assessment as JSON (the assessment file's shape, crates/cmmm-model/src/assessment.rs).
+#[derive(Serialize)]
+struct JsonRecord<'a> {
+    model: &'a str,
+    id: &'a str,
+    profile: &'a str,
+    enterprise: JsonEnterprise<'a>,
+    assessed_on: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tailoring: Vec<JsonTailoring<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    include: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ratings: Option<JsonRatings<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEnterprise<'a> {
+    name: &'a str,
+    industry: &'a str,
+    region: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonTailoring<'a> {
+    sub_domain: &'a str,
+    reason: &'a str,
+}
+
+/// The ratings of a record, in its order: a bare rating, or `{rating, evidence, comment}`.
+struct JsonRatings<'a> {
+    gen: &'a Generator<'a>,
+    rec: &'a Record,
+}
+
+impl Serialize for JsonRatings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Answer<'a> {
+            rating: Cell<'a>,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            evidence: &'a [String],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            comment: Option<&'a str>,
+        }
+        let mut map = serializer.serialize_map(Some(self.rec.ratings.len()))?;
+        for rated in &self.rec.ratings {
+            let key = self.gen.requirement_id(rated);
+            let rating = self.gen.rating_cell(rated);
+            if rated.evidence.is_empty() && rated.comment.is_none() {
+                map.serialize_entry(key, &rating)?;
+            } else {
+                let answer = Answer {
+                    rating,
+                    evidence: &rated.evidence,
+                    comment: rated.comment,
+                };
+                map.serialize_entry(key, &answer)?;
             }
-            c => out.push(c),
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Cell<'_> {
+    /// Text as a JSON string, a number as a JSON number of the same digits.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(s) => serializer.serialize_str(s),
+            Cell::Number(s) => match s.parse::<serde_json::Number>() {
+                Ok(n) => n.serialize(serializer),
+                Err(_) => serializer.serialize_str(s),
+            },
         }
     }
-    out.push('"');
 }
 
 /// A table cell: text (empty = blank), or an exact value written as a number where the
@@ -975,44 +988,52 @@ trait Sheet {
     fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String>;
 }
 
-/// CSV rows (RFC 4180: comma-separated, a field quoted when it holds a comma, a quote or a
-/// line break, quotes doubled, `\n` after each row), encoded as UTF-8 or GBK.
+/// CSV rows (the csv crate: a field quoted when it needs it, `\n` after each row), encoded
+/// as UTF-8 or GBK.
 struct CsvSheet<'o> {
-    line: String,
-    out: &'o mut dyn Write,
-    gbk: bool,
+    csv: csv::Writer<Encoded<'o>>,
 }
 
 impl Sheet for CsvSheet<'_> {
     fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String> {
-        self.line.clear();
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                self.line.push(',');
-            }
-            let text = cell.text();
-            if text.contains([',', '"', '\r', '\n']) {
-                self.line.push('"');
-                self.line.push_str(&text.replace('"', "\"\""));
-                self.line.push('"');
-            } else {
-                self.line.push_str(text);
-            }
-        }
-        self.line.push('\n');
-        let written = if self.gbk {
-            let (bytes, _, unmappable) = encoding_rs::GBK.encode(&self.line);
+        self.csv
+            .write_record(cells.iter().map(Cell::text))
+            .map_err(|e| format!("cannot write: {e}"))?;
+        self.csv.flush().map_err(|e| format!("cannot write: {e}"))
+    }
+}
+
+/// What the csv writer writes, collected and encoded a whole row at a time, when it flushes
+/// (so that no character is split between two encodings).
+struct Encoded<'o> {
+    out: &'o mut dyn Write,
+    gbk: bool,
+    row: Vec<u8>,
+}
+
+impl Write for Encoded<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.row.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.gbk {
+            // The csv crate writes what it is given: UTF-8 text in, UTF-8 out.
+            let text = String::from_utf8_lossy(&self.row);
+            let (bytes, _, unmappable) = encoding_rs::GBK.encode(&text);
             if unmappable {
-                return Err(format!(
-                    "{:?} cannot be written in GBK",
-                    self.line.trim_end()
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{:?} cannot be written in GBK", text.trim_end()),
                 ));
             }
-            self.out.write_all(&bytes)
+            self.out.write_all(&bytes)?;
         } else {
-            self.out.write_all(self.line.as_bytes())
-        };
-        written.map_err(|e| format!("cannot write: {e}"))
+            self.out.write_all(&self.row)?;
+        }
+        self.row.clear();
+        Ok(())
     }
 }
 
