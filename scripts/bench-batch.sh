@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch throughput and peak memory: N synthetic NDJSON assessments of the default model
 # (default 100,000, about 1 GB), scored on one core and on all cores, beside a parse-only
-# baseline (the same reading and parsing, no scoring, no output). A tenth of N is run too,
+# baseline (the same reading and parsing, no scoring, no output: cmmm-sheets' example
+# `parse_only`). A tenth of N is run too,
 # to show that peak memory stays flat as the input grows. Each figure is the best of REPEAT
 # runs (default 3). Prints a Markdown table.
 #
@@ -23,7 +24,9 @@ SMALL=$((N / 10))
 DIR=${BENCH_DIR:-target/bench-batch}
 mkdir -p "$DIR"
 cargo build --release -q -p cmmm-cli -p cmmm-synth
+cargo build --release -q -p cmmm-sheets --example parse_only
 CMMM=target/release/cmmm
+PARSE=target/release/examples/parse_only
 SYNTH=target/release/cmmm-synth
 CORES=$(nproc)
 # The Python package, release build, in target/python/venv; PYBATCH iterates Model.batch over
@@ -33,7 +36,7 @@ PYBATCH=$DIR/pybatch
 cat >"$PYBATCH" <<PY
 #!$PWD/target/python/venv/bin/python
 import sys, cmmm
-n = sum(1 for _ in cmmm.Model.default().batch(sys.argv[2], detail="summary"))
+n = sum(1 for _ in cmmm.Model.default().batch(sys.argv[1], detail="summary"))
 print(n, "records", file=sys.stderr)
 PY
 chmod +x "$PYBATCH"
@@ -49,15 +52,18 @@ for layout in long wide; do
     fi
 done
 
-# run LABEL RECORDS CPUS ARGS... — prints one table row: the best of REPEAT runs (default 3;
-# the machine may be shared, and the fastest run is the one least disturbed), its records/s,
+# run LABEL RECORDS CPUS ARGS... — `cmmm batch ARGS...` (and the BASE binary's) as rows of
+# `one`.
+# one LABEL RECORDS CPUS COMMAND... — runs `$BIN COMMAND...` pinned to CPUS and prints one
+# table row: the best of REPEAT runs (default 3; the machine may be shared, and the fastest
+# run is the one least disturbed), its records/s,
 # and the highest peak RSS of the runs.
 run() {
     if [ -n "${BASE:-}" ]; then
-        BIN=$BASE one "$1 (base)" "${@:2}"
-        BIN=$CMMM one "$1 (this build)" "${@:2}"
+        BIN=$BASE one "$1 (base)" "${@:2:2}" batch "${@:4}"
+        BIN=$CMMM one "$1 (this build)" "${@:2:2}" batch "${@:4}"
     else
-        BIN=$CMMM one "$@"
+        BIN=$CMMM one "${@:1:3}" batch "${@:4}"
     fi
 }
 
@@ -66,7 +72,7 @@ one() {
     shift 3
     local best="" rss_kb=0 secs kb
     for _ in $(seq "${REPEAT:-3}"); do
-        /usr/bin/time -o "$DIR/time.txt" -f '%e %M' taskset -c "$cpus" "$BIN" batch "$@" >/dev/null 2>&1 || true
+        /usr/bin/time -o "$DIR/time.txt" -f '%e %M' taskset -c "$cpus" "$BIN" "$@" >/dev/null 2>&1 || true
         read -r secs kb < <(tail -n 1 "$DIR/time.txt")
         if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$secs; fi
         if [ "$kb" -gt "$rss_kb" ]; then rss_kb=$kb; fi
@@ -81,14 +87,14 @@ echo
 echo "| run | records | seconds | records/s | peak RSS (MiB) |"
 echo "|---|---|---|---|---|"
 all="0-$((CORES - 1))"
-run "parse only, 1 core" "$N" 0 "$DIR/n$N.ndjson" --parse-only --jobs 1
+BIN=$PARSE one "parse only, 1 core" "$N" 0 "$DIR/n$N.ndjson" --jobs 1
 run "score → CSV, 1 core" "$N" 0 "$DIR/n$N.ndjson" --format csv --jobs 1 --out "$DIR/out.csv"
-run "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --parse-only --jobs "$CORES"
+BIN=$PARSE one "parse only, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --jobs "$CORES"
 run "score → CSV, $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format csv --jobs "$CORES" --out "$DIR/out.csv"
 run "score → NDJSON (default tier), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --jobs "$CORES" --out "$DIR/out.ndjson"
-BIN=$CMMM one "score → NDJSON (--detail summary), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --detail summary --jobs "$CORES" --out "$DIR/out.ndjson"
+BIN=$CMMM one "score → NDJSON (--detail summary), $CORES cores" "$N" "$all" batch "$DIR/n$N.ndjson" --format ndjson --detail summary --jobs "$CORES" --out "$DIR/out.ndjson"
 BIN="$PYBATCH" one "Python Model.batch (summary), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson"
-BIN=$CMMM one "score → NDJSON (--detail full), $CORES cores" "$N" "$all" "$DIR/n$N.ndjson" --format ndjson --detail full --jobs "$CORES" --out "$DIR/out.ndjson"
+BIN=$CMMM one "score → NDJSON (--detail full), $CORES cores" "$N" "$all" batch "$DIR/n$N.ndjson" --format ndjson --detail full --jobs "$CORES" --out "$DIR/out.ndjson"
 run "score → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL.ndjson" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 run "long CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-long.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"
 run "wide CSV in → CSV, $CORES cores, N/10" "$SMALL" "$all" "$DIR/n$SMALL-wide.csv" --format csv --jobs "$CORES" --out "$DIR/out-small.csv"

@@ -14,7 +14,7 @@ use cmmm_model::Lang;
 use cmmm_score::{Detail, Options, Programmes, Scorer};
 use cmmm_sheets::batch::{self, Scored};
 use cmmm_sheets::results::{self, ErrorCells, ResultTable};
-use cmmm_sheets::{Payload, ReadOptions, Record};
+use cmmm_sheets::Record;
 
 use self::output::{OutputFormat, Rendered, Sink};
 use crate::files::write_atomic;
@@ -53,10 +53,6 @@ pub struct BatchArgs {
     /// Language of error messages, programme column headers and the closing summary.
     #[arg(long, value_enum, default_value = "en")]
     lang: LangArg,
-    /// Benchmark baseline: read and parse every record into the assessment type, score and
-    /// write nothing.
-    #[arg(long, hide = true)]
-    parse_only: bool,
 }
 
 /// One scored record, rendered for the output by a worker.
@@ -107,9 +103,6 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    if args.parse_only {
-        return parse_only(&files, &opts, &pool);
-    }
     if format == OutputFormat::Xlsx && args.out.is_none() {
         return Err(Failure::usage("--format xlsx needs --out FILE"));
     }
@@ -193,28 +186,6 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
             },
         });
     }
-    Ok(())
-}
-
-/// The parse-only baseline: the same reading and parsing as a real run, on the same pool.
-fn parse_only(
-    files: &[PathBuf],
-    opts: &ReadOptions,
-    pool: &rayon::ThreadPool,
-) -> Result<(), Failure> {
-    let (mut parsed, mut failed) = (0u64, 0u64);
-    let parse =
-        |text: &[u8], r: Record| !matches!(r.payload, Payload::Broken(_)) && r.parse(text).is_ok();
-    let count = |ok: bool| {
-        if ok {
-            parsed += 1;
-        } else {
-            failed += 1;
-        }
-        Ok::<(), ()>(())
-    };
-    let _ = batch::run(files, opts, pool, parse, count, |_| {});
-    crate::note(format_args!("parsed: {parsed}, unreadable: {failed}"));
     Ok(())
 }
 
