@@ -57,7 +57,7 @@ step "web form → target/web"
 rm -rf target/web
 mkdir -p target/web/vendor
 cp -r web/. target/web/
-cp -r "$out/cmmm.js" "$out/cmmm_bg.wasm" "$out/snippets" target/web/vendor/
+cp "$out/cmmm.js" "$out/cmmm_bg.wasm" target/web/vendor/
 mkdir -p target/web/data
 cp data/programs.json target/web/data/
 

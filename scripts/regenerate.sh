@@ -2,7 +2,6 @@
 # Regenerates every file the tree generates from its own code, in place:
 #   data/schema/*.schema.json        the JSON Schemas (cmmm schema, from the Rust types)
 #   crates/cmmm-ffi/npm/types.d.ts   the TypeScript declarations (from the schemas)
-#   crates/cmmm-ffi/src/wasm/shapes.js  the WASM decoder's object literals (from the result schema)
 #   crates/cmmm-ffi/include/cmmm.h   the C header (cbindgen, pinned)
 #   crates/cmmm-report/tests/snapshots/  the report snapshots (review their diff)
 #
@@ -28,13 +27,11 @@ if [ "$(cbindgen --version 2>/dev/null)" != "cbindgen $CBINDGEN_VERSION" ]; then
     cargo install cbindgen --version "=$CBINDGEN_VERSION" --locked
 fi
 
-generated=(data/schema crates/cmmm-ffi/npm/types.d.ts crates/cmmm-ffi/src/wasm/shapes.js
-    crates/cmmm-ffi/include/cmmm.h crates/cmmm-report/tests/snapshots)
+generated=(data/schema crates/cmmm-ffi/npm/types.d.ts crates/cmmm-ffi/include/cmmm.h
+    crates/cmmm-report/tests/snapshots)
 
 cargo run -q --locked -p cmmm-cli -- schema --out-dir data/schema
 CMMM_WRITE_TS=1 cargo test -q --locked -p cmmm-ffi --test typescript >/dev/null
-(cd crates/cmmm-ffi/tests/js && CMMM_WRITE_SHAPES=1 node --test \
-    --test-name-pattern="generated from the result schema" shapes.test.mjs >/dev/null)
 (cd crates/cmmm-ffi && cbindgen --quiet --config cbindgen.toml --output include/cmmm.h)
 UPDATE_SNAPSHOTS=1 cargo test -q --locked -p cmmm-report --test snapshots >/dev/null
 

@@ -11,7 +11,7 @@
 use std::sync::{Arc, OnceLock};
 
 use cmmm_model::Model;
-use cmmm_score::{parse_assessment, Options, Outcome, Scorer};
+use cmmm_score::{parse_assessment, Options, Scorer};
 use serde::Serialize;
 
 use crate::status::FfiError;
@@ -45,19 +45,9 @@ pub fn load_scorer(text: &str) -> Result<Scorer<'static>, FfiError> {
 /// Scores the assessment JSON `text` with `scorer` (`None`: the embedded default model's)
 /// and `options`: the result as compact JSON, `serde_json::to_string(&outcome)`.
 pub fn score(scorer: Option<&Scorer>, text: &str, options: &Options) -> Result<String, FfiError> {
-    to_json(&outcome(scorer, text, options)?)
-}
-
-/// [`score`] before serialization: the core's `Outcome`, for hosts that convert it to their
-/// own values (the WebAssembly half builds JavaScript objects from it directly).
-pub fn outcome(
-    scorer: Option<&Scorer>,
-    text: &str,
-    options: &Options,
-) -> Result<Outcome, FfiError> {
     let scorer = scorer.unwrap_or_else(|| default_scorer());
     let assessment = parse_assessment(text)?;
-    Ok(scorer.score(&assessment, options)?)
+    to_json(&scorer.score(&assessment, options)?)
 }
 
 /// A blank questionnaire for `profile` of `model` (`None`: the embedded default model): every

@@ -2,9 +2,8 @@
 //! `scripts/build-npm.sh` with wasm-bindgen.
 //!
 //! Thin by design: every function converts its arguments to the JSON texts of [`json`], calls
-//! it, and turns the result into a plain JavaScript object — exactly what `JSON.parse` of the
-//! engine's JSON text gives, so decimals stay strings with the digits the Rust and C hosts
-//! give (results are built directly, several times faster: see `objects.rs`) — or the
+//! it, and turns the result into a plain JavaScript object with `JSON.parse` of the engine's
+//! JSON text (decimals stay strings with the digits the Rust and C hosts give), or the
 //! [`FfiError`] into a thrown JavaScript `Error` carrying `code` (the stable code) and
 //! `location` (the JSON path, requirement id or argument at fault).
 //!
@@ -31,10 +30,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::json;
 use crate::status::FfiError;
-
-// Not part of the C API (its wasm-bindgen import block is no C function).
-/// cbindgen:ignore
-mod objects;
 
 /// The allocator of the WebAssembly build: talc instead of the default dlmalloc; a scoring
 /// call allocates a few thousand small blocks, and talc takes about 3 % less time per call
@@ -178,11 +173,6 @@ fn parse(text: &str) -> Result<JsValue, FfiError> {
         .map_err(|e| FfiError::panic(&format!("parsing the engine's JSON: {}", js_message(&e))))
 }
 
-/// The plain object of a result: what `JSON.parse` of its JSON text gives, built directly.
-fn outcome_object(outcome: &cmmm_score::Outcome) -> Result<JsValue, FfiError> {
-    objects::to_js(outcome).map_err(|e| FfiError::panic(&format!("converting the result: {e}")))
-}
-
 /// The language argument of a chart: `"zh"` or `"en"` (default English).
 fn lang_arg(lang: Option<String>) -> Result<Lang, FfiError> {
     match lang.as_deref() {
@@ -258,8 +248,8 @@ pub fn js_score(
     let options = options_arg(options).map_err(throw)?;
     let text = json_arg(&assessment, "assessment").map_err(throw)?;
     let scorer = model.as_ref().map(Scorer::new);
-    let outcome = json::outcome(scorer.as_ref(), &text, &options).map_err(throw)?;
-    outcome_object(&outcome).map_err(throw)
+    let result = json::score(scorer.as_ref(), &text, &options).map_err(throw)?;
+    parse(&result).map_err(throw)
 }
 
 /// The radar chart of a result (what `score` returned, or its JSON text) as SVG text: one spoke
@@ -362,8 +352,8 @@ impl LoadedModel {
     ) -> Result<JsValue, JsValue> {
         let options = options_arg(options).map_err(throw)?;
         let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        let outcome = json::outcome(Some(self.scorer()), &text, &options).map_err(throw)?;
-        outcome_object(&outcome).map_err(throw)
+        let result = json::score(Some(self.scorer()), &text, &options).map_err(throw)?;
+        parse(&result).map_err(throw)
     }
 
     /// The radar chart of a result of this model, as SVG text (see the function `radar`).

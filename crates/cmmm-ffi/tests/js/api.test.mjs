@@ -104,8 +104,8 @@ test("every result agrees with the CLI on the sample questionnaires", (t) => {
   }
 });
 
-test("results stay exact over many calls (the decoder's string table outlives a result, and starts again when full)", () => {
-  // Many different assessments, each adding new score texts, names and ids to the table.
+test("results stay exact over many calls, each the engine's JSON text parsed", () => {
+  // Many different assessments, each with its own score texts, names and ids.
   const m = new Model();
   const t = template("discrete");
   const keys = ["full", "most", "partial", "none"];
@@ -119,9 +119,8 @@ test("results stay exact over many calls (the decoder's string table outlives a 
   m.free();
 });
 
-test("a struct with fields left out decodes exactly, before and after its full form (the tape's layouts)", () => {
-  // The tape learns which fields make a literal from the structs it writes; an enterprise
-  // with fields left out (at the end, in the middle, all) leaves that layout part way.
+test("a struct with fields left out comes back with exactly the fields given, in order", () => {
+  // An enterprise with fields left out (at the end, in the middle, all), between full ones.
   const m = new Model();
   const full = { name: "企业", code: "91000000X", industry: "设备", region: "江苏" };
   const variants = [full, { name: "企业" }, { name: "企业", code: "9" }, { name: "企业", region: "江苏" },
