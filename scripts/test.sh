@@ -4,7 +4,8 @@
 # integration, golden vectors, properties, CLI, report snapshots, the C API from C under
 # valgrind), the Python package (pytest, mypy --strict), a fuzzing smoke run of every fuzz
 # target, rustdoc with warnings denied, the WebAssembly package (Node tests, TypeScript
-# check), and the HTML reports and the web form in headless Chromium.
+# check), the HTML reports and the web form in headless Chromium, and the npm package bundled
+# by Vite, esbuild and webpack 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -93,5 +94,15 @@ node tests/browser/reports.mjs target/debug/cmmm target/debug/cmmm-synth
 
 step "browser: the web form in headless Chromium (screenshots in target/browser)"
 node tests/browser/form.mjs
+
+# The npm package as users bundle it: Vite, esbuild and webpack 5 (pinned, npm ci when the
+# lock file changed) each build a page from the packed tgz, loaded in headless Chromium.
+step "packaging: the npm package bundled by Vite, esbuild and webpack 5, in headless Chromium"
+pack=tests/packaging
+if ! cmp -s "$pack/package-lock.json" "$pack/node_modules/.cmmm-installed-lock" 2>/dev/null; then
+    (cd "$pack" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$pack/package-lock.json" "$pack/node_modules/.cmmm-installed-lock"
+fi
+node "$pack/bundlers.mjs"
 
 step "all checks passed"
