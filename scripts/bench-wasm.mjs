@@ -35,5 +35,7 @@ bench("Model.score(object) → object", () => model.score(assessment));
 bench("Model.score(JSON text) → object", () => model.score(text));
 bench("Model.scoreJson(JSON text) → JSON text", () => model.scoreJson(text));
 bench("score(object) (default model, no handle)", () => score(assessment));
+bench("Model.score(object, summary tier) → object", () => model.score(assessment, { detail: "summary" }));
+bench("Model.view(object) → view (the form's call)", () => model.view(assessment, { lang: "zh" }));
 bench("yardstick: JSON.stringify(assessment)", () => JSON.stringify(assessment));
 model.free();

@@ -59,7 +59,7 @@ pub use cmmm_model::{Assessment, Model, Rating};
 pub use cmmm_score::{Detail, Options, Outcome, ScoreError, Scorer};
 
 /// The JSON Schemas of the file formats, as `(file name, pretty JSON)`: the model file, the
-/// assessment file and the result. They are committed in `data/schema/`; a test fails when
+/// assessment file, the result and the form view (`cmmm_report::FormView`). They are committed in `data/schema/`; a test fails when
 /// they are stale.
 pub fn schemas() -> Vec<(&'static str, String)> {
     vec![
@@ -71,6 +71,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         (
             "result.schema.json",
             cmmm_model::schema::schema_json::<cmmm_score::Outcome>(),
+        ),
+        (
+            "view.schema.json",
+            cmmm_model::schema::schema_json::<cmmm_report::FormView>(),
         ),
     ]
 }

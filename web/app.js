@@ -269,7 +269,6 @@ function renderTree() {
     }
     tree.append(section);
   }
-  updateProgress();
 }
 
 function renderSubDomain(sd, t, lang) {
@@ -390,53 +389,66 @@ function rate(id, key) {
   changed();
 }
 
-function updateProgress() {
+/** Each sub-domain's state, from the engine's view: in scope or not, rated of all. */
+function updateProgress(view) {
   const t = UI[state.lang];
+  const progress = new Map((view ? view.progress : []).map((p) => [p.sub_domain, p]));
   for (const sd of subDomains) {
     const details = $(`sd-${sd.id}`);
     if (!details) continue;
-    const scoped = inScope(sd.id);
+    const p = progress.get(sd.id);
+    const scoped = p ? p.in_scope : inScope(sd.id);
     details.classList.toggle("out", !scoped);
     $(`body-${sd.id}`).hidden = !scoped;
-    const done = sd.requirements.filter((r) => scalePoint(ratingOf(state.assessment.ratings[r.id]))).length;
     let label;
     if (tailoringOf(sd.id)) label = t.tailored;
     else if (!scoped) label = t.excluded;
-    else label = t.rated(done, sd.requirements.length);
+    else label = p ? t.rated(p.rated, p.requirements) : "";
     const el = $(`state-${sd.id}`);
     el.textContent = label;
-    el.classList.toggle("complete", scoped && done === sd.requirements.length);
+    el.classList.toggle("complete", Boolean(p && scoped && p.rated === p.requirements));
+    const reason = $(`reason-${sd.id}`);
+    if (reason) reason.toggleAttribute("aria-invalid", Boolean(view && view.pending.some((x) => x.sub_domain === sd.id)));
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // The result.
 
-/** After every change: save, update the sub-domains' state and the result. */
+/**
+ * After every change: save, then one call of the engine (`Model.view`: the result with its
+ * first gaps, each sub-domain's progress, the fields still to fill in, the radar) updates the
+ * sub-domains' state and the result.
+ */
 function changed() {
   save();
-  updateProgress();
-  renderResult();
+  let view = null;
+  let error = null;
+  try {
+    view = engine.view(assessmentFile(), { lang: state.lang, top: GAPS_SHOWN });
+  } catch (e) {
+    error = e;
+  }
+  updateProgress(view);
+  renderResult(view, error);
 }
 
-function renderResult() {
+function renderResult(view, error) {
   const t = UI[state.lang];
   const lang = state.lang;
   const body = $("result-body");
-  const file = assessmentFile();
-  let result;
-  try {
-    result = engine.score(file, { allowMissing: true });
-  } catch (e) {
+  if (!view) {
     body.replaceChildren(
-      h("div", { class: "error", role: "alert", id: "result-error", dataset: { code: e.code || "" } },
-        h("strong", {}, t.error), h("p", {}, e.message)),
+      h("div", { class: "error", role: "alert", id: "result-error", dataset: { code: error.code || "" } },
+        h("strong", {}, t.error), h("p", {}, error.message)),
     );
-    $("summary").replaceChildren(h("span", { class: "error-chip" }, `${t.error}: ${e.code || e.message}`));
+    $("summary").replaceChildren(h("span", { class: "error-chip" }, `${t.error}: ${error.code || error.message}`));
     return;
   }
+  const result = view.result;
   const levels = doc.levels.length;
-  const ratedCount = Object.values(file.ratings).filter((a) => scalePoint(ratingOf(a))).length;
+  const scoped = view.progress.filter((p) => p.in_scope);
+  const ratedCount = scoped.reduce((n, p) => n + p.rated, 0);
   const scopeCount = result.scope.requirements;
 
   $("summary").replaceChildren(
@@ -490,7 +502,7 @@ function renderResult() {
     }),
   );
 
-  const radar = h("figure", { class: "radar", id: "result-radar" }, radarSvg(result, lang));
+  const radar = h("figure", { class: "radar", id: "result-radar" }, radarSvg(view.radar));
 
   const gaps = h("section", { class: "gaps", id: "result-gaps" });
   if (!result.gaps) {
@@ -498,7 +510,7 @@ function renderResult() {
   } else {
     gaps.append(h("h3", {}, t.gaps(result.gaps.target)));
     if (result.gaps.reached) gaps.append(h("p", {}, t.reached));
-    const items = result.gaps.items.slice(0, GAPS_SHOWN);
+    const items = result.gaps.items;
     gaps.append(h("ol", {}, items.map((g) => {
       const r = requirements.get(g.requirement);
       const sd = subDomainById.get(g.sub_domain);
@@ -517,9 +529,17 @@ function renderResult() {
   const notes = h("ul", { class: "warnings" }, result.warnings.map((w) =>
     h("li", {}, w.code === "scored-as-none" ? t.scoredAsNone(w.ids.length) : w.message[lang] || w.message.zh)));
 
+  // A tailoring without its reason is not applied until it has one: said, with a way to it.
+  const pending = h("ul", { class: "pending", id: "result-pending" }, view.pending.map((p) => {
+    const sd = subDomainById.get(p.sub_domain);
+    return h("li", { role: "status" },
+      h("a", { href: `#reason-${p.sub_domain}`, onclick: (e) => { e.preventDefault(); fillReason(p.sub_domain); } },
+        `${t.reasonNeeded}: ${sd ? sd.name[lang] || sd.name.zh : p.sub_domain}`));
+  }));
+
   // The notes (above all that the model holds illustrative or placeholder content) come
   // right after the level, so nobody reads the figures as official.
-  body.replaceChildren(headline, h("h3", {}, t.warnings), notes, table,
+  body.replaceChildren(headline, pending, h("h3", {}, t.warnings), notes, table,
     h("h3", {}, t.thresholds), thresholds, radar, gaps);
 }
 
@@ -532,13 +552,21 @@ function reveal(id) {
   (fieldset.querySelector("input:checked") || fieldset.querySelector("input")).focus();
 }
 
+/** Opens the sub-domain of a tailoring and moves the focus to its reason. */
+function fillReason(id) {
+  const input = $(`reason-${id}`);
+  if (!input) return;
+  input.closest("details").open = true;
+  input.scrollIntoView({ block: "center" });
+  input.focus();
+}
+
 /**
- * The radar of sub-domain scores D(s, n) at the level reached and the next one: drawn by the
- * engine's report renderer (cmmm-report, the same chart as the CLI's HTML report), parsed as
- * SVG, never as HTML.
+ * The radar of sub-domain scores D(s, n) at the level reached and the next one, as the view
+ * gives it: drawn by the engine's report renderer (cmmm-report, the same chart as the CLI's
+ * HTML report), parsed as SVG, never as HTML.
  */
-function radarSvg(result, lang) {
-  const text = engine.radar(result, lang);
+function radarSvg(text) {
   const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
   return document.importNode(svg, true);
 }
@@ -703,5 +731,5 @@ applyLanguage();
 fillDetails();
 bindDetails();
 renderTree();
-renderResult();
+changed();
 document.body.dataset.ready = "true";

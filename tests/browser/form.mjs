@@ -114,9 +114,17 @@ try {
   for (const t of sample.tailoring) {
     await page.click(`${byId(`sd-${t.sub_domain}`)} > summary`);
     await page.check(byId(`tailor-${t.sub_domain}`));
-    assert.equal(await page.getAttribute("#result-error", "data-code"), "missing-reason",
-      "a tailoring without a reason is the engine's missing-reason error");
+    // A tailoring without its reason is a field to fill in: the result stays on screen, the
+    // pending field is listed and marked, and its link leads to it.
+    assert.equal(await page.$("#result-error"), null, "no error for a tailoring without a reason");
+    assert.equal(await page.textContent("#result-level"), "0", "the result stays visible");
+    assert.equal(await page.getAttribute(byId(`reason-${t.sub_domain}`), "aria-invalid"), "");
+    await page.click("#result-pending a");
+    assert.equal(await page.evaluate(() => document.activeElement.id), `reason-${t.sub_domain}`,
+      "the pending field's link moves the focus to the reason");
     await page.fill(byId(`reason-${t.sub_domain}`), t.reason);
+    assert.equal(await page.$$eval("#result-pending li", (l) => l.length), 0, "nothing pending once given");
+    assert.equal(await page.getAttribute(byId(`reason-${t.sub_domain}`), "aria-invalid"), null);
   }
   await page.click("#meta > summary");
   await page.fill("#enterprise-name", sample.enterprise.name);

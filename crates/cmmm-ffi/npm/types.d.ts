@@ -81,6 +81,26 @@ export interface Outcome {
   warnings: Warning[];
 }
 
+/** The form's view of a draft assessment. */
+export interface FormView {
+  /**
+   * The result, scored with unrated requirements as the lowest scale point (listed in its
+   * `scored-as-none` warning): the gaps tier, its gap list cut to the first gaps asked for
+   * (`gaps.items`; `gaps.plan` whole), without the per-node trace.
+   */
+  result: Outcome;
+  /** Every sub-domain of the model, in model order: in scope or not, requirements, rated. */
+  progress: Progress[];
+  /**
+   * What the draft lacks that scoring needs, left out of this result until it is given:
+   * a tailoring without its reason (code `missing-reason`).
+   */
+  pending: Pending[];
+  /** The radar of sub-domain scores, SVG text ([`radar::assessment`]). */
+  radar: string;
+  [key: string]: unknown;
+}
+
 /** A maturity model as written in a model file. */
 export interface ModelDoc {
   /** Optional pointer to the JSON Schema, for editors. */
@@ -313,6 +333,69 @@ export interface NodeScores {
   levels: NodeLevel[];
 }
 
+/**
+ * The result of scoring one assessment, computed up to the [`Detail`] asked for: the
+ * summary fields always; `sub_domains` from [`Detail::Profile`]; `gaps` from
+ * [`Detail::Gaps`]; `domains` and `elements` at [`Detail::Full`]. Lists a tier does not
+ * compute are empty and left out of the JSON; `gaps` is `null` below the gaps tier.
+ */
+export interface Outcome {
+  /** Always true: a self-assessment, not a certified assessment. */
+  self_assessed: boolean;
+  /** How much of the result was computed. */
+  detail: Detail;
+  /** The model scored against, with the provenance of its parts. */
+  model: ModelInfo;
+  /** The profile, with the provenance of its weights. */
+  profile: ProfileInfo;
+  /** Who was assessed. */
+  assessment: AssessmentInfo;
+  /** The effective scope. */
+  scope: ScopeInfo;
+  /** T(n) for every level, counted or not. */
+  levels: LevelScore[];
+  /** The total score S. */
+  total: Total;
+  /** The level S falls in. */
+  level: Achieved;
+  /** True when the level is 2 or above (the 2023 demonstration-factory condition). */
+  meets_level_2: boolean;
+  /** Programme thresholds from `data/programs.json`. */
+  thresholds: Threshold[];
+  /** The own level of every in-scope sub-domain, in model order. */
+  sub_domain_levels: SubDomainLevel[];
+  /**
+   * The target level and the size of the smallest plan that reaches it; `None` at the top
+   * level when no target is asked for.
+   */
+  target?: Target | null;
+  /** B(e, n) of every element ([`Detail::Full`]). */
+  elements?: NodeScores[];
+  /** C(d, n) of every domain ([`Detail::Full`]). */
+  domains?: NodeScores[];
+  /** D(s, n) of every sub-domain ([`Detail::Profile`] and above). */
+  sub_domains?: NodeScores[];
+  /**
+   * The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
+   * `null`) when there is no target (the top level is reached) or below the gaps tier;
+   * [`Outcome::target`] holds the plan's size at every tier.
+   */
+  gaps?: Gaps | null;
+  /** Things the reader must know (unofficial data, unrated requirements scored as none). */
+  warnings: Warning[];
+}
+
+/** A field the user still has to fill in. */
+export interface Pending {
+  /** The stable code of the error it would be (`missing-reason`). */
+  code: string;
+  /** The field (`tailoring[0].reason`). */
+  field: string;
+  /** The sub-domain it concerns. */
+  sub_domain: string;
+  [key: string]: unknown;
+}
+
 /** A set of upgrades that reaches the target. */
 export interface Plan {
   /**
@@ -348,6 +431,19 @@ export interface ProfileInfo {
   id: string;
   /** Name. */
   name: Text;
+}
+
+/** How far a sub-domain's answers are. */
+export interface Progress {
+  /** The sub-domain id. */
+  sub_domain: string;
+  /** Whether it is scored (not excluded by the profile, nor tailored out). */
+  in_scope: boolean;
+  /** Its requirements (at every level). */
+  requirements: number;
+  /** Those with a rating on the scale; 0 when out of scope. */
+  rated: number;
+  [key: string]: unknown;
 }
 
 /** Where the parts of a model come from. */

@@ -14,7 +14,7 @@
 //! | `template(profile, modelJson?)` | a blank questionnaire |
 //! | `score(assessment, modelJson?, options?)` | the result of an assessment (object or JSON text) |
 //! | `radar(result, lang?, modelJson?)` | the radar chart of a result, as SVG text (`cmmm-report`) |
-//! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring; `free()` releases it |
+//! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring (`score`, `view`, …); `free()` releases it |
 //!
 //! The TypeScript types of the JSON contract (`Assessment`, `Outcome`, `ModelDoc`, …) are
 //! generated from the JSON Schemas into `npm/types.d.ts` and embedded in the package's
@@ -60,6 +60,16 @@ export interface ScoreOptions {
    * node and level). Default `"full"`.
    */
   detail?: Detail | null;
+}
+
+/** Choices of a form view. Unknown keys are an error (`invalid-argument`). */
+export interface ViewOptions {
+  /** The language of the radar's labels. Default English. */
+  lang?: Lang;
+  /** Level to list gaps and the plan for; by default the level above the one reached. */
+  target?: number | null;
+  /** How many gaps to list. Default 8. */
+  top?: number;
 }
 
 /**
@@ -148,19 +158,24 @@ struct JsOptions {
     detail: Option<Detail>,
 }
 
+/// An options object (`name` for errors) read into `T`: an object, with no unknown keys.
+fn object_arg<T: serde::de::DeserializeOwned>(value: &JsValue, name: &str) -> Result<T, FfiError> {
+    if !value.is_object() {
+        return Err(FfiError::invalid_argument(name, "expected an object"));
+    }
+    let text = json_arg(value, name)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or(&what).to_string();
+        FfiError::invalid_argument(name, &what)
+    })
+}
+
 fn options_arg(options: Option<JsValue>) -> Result<Options, FfiError> {
     let Some(options) = options.filter(|o| !o.is_null() && !o.is_undefined()) else {
         return Ok(Options::default());
     };
-    if !options.is_object() {
-        return Err(FfiError::invalid_argument("options", "expected an object"));
-    }
-    let text = json_arg(&options, "options")?;
-    let options: JsOptions = serde_json::from_str(&text).map_err(|e| {
-        let what = e.to_string();
-        let what = what.split(" at line ").next().unwrap_or(&what).to_string();
-        FfiError::invalid_argument("options", &what)
-    })?;
+    let options: JsOptions = object_arg(&options, "options")?;
     Ok(Options::new()
         .allow_missing(options.allow_missing)
         .target(options.target)
@@ -171,6 +186,18 @@ fn options_arg(options: Option<JsValue>) -> Result<Options, FfiError> {
 fn parse(text: &str) -> Result<JsValue, FfiError> {
     JSON::parse(text)
         .map_err(|e| FfiError::panic(&format!("parsing the engine's JSON: {}", js_message(&e))))
+}
+
+/// The options object of `Model.view`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsViewOptions {
+    #[serde(default)]
+    lang: Option<Lang>,
+    #[serde(default)]
+    target: Option<u8>,
+    #[serde(default)]
+    top: Option<usize>,
 }
 
 /// The language argument of a chart: `"zh"` or `"en"` (default English).
@@ -364,6 +391,37 @@ impl LoadedModel {
     ) -> Result<String, JsValue> {
         let lang = lang_arg(lang).map_err(throw)?;
         radar_svg(self.get(), &result, lang).map_err(throw)
+    }
+
+    /// What the web form shows after an answer, in one call (`cmmm_report::form_view`): the
+    /// result of the draft `assessment` (unrated requirements scored as none) with its first
+    /// gaps and the plan, each sub-domain's progress, the fields still to fill in (a
+    /// tailoring without its reason is left out until it has one) and the radar as SVG text.
+    #[wasm_bindgen(unchecked_return_type = "FormView")]
+    pub fn view(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ViewOptions | null")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
+        let options = match options.filter(|o| !o.is_null() && !o.is_undefined()) {
+            None => JsViewOptions::default(),
+            Some(o) => object_arg(&o, "options").map_err(throw)?,
+        };
+        let text = json_arg(&assessment, "assessment").map_err(throw)?;
+        let draft = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
+        let view = cmmm_report::form_view(
+            self.scorer(),
+            &draft,
+            options.target,
+            options.top.unwrap_or(cmmm_report::TOP_GAPS),
+            options.lang.unwrap_or(Lang::En),
+        )
+        .map_err(|e| throw(e.into()))?;
+        let text = serde_json::to_string(&view)
+            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
+        parse(&text).map_err(throw)
     }
 
     /// Scores `assessment` and returns the result as compact JSON text, byte for byte what the

@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 /// The schemas, in the order their root types are written, with the name of the root type.
-const SCHEMAS: [(&str, &str); 3] = [
+const SCHEMAS: [(&str, &str); 4] = [
     ("assessment.schema.json", "Assessment"),
     ("result.schema.json", "Outcome"),
+    ("view.schema.json", "FormView"),
     ("model.schema.json", "ModelDoc"),
 ];
 

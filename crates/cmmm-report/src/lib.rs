@@ -8,6 +8,8 @@
 //!
 //! - [`Report`]: one assessment — [`Report::html`], [`Report::markdown`], [`Report::charts`].
 //! - [`radar::assessment`] and [`ladder::assessment`]: the two headline charts on their own.
+//! - [`form_view`]: what a form shows after each answer (the result, progress, the radar)
+//!   in one value.
 //! - [`Portfolio`]: many batch results, aggregated as they stream past, and its
 //!   [`PortfolioReport`].
 //!
@@ -54,7 +56,9 @@ pub mod radar;
 mod report;
 mod summary;
 mod svg;
+mod view;
 
 pub use cmmm_model::Lang;
 pub use portfolio::{Failure, Portfolio, PortfolioError, PortfolioReport, Record, Scored, Who};
 pub use report::Report;
+pub use view::{form_view, FormView, Pending, Progress, TOP_GAPS};

@@ -150,6 +150,41 @@ test("radar() draws the result's sub-domain scores as SVG (cmmm-report)", () => 
   assertError(() => radar(42, "zh"), "invalid-argument", "result");
 });
 
+test("view() is what the form shows: the result with its first gaps, progress, pending fields and the radar", () => {
+  const m = new Model();
+  const v = m.view(discrete, { lang: "zh" });
+  assert.deepEqual(Object.keys(v), ["result", "progress", "pending", "radar"]);
+  const full = m.score(discrete, { detail: "gaps", allowMissing: true });
+  assert.deepEqual(v.result, { ...full, gaps: { ...full.gaps, items: full.gaps.items.slice(0, 8) } });
+  assert.equal(v.radar, m.radar(full, "zh"));
+  assert.deepEqual(v.pending, []);
+  // Progress: every sub-domain of the model; the in-scope ones add up to the scope.
+  const scoped = v.progress.filter((p) => p.in_scope);
+  assert.equal(v.progress.length, m.doc().elements.flatMap((e) => e.domains.flatMap((d) => d.sub_domains)).length);
+  assert.deepEqual(scoped.map((p) => p.sub_domain), full.scope.sub_domains);
+  assert.equal(scoped.reduce((n, p) => n + p.requirements, 0), full.scope.requirements);
+  assert.ok(scoped.every((p) => p.rated === p.requirements), "the example rates everything");
+  assert.equal(m.view(discrete, { top: 3 }).result.gaps.items.length, 3);
+
+  // Unrated requirements count as unrated, per sub-domain.
+  const part = { ...discrete, ratings: { ...discrete.ratings } };
+  const [first, second] = Object.keys(part.ratings).filter((id) => id.startsWith("data."));
+  delete part.ratings[first];
+  part.ratings[second] = null;
+  const data = m.view(part).progress.find((p) => p.sub_domain === "data");
+  assert.equal(data.rated, data.requirements - 2);
+
+  // A tailoring without its reason is a field to fill in; the rest is still scored.
+  const draft = { ...discrete, tailoring: [{ sub_domain: "product-service", reason: " " }] };
+  const pending = m.view(draft);
+  assert.deepEqual(pending.pending, [{ code: "missing-reason", field: "tailoring[0].reason", sub_domain: "product-service" }]);
+  assert.deepEqual(pending.result.levels, m.score(discrete, { allowMissing: true }).levels);
+  assertError(() => m.view(draft, { top: "all" }), "invalid-argument", "options");
+  assertError(() => m.view(draft, 5), "invalid-argument", "options");
+  assertError(() => m.view({ ...discrete, profile: "nope" }), "unknown-profile", "profile");
+  m.free();
+});
+
 test("errors are Error objects with the stable code and where", () => {
   const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
   const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");

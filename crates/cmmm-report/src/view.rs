@@ -1,0 +1,200 @@
+//! What a form shows after each answer, in one call: the result at the profile tier with the
+//! first gaps and the plan, each sub-domain's progress, what the user still has to fill in,
+//! and the radar drawn. The web form reads nothing else, so a click sends this (a few KB)
+//! across the WebAssembly boundary instead of the whole result.
+
+use cmmm_model::{Assessment, Lang};
+use cmmm_score::{Detail, Options, Outcome, ScoreError, Scorer};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::radar;
+
+/// Gaps a view lists when not told otherwise: a screen's worth.
+pub const TOP_GAPS: usize = 8;
+
+/// The form's view of a draft assessment.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct FormView {
+    /// The result, scored with unrated requirements as the lowest scale point (listed in its
+    /// `scored-as-none` warning): the gaps tier, its gap list cut to the first gaps asked for
+    /// (`gaps.items`; `gaps.plan` whole), without the per-node trace.
+    pub result: Outcome,
+    /// Every sub-domain of the model, in model order: in scope or not, requirements, rated.
+    pub progress: Vec<Progress>,
+    /// What the draft lacks that scoring needs, left out of this result until it is given:
+    /// a tailoring without its reason (code `missing-reason`).
+    pub pending: Vec<Pending>,
+    /// The radar of sub-domain scores, SVG text ([`radar::assessment`]).
+    pub radar: String,
+}
+
+/// How far a sub-domain's answers are.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Progress {
+    /// The sub-domain id.
+    pub sub_domain: String,
+    /// Whether it is scored (not excluded by the profile, nor tailored out).
+    pub in_scope: bool,
+    /// Its requirements (at every level).
+    pub requirements: u32,
+    /// Those with a rating on the scale; 0 when out of scope.
+    pub rated: u32,
+}
+
+/// A field the user still has to fill in.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Pending {
+    /// The stable code of the error it would be (`missing-reason`).
+    pub code: String,
+    /// The field (`tailoring[0].reason`).
+    pub field: String,
+    /// The sub-domain it concerns.
+    pub sub_domain: String,
+}
+
+/// The view of `draft` (scored with unrated requirements as the lowest scale point), the first
+/// `top` gaps towards `target` (default: the level above the one reached), the radar in
+/// `lang`. A tailoring without its reason is left out and listed in [`FormView::pending`];
+/// any other fault of the draft is its error.
+pub fn form_view(
+    scorer: &Scorer<'_>,
+    draft: &Assessment,
+    target: Option<u8>,
+    top: usize,
+    lang: Lang,
+) -> Result<FormView, ScoreError> {
+    let options = Options::new()
+        .allow_missing(true)
+        .target(target)
+        .detail(Detail::Gaps);
+    let mut pending = Vec::new();
+    let mut assessment = None;
+    let mut result = loop {
+        match scorer.score(assessment.as_ref().unwrap_or(draft), &options) {
+            Err(ScoreError::MissingReason { field, id }) => {
+                let a = assessment.get_or_insert_with(|| draft.clone());
+                a.tailoring.retain(|t| t.sub_domain != id);
+                pending.push(Pending {
+                    code: "missing-reason".into(),
+                    field,
+                    sub_domain: id,
+                });
+            }
+            other => break other?,
+        }
+    };
+    if let Some(gaps) = &mut result.gaps {
+        gaps.items.truncate(top);
+    }
+    let model = scorer.model();
+    let layout = model.layout();
+    // Per requirement: scored as none because it has no rating.
+    let mut unrated = vec![false; layout.requirements.len()];
+    let missing = result
+        .warnings
+        .iter()
+        .filter(|w| w.code == "scored-as-none");
+    for id in missing.flat_map(|w| &w.ids) {
+        if let Some(r) = model.requirement_index(id) {
+            unrated[r] = true;
+        }
+    }
+    let progress = layout
+        .sub_domains
+        .iter()
+        .enumerate()
+        .map(|(s, sd)| {
+            let in_scope = result.scope.sub_domains.iter().any(|id| **id == *sd.id);
+            let ids =
+                (0..layout.requirements.len()).filter(|&r| layout.requirements[r].sub_domain == s);
+            let requirements = ids.clone().count() as u32;
+            let rated = if in_scope {
+                ids.filter(|&r| !unrated[r]).count() as u32
+            } else {
+                0
+            };
+            Progress {
+                sub_domain: sd.id.to_string(),
+                in_scope,
+                requirements,
+                rated,
+            }
+        })
+        .collect();
+    let radar = radar::assessment(model, &result, lang);
+    Ok(FormView {
+        result,
+        progress,
+        pending,
+        radar,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cmmm_model::Model;
+
+    fn example() -> Assessment {
+        let text = include_str!("../../../data/examples/discrete.json");
+        cmmm_score::parse_assessment(text).expect("the example parses")
+    }
+
+    #[test]
+    fn the_view_is_the_result_cut_to_the_first_gaps_with_progress_and_radar() {
+        let model = Model::gbt39116_2020();
+        let scorer = Scorer::new(model);
+        let a = example();
+        let view = form_view(&scorer, &a, None, 3, Lang::Zh).expect("a view");
+        let options = Options::new().allow_missing(true).detail(Detail::Gaps);
+        let mut full = scorer.score(&a, &options).expect("scores");
+        let gaps = full.gaps.as_mut().expect("gaps below the top level");
+        assert!(gaps.items.len() > 3);
+        gaps.items.truncate(3);
+        assert_eq!(view.result, full);
+        assert_eq!(view.radar, radar::assessment(model, &full, Lang::Zh));
+        assert!(view.pending.is_empty());
+        let scoped: Vec<&Progress> = view.progress.iter().filter(|p| p.in_scope).collect();
+        assert_eq!(view.progress.len(), model.layout().sub_domains.len());
+        assert_eq!(
+            scoped.iter().map(|p| p.requirements).sum::<u32>(),
+            full.scope.requirements
+        );
+    }
+
+    #[test]
+    fn a_tailoring_without_its_reason_is_pending_and_unrated_answers_count_as_unrated() {
+        let scorer = Scorer::new(Model::gbt39116_2020());
+        let mut a = example();
+        let data: Vec<String> = a
+            .ratings
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .filter(|id| id.starts_with("data."))
+            .take(2)
+            .collect();
+        let mut draft = Assessment::builder(&a.profile);
+        for (id, answer) in a.ratings.iter() {
+            if let Some(r) = &answer.rating {
+                if !data.contains(&id.to_string()) {
+                    draft = draft.rate(id, r.clone());
+                }
+            }
+        }
+        a = draft.tailor("product-service", " ").build();
+        let view = form_view(&scorer, &a, None, TOP_GAPS, Lang::En).expect("a view");
+        assert_eq!(view.pending.len(), 1);
+        assert_eq!(view.pending[0].field, "tailoring[0].reason");
+        assert_eq!(view.pending[0].sub_domain, "product-service");
+        let p = |id: &str| view.progress.iter().find(|p| p.sub_domain == id).expect(id);
+        assert_eq!(p("data").rated, p("data").requirements - 2);
+        assert!(
+            p("product-service").in_scope,
+            "not tailored out without a reason"
+        );
+    }
+}
