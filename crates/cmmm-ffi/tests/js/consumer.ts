@@ -5,6 +5,7 @@ import init, { Model, model, radar, score, template, version } from "cmmm";
 import type {
   Assessment,
   CmmmError,
+  FormView,
   Gap,
   Lang,
   LevelScore,
@@ -15,6 +16,7 @@ import type {
   SourceStatus,
   Text,
   Threshold,
+  ViewOptions,
 } from "cmmm";
 
 // A type that is `any` makes this `true`, so `NotAny` rejects it at compile time.
@@ -57,7 +59,13 @@ export async function main(text: string): Promise<string> {
     const json: string = typed(m.scoreJson(text));
     const id: string = m.id;
     const svg: string = typed(m.radar(again, "en"));
-    void [again, json, id, svg, m.doc().levels.length, m.template("process").profile];
+    const viewOptions: ViewOptions = { lang: "zh", top: 5 };
+    const view: FormView = typed(m.view(blank, viewOptions));
+    const progress: string[] = view.progress.map((p) => `${p.sub_domain} ${p.rated}/${p.requirements}`);
+    const pending: string[] = view.pending.map((p) => p.field);
+    const drawn: string = view.radar;
+    const level: number = view.result.level.level;
+    void [again, json, id, svg, progress, pending, drawn, level, m.doc().levels.length, m.template("process").profile];
   } finally {
     m.free();
   }
