@@ -333,58 +333,6 @@ export interface NodeScores {
   levels: NodeLevel[];
 }
 
-/**
- * The result of scoring one assessment, computed up to the [`Detail`] asked for: the
- * summary fields always; `sub_domains` from [`Detail::Profile`]; `gaps` from
- * [`Detail::Gaps`]; `domains` and `elements` at [`Detail::Full`]. Lists a tier does not
- * compute are empty and left out of the JSON; `gaps` is `null` below the gaps tier.
- */
-export interface Outcome {
-  /** Always true: a self-assessment, not a certified assessment. */
-  self_assessed: boolean;
-  /** How much of the result was computed. */
-  detail: Detail;
-  /** The model scored against, with the provenance of its parts. */
-  model: ModelInfo;
-  /** The profile, with the provenance of its weights. */
-  profile: ProfileInfo;
-  /** Who was assessed. */
-  assessment: AssessmentInfo;
-  /** The effective scope. */
-  scope: ScopeInfo;
-  /** T(n) for every level, counted or not. */
-  levels: LevelScore[];
-  /** The total score S. */
-  total: Total;
-  /** The level S falls in. */
-  level: Achieved;
-  /** True when the level is 2 or above (the 2023 demonstration-factory condition). */
-  meets_level_2: boolean;
-  /** Programme thresholds from `data/programs.json`. */
-  thresholds: Threshold[];
-  /** The own level of every in-scope sub-domain, in model order. */
-  sub_domain_levels: SubDomainLevel[];
-  /**
-   * The target level and the size of the smallest plan that reaches it; `None` at the top
-   * level when no target is asked for.
-   */
-  target?: Target | null;
-  /** B(e, n) of every element ([`Detail::Full`]). */
-  elements?: NodeScores[];
-  /** C(d, n) of every domain ([`Detail::Full`]). */
-  domains?: NodeScores[];
-  /** D(s, n) of every sub-domain ([`Detail::Profile`] and above). */
-  sub_domains?: NodeScores[];
-  /**
-   * The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
-   * `null`) when there is no target (the top level is reached) or below the gaps tier;
-   * [`Outcome::target`] holds the plan's size at every tier.
-   */
-  gaps?: Gaps | null;
-  /** Things the reader must know (unofficial data, unrated requirements scored as none). */
-  warnings: Warning[];
-}
-
 /** A field the user still has to fill in. */
 export interface Pending {
   /** The stable code of the error it would be (`missing-reason`). */

@@ -211,7 +211,12 @@ fn generate() -> Result<String, String> {
             }
         }
     }
-    for (name, (body, _)) in &defs {
+    // A root type (the view's `Outcome`) may be another schema's definition too: once.
+    let roots: Vec<&str> = SCHEMAS.iter().map(|(_, name)| *name).collect();
+    for (name, (body, _)) in defs
+        .iter()
+        .filter(|(name, _)| !roots.contains(&name.as_str()))
+    {
         out.push('\n');
         out.push_str(&declaration(name, body)?);
     }
