@@ -33,6 +33,13 @@ const UI = {
     footer: "自评估结果，非认证结论。cmmm 开源引擎（WebAssembly），结果与命令行逐位一致。",
     unrated: "未评",
     rated: (n, total) => `已评 ${n} / ${total}`,
+    nextUnrated: "下一条未评",
+    nextUnratedHint: "快捷键 N",
+    allRated: "全部已评。",
+    filter: "显示",
+    filterAll: "全部要求",
+    filterUnrated: "仅未评",
+    filterCommented: "有备注的",
     level: "等级",
     levelShort: (n) => `${n} 级`,
     total: "总分 S",
@@ -94,6 +101,13 @@ const UI = {
     footer: "A self-assessment, not a certified assessment. cmmm open-source engine (WebAssembly); the same results as the command line, digit for digit.",
     unrated: "Unrated",
     rated: (n, total) => `${n} of ${total} rated`,
+    nextUnrated: "Next unrated",
+    nextUnratedHint: "shortcut N",
+    allRated: "Everything is rated.",
+    filter: "Show",
+    filterAll: "all requirements",
+    filterUnrated: "unrated only",
+    filterCommented: "with comments",
     level: "Level",
     levelShort: (n) => `level ${n}`,
     total: "Total S",
@@ -258,16 +272,82 @@ function renderTree() {
   const t = UI[state.lang];
   const lang = state.lang;
   const tree = $("tree");
-  tree.replaceChildren();
+  // The sub-domains open now stay open (a change of language or profile redraws them).
+  const open = new Set([...tree.querySelectorAll("details.sub-domain[open]")].map((d) => d.dataset.id));
+  tree.replaceChildren(tools(t));
   for (const element of doc.elements) {
-    const section = h("section", { class: "element" }, h("h3", {}, element.name[lang] || element.name.zh));
+    const section = h("section", { class: "element", dataset: { id: element.id } },
+      h("h3", {}, element.name[lang] || element.name.zh, h("span", { class: "el-state", id: `el-state-${element.id}` })));
     for (const domain of element.domains) {
       // A domain with one sub-domain of the same name needs no heading of its own.
       const same = domain.sub_domains.length === 1 && domain.sub_domains[0].name.zh === domain.name.zh;
       if (!same) section.append(h("h4", { class: "domain" }, domain.name[lang] || domain.name.zh));
-      for (const sd of domain.sub_domains) section.append(renderSubDomain(sd, t, lang));
+      for (const sd of domain.sub_domains) {
+        const details = renderSubDomain(sd, t, lang);
+        details.open = open.has(sd.id);
+        section.append(details);
+      }
     }
     tree.append(section);
+  }
+}
+
+/** The tools above the questionnaire: next unrated (also the key N) and the filter. */
+function tools(t) {
+  const filter = h("select", { id: "filter", onchange: (e) => { state.filter = e.target.value; applyFilter(); } },
+    h("option", { value: "all" }, t.filterAll),
+    h("option", { value: "unrated" }, t.filterUnrated),
+    h("option", { value: "commented" }, t.filterCommented));
+  filter.value = state.filter || "all";
+  return h("div", { class: "tools" },
+    h("button", { type: "button", id: "next-unrated", title: t.nextUnratedHint, "aria-keyshortcuts": "N", onclick: nextUnrated },
+      t.nextUnrated),
+    h("label", {}, h("span", {}, t.filter), filter),
+    h("span", { class: "tools-note", id: "tools-note", role: "status" }));
+}
+
+/** The in-scope requirements the engine scored as unrated, from the last view. */
+function unratedIds() {
+  const w = lastView ? lastView.result.warnings.find((x) => x.code === "scored-as-none") : null;
+  return new Set(w ? w.ids : []);
+}
+
+/** Moves to the first unrated requirement after the one in focus (from the top, then). */
+function nextUnrated() {
+  const unrated = unratedIds();
+  const all = [...document.querySelectorAll("fieldset.req")].filter((f) => unrated.has(f.dataset.id));
+  $("tools-note").textContent = all.length ? "" : UI[state.lang].allRated;
+  if (!all.length) return;
+  const here = document.activeElement?.closest?.("fieldset.req");
+  const after = here ? all.find((f) => here.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
+  reveal((after || all[0]).dataset.id);
+}
+
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "n" && e.key !== "N") return;
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target;
+  if (target.closest && target.closest("input:not([type=radio]), textarea, select")) return;
+  e.preventDefault();
+  nextUnrated();
+});
+
+/** Shows only the requirements the filter asks for (and the sub-domains that hold them). */
+function applyFilter() {
+  const filter = state.filter || "all";
+  const unrated = unratedIds();
+  const keep = (id) => {
+    if (filter === "unrated") return unrated.has(id);
+    if (filter === "commented") {
+      const a = state.assessment.ratings[id];
+      return a !== null && typeof a === "object" && Boolean(a.comment);
+    }
+    return true;
+  };
+  for (const f of document.querySelectorAll("fieldset.req")) f.hidden = !keep(f.dataset.id);
+  for (const d of document.querySelectorAll("details.sub-domain")) {
+    const any = [...d.querySelectorAll("fieldset.req")].some((f) => !f.hidden);
+    d.classList.toggle("filtered-out", filter !== "all" && !any);
   }
 }
 
@@ -410,6 +490,11 @@ function updateProgress(view) {
     const reason = $(`reason-${sd.id}`);
     if (reason) reason.toggleAttribute("aria-invalid", Boolean(view && view.pending.some((x) => x.sub_domain === sd.id)));
   }
+  for (const element of doc.elements) {
+    const ps = element.domains.flatMap((d) => d.sub_domains).map((sd) => progress.get(sd.id)).filter((p) => p && p.in_scope);
+    const el = $(`el-state-${element.id}`);
+    if (el) el.textContent = ps.length ? ` · ${t.rated(ps.reduce((n, p) => n + p.rated, 0), ps.reduce((n, p) => n + p.requirements, 0))}` : "";
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -420,6 +505,8 @@ function updateProgress(view) {
  * first gaps, each sub-domain's progress, the fields still to fill in, the radar) updates the
  * sub-domains' state and the result.
  */
+let lastView = null;
+
 function changed() {
   save();
   let view = null;
@@ -429,8 +516,10 @@ function changed() {
   } catch (e) {
     error = e;
   }
+  lastView = view;
   updateProgress(view);
   renderResult(view, error);
+  applyFilter();
 }
 
 function renderResult(view, error) {
@@ -511,6 +600,7 @@ function renderResult(view, error) {
     gaps.append(h("h3", {}, t.gaps(result.gaps.target)));
     if (result.gaps.reached) gaps.append(h("p", {}, t.reached));
     const items = result.gaps.items;
+    const unrated = unratedIds();
     gaps.append(h("ol", {}, items.map((g) => {
       const r = requirements.get(g.requirement);
       const sd = subDomainById.get(g.sub_domain);
@@ -519,7 +609,7 @@ function renderResult(view, error) {
         h("a", { href: `#req-${g.requirement}`, onclick: (e) => { e.preventDefault(); reveal(g.requirement); } },
           r ? r.text[lang] || r.text.zh : g.requirement),
         h("span", { class: "gap-meta" },
-          `${sd ? sd.name[lang] || sd.name.zh : g.sub_domain} · ${t.levelShort(g.level)} · ${point ? point.label[lang] || point.label.zh : g.rating} · ${t.gain} +${g.gain_total.display}`));
+          `${sd ? sd.name[lang] || sd.name.zh : g.sub_domain} · ${t.levelShort(g.level)} · ${unrated.has(g.requirement) ? t.unrated : point ? point.label[lang] || point.label.zh : g.rating} · ${t.gain} +${g.gain_total.display}`));
     })));
     const plan = result.gaps.plan;
     gaps.append(h("p", { class: "plan" }, plan.upgrades.length
@@ -574,11 +664,15 @@ function radarSvg(text) {
 // ---------------------------------------------------------------------------------------
 // Import, export, print, reset, language and profile.
 
-function notice(text, kind = "info") {
+/** The notice shown: `say(UI[lang])` gives its text, so it follows a change of language. */
+let shownNotice = null;
+
+function notice(say, kind = "info") {
+  shownNotice = say ? { say, kind } : null;
   const el = $("notice");
-  el.textContent = text;
+  el.textContent = say ? say(UI[state.lang]) : "";
   el.className = `notice ${kind}`;
-  el.hidden = !text;
+  el.hidden = !say;
 }
 
 function applyLanguage() {
@@ -590,6 +684,7 @@ function applyLanguage() {
     if (typeof v === "string") el.textContent = v;
   }
   $("lang").value = state.lang;
+  if (shownNotice) notice(shownNotice.say, shownNotice.kind);
   const select = $("profile");
   select.replaceChildren(...doc.profiles.map((p) => h("option", { value: p.id }, p.name[state.lang] || p.name.zh)));
   select.value = state.assessment.profile;
@@ -630,15 +725,15 @@ function importAssessment(text, name) {
   try {
     a = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    notice(t.importFailed(e.message), "error");
+    notice((t) => t.importFailed(e.message), "error");
     return false;
   }
   if (!a || typeof a !== "object" || Array.isArray(a)) {
-    notice(t.importFailed("not an assessment object"), "error");
+    notice((t) => t.importFailed("not an assessment object"), "error");
     return false;
   }
   if (a.model && a.model !== doc.id) {
-    notice(t.wrongModel(a.model), "error");
+    notice((t) => t.wrongModel(a.model), "error");
     return false;
   }
   try {
@@ -647,7 +742,7 @@ function importAssessment(text, name) {
     // The form can hold, show and let you fix a tailoring without a reason and a rating off
     // the scale; any other fault is the file's, and it is refused as the CLI would.
     if (e.code !== "missing-reason" && e.code !== "invalid-rating") {
-      notice(t.importFailed(e.message), "error");
+      notice((t) => t.importFailed(e.message), "error");
       return false;
     }
   }
@@ -670,7 +765,7 @@ function importAssessment(text, name) {
   fillDetails();
   renderTree();
   changed();
-  notice(t.imported(name));
+  notice((t) => t.imported(name));
   return true;
 }
 

@@ -132,15 +132,28 @@ try {
   await page.fill("#enterprise-region", sample.enterprise.region);
   await page.fill("#assessed-on", sample.assessed_on);
   await page.fill("#assessment-id", sample.id);
-  const opened = new Set();
-  for (const [id, key] of Object.entries(sample.ratings)) {
-    const sd = await page.evaluate((rid) => document.getElementById(`req-${rid}`).closest("details").dataset.id, id);
-    if (!opened.has(sd)) {
-      await page.evaluate((s) => { document.getElementById(`sd-${s}`).open = true; }, sd);
-      opened.add(sd);
-    }
-    await page.click(`${byId(`req-${id}`)} .opt-${key}`);
+  // Every rating through "next unrated" (the key N): it leads through the questionnaire in
+  // order, opening each sub-domain, and says when nothing is left.
+  await page.evaluate(() => document.activeElement.blur());
+  const visited = [];
+  for (let i = 0; i < Object.keys(sample.ratings).length; i++) {
+    await page.keyboard.press("n");
+    const id = await page.evaluate(() => document.activeElement.closest("fieldset.req")?.dataset.id ?? null);
+    assert.ok(id && sample.ratings[id], `next unrated #${i} is a requirement of the sample (${id})`);
+    visited.push(id);
+    await page.click(`${byId(`req-${id}`)} .opt-${sample.ratings[id]}`);
   }
+  const inOrder = await page.evaluate((ids) => [...document.querySelectorAll("fieldset.req")]
+    .map((f) => f.dataset.id).filter((id) => ids.includes(id)), Object.keys(sample.ratings));
+  assert.deepEqual(visited, inOrder, "next unrated goes through the requirements in order");
+  await page.click("#next-unrated");
+  assert.equal(await page.textContent("#tools-note"), "Everything is rated.");
+
+  // The filter: nothing is unrated now; then everything again.
+  await page.selectOption("#filter", "unrated");
+  assert.equal(await page.$$eval("fieldset.req:not([hidden])", (f) => f.length), 0, "no unrated requirement is shown");
+  await page.selectOption("#filter", "all");
+  assert.equal(await page.$$eval("fieldset.req[hidden]", (f) => f.length), 0);
 
   // The level and S shown are the CLI's for the same file.
   const cliSample = cliResult(samplePath);
@@ -192,6 +205,18 @@ try {
   await page.keyboard.press("ArrowLeft");
   expectEqualToCli(await shown(page), cliSample, "after changing it back");
 
+  // A change of language keeps the open sections open.
+  const openNow = async () => page.$$eval("details.sub-domain[open]", (d) => d.map((x) => x.dataset.id));
+  for (const sd of ["data", "energy", "sales"]) {
+    await page.evaluate((id) => { document.getElementById(`sd-${id}`).open = true; }, sd);
+  }
+  const openBefore = await openNow();
+  assert.ok(openBefore.length >= 3, `sections are open (${openBefore})`);
+  await page.selectOption("#lang", "zh");
+  assert.deepEqual(await openNow(), openBefore, "switching the language keeps sections open");
+  await page.selectOption("#lang", "en");
+  assert.deepEqual(await openNow(), openBefore);
+
   // Import: the CLI's own sample file gives the CLI's result in a fresh browser.
   const fresh = await open(browser, `${origin}/`, { width: 1280, height: 1000, allowed });
   await fresh.page.waitForSelector("body[data-ready=true]");
@@ -199,19 +224,25 @@ try {
   await fresh.page.setInputFiles("#import-file", discretePath);
   await fresh.page.waitForFunction(() => document.getElementById("notice").textContent !== "");
   expectEqualToCli(await shown(fresh.page), cliResult(discretePath), "imported discrete.json");
+  // The import notice follows a change of language.
+  const noticeZh = await fresh.page.textContent("#notice");
+  await fresh.page.selectOption("#lang", "en");
+  assert.equal(await fresh.page.textContent("#notice"), "Imported discrete.json.", `notice was ${noticeZh}`);
   assert.deepEqual(fresh.issues, []);
   await fresh.context.close();
 
-  // A phone: one column, the result before the questionnaire, no sideways scrolling.
+  // A phone: one column, the questions first (one tap from the top), the summary bar in
+  // view, no sideways scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.selectOption("#lang", "zh");
   const phone = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    resultAbove: document.getElementById("result").getBoundingClientRect().top <
-      document.getElementById("questionnaire").getBoundingClientRect().top,
+    firstQuestion: document.querySelector("details.sub-domain > summary").getBoundingClientRect().top + window.scrollY,
+    summaryBar: getComputedStyle(document.getElementById("summary")).position,
   }));
   assert.ok(phone.scrollWidth <= 390, `no horizontal scrolling on a phone (${phone.scrollWidth}px)`);
-  assert.ok(phone.resultAbove, "on a phone the result comes first");
+  assert.ok(phone.firstQuestion < 844, `on a phone the first sub-domain is on the first screen (${phone.firstQuestion}px)`);
+  assert.equal(phone.summaryBar, "fixed", "level and S stay in view on a phone");
   await page.screenshot({ path: join(out, "form-phone.png") });
 
   // Print: no controls, every answer as text.
@@ -223,6 +254,9 @@ try {
     text: getComputedStyle(document.querySelector(".print-rating")).display,
   }));
   assert.deepEqual(print, { controls: "none", radios: "none", text: "block" });
+  const resultFirst = await page.evaluate(() => document.getElementById("result").getBoundingClientRect().top <
+    document.getElementById("questionnaire").getBoundingClientRect().top);
+  assert.ok(resultFirst, "printed, the result comes before the answers");
   await page.pdf({ path: join(out, "form-print.pdf") });
   await page.emulateMedia({ media: "screen" });
 
