@@ -188,16 +188,12 @@ const subDomainById = new Map(subDomains.map((s) => [s.id, s]));
 const levelName = (n, lang) =>
   n === 0 ? doc.below_first_level[lang] || doc.below_first_level.zh : doc.levels[n - 1].name[lang] || doc.levels[n - 1].name.zh;
 
-/** The scale point of a rating as written in an assessment (key, Chinese label or value). */
-function scalePoint(rating) {
-  if (rating === null || rating === undefined) return null;
-  const text = String(rating).trim();
-  return (
-    doc.scale.find((p) => p.key === text || p.label.zh === text) ||
-    doc.scale.find((p) => Number(p.value) === Number(text) && text !== "") ||
-    null
-  );
-}
+/**
+ * The scale point of a rating key. The form holds ratings as keys only: its own answers are
+ * keys, and imported or saved files go through the engine's `keyed`, which writes every
+ * rating that names a point (a label, an exact value) as its key.
+ */
+const pointOf = (key) => doc.scale.find((p) => p.key === key) || null;
 const ratingOf = (answer) =>
   answer !== null && typeof answer === "object" ? answer.rating ?? null : answer ?? null;
 
@@ -216,6 +212,7 @@ function load() {
       const s = blank();
       s.lang = saved.lang === "en" ? "en" : "zh";
       Object.assign(s.assessment, saved.assessment);
+      s.assessment.ratings = keyedRatings(s.assessment);
       if (!doc.profiles.some((p) => p.id === s.assessment.profile)) s.assessment.profile = doc.profiles[0].id;
       return s;
     }
@@ -223,6 +220,15 @@ function load() {
     // Unreadable storage: start afresh.
   }
   return blank();
+}
+
+/** The ratings of `a` with every rating on the scale as its key (the engine's `keyed`). */
+function keyedRatings(a) {
+  try {
+    return engine.keyed({ profile: String(a.profile), ratings: a.ratings || {} }).ratings;
+  } catch {
+    return a.ratings || {};
+  }
 }
 
 function save() {
@@ -420,7 +426,7 @@ function renderSubDomain(sd, t, lang) {
 }
 
 function renderRequirement(r, t, lang) {
-  const current = scalePoint(ratingOf(state.assessment.ratings[r.id]));
+  const current = pointOf(ratingOf(state.assessment.ratings[r.id]));
   const name = `r-${r.id}`;
   const options = [{ key: "", label: t.unrated }].concat(
     doc.scale.map((p) => ({ key: p.key, label: p.label[lang] || p.label.zh })),
@@ -460,7 +466,7 @@ function rate(id, key) {
     delete ratings[id];
   }
   const fieldset = $(`req-${id}`);
-  const point = scalePoint(key);
+  const point = pointOf(key);
   if (fieldset) {
     fieldset.querySelector(".print-rating").textContent = point
       ? point.label[state.lang] || point.label.zh
@@ -604,7 +610,7 @@ function renderResult(view, error) {
     gaps.append(h("ol", {}, items.map((g) => {
       const r = requirements.get(g.requirement);
       const sd = subDomainById.get(g.sub_domain);
-      const point = scalePoint(g.rating);
+      const point = pointOf(g.rating);
       return h("li", {},
         h("a", { href: `#req-${g.requirement}`, onclick: (e) => { e.preventDefault(); reveal(g.requirement); } },
           r ? r.text[lang] || r.text.zh : g.requirement),
@@ -723,13 +729,11 @@ function importAssessment(text, name) {
   const t = UI[state.lang];
   let a;
   try {
-    a = JSON.parse(text.replace(/^\uFEFF/, ""));
+    // The engine reads the file (exactly: a rating given as a number is never a float
+    // here) and writes every rating on the scale as its key.
+    a = engine.keyed(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     notice((t) => t.importFailed(e.message), "error");
-    return false;
-  }
-  if (!a || typeof a !== "object" || Array.isArray(a)) {
-    notice((t) => t.importFailed("not an assessment object"), "error");
     return false;
   }
   if (a.model && a.model !== doc.id) {

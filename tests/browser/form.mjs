@@ -224,10 +224,23 @@ try {
   await fresh.page.setInputFiles("#import-file", discretePath);
   await fresh.page.waitForFunction(() => document.getElementById("notice").textContent !== "");
   expectEqualToCli(await shown(fresh.page), cliResult(discretePath), "imported discrete.json");
+  // Ratings given as labels or exact values import as their scale points (the engine's
+  // `keyed`, no float in between), and score as the CLI scores that file.
+  const discrete = JSON.parse(readFileSync(discretePath, "utf8"));
+  const [r1, r2, r3] = Object.keys(discrete.ratings);
+  const spelled = { ...discrete, ratings: { ...discrete.ratings, [r1]: "大部分满足", [r2]: 0.8, [r3]: "0.50" } };
+  const spelledPath = join(out, "form-import-spelled.json");
+  writeFileSync(spelledPath, JSON.stringify(spelled));
+  await fresh.page.setInputFiles("#import-file", spelledPath);
+  await fresh.page.waitForFunction(() => document.getElementById("notice").textContent.includes("spelled"));
+  const checked = await fresh.page.evaluate((ids) => ids.map((id) =>
+    document.querySelector(`[id="req-${id}"] input:checked`)?.value), [r1, r2, r3]);
+  assert.deepEqual(checked, ["most", "most", "partial"], "labels and values import as their points");
+  expectEqualToCli(await shown(fresh.page), cliResult(spelledPath), "imported with labels and values");
   // The import notice follows a change of language.
   const noticeZh = await fresh.page.textContent("#notice");
   await fresh.page.selectOption("#lang", "en");
-  assert.equal(await fresh.page.textContent("#notice"), "Imported discrete.json.", `notice was ${noticeZh}`);
+  assert.equal(await fresh.page.textContent("#notice"), "Imported form-import-spelled.json.", `notice was ${noticeZh}`);
   assert.deepEqual(fresh.issues, []);
   await fresh.context.close();
 

@@ -14,7 +14,7 @@
 //! | `template(profile, modelJson?)` | a blank questionnaire |
 //! | `score(assessment, modelJson?, options?)` | the result of an assessment (object or JSON text) |
 //! | `radar(result, lang?, modelJson?)` | the radar chart of a result, as SVG text (`cmmm-report`) |
-//! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring (`score`, `view`, …); `free()` releases it |
+//! | `new Model(modelJson?)` | a loaded, validated model for repeated scoring (`score`, `view`, `keyed`, …); `free()` releases it |
 //!
 //! The TypeScript types of the JSON contract (`Assessment`, `Outcome`, `ModelDoc`, …) are
 //! generated from the JSON Schemas into `npm/types.d.ts` and embedded in the package's
@@ -365,6 +365,22 @@ impl LoadedModel {
     ) -> Result<JsValue, JsValue> {
         let profile = profile_arg(&profile).map_err(throw)?;
         let text = json::template(Some(self.get()), &profile).map_err(throw)?;
+        parse(&text).map_err(throw)
+    }
+
+    /// `assessment` (an object or its JSON text) with every rating that names a point of the
+    /// scale written as its key (`0.8`, `"0.80"`, `"大部分满足"` → `"most"`); ratings on no
+    /// point are kept as given. Read an imported file through this, and a form needs no rule
+    /// of its own to know which point a rating is.
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn keyed(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_arg(&assessment, "assessment").map_err(throw)?;
+        let a = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
+        let text = serde_json::to_string(&a.keyed(self.get()))
+            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
         parse(&text).map_err(throw)
     }
 

@@ -465,6 +465,21 @@ impl JsonSchema for Answer {
 }
 
 impl Assessment {
+    /// The same assessment with every rating that names a point of `model`'s scale written
+    /// as that point's key (`0.8`, `0.80` and `大部分满足` all become `most`,
+    /// [`Model::scale_point`](crate::Model::scale_point)); a rating on no point is kept as
+    /// given, for scoring to report.
+    pub fn keyed(mut self, model: &crate::Model) -> Assessment {
+        for (_, answer) in self.ratings.iter_mut() {
+            if let Some(rating) = &answer.rating {
+                if let Some(p) = model.scale_point(rating) {
+                    answer.rating = Some(Rating::key(&model.scale()[p].key));
+                }
+            }
+        }
+        self
+    }
+
     /// An assessment of an enterprise of type `profile` with nothing else in it yet.
     pub fn new(profile: impl Into<String>) -> Assessment {
         Assessment {
@@ -516,5 +531,42 @@ impl Assessment {
     /// The assessment as indented JSON text.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("an assessment always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyed_writes_every_rating_on_the_scale_as_its_key() {
+        let model = crate::Model::gbt39116_2020();
+        let a = Assessment::from_json(
+            r#"{"profile": "discrete", "ratings": {"a": "0.80", "b": "大部分满足", "c": 0.5,
+                "d": "full", "e": "maybe", "f": null, "g": {"rating": 1, "comment": "kept"},
+                "h": "Mostly met"}}"#,
+        )
+        .expect("an assessment");
+        let keyed = a.keyed(model);
+        let got: Vec<(&str, Option<&str>)> = keyed
+            .ratings
+            .iter()
+            .map(|(id, answer)| (id, answer.rating.as_ref().map(Rating::as_str)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", Some("most")),
+                ("b", Some("most")),
+                ("c", Some("partial")),
+                ("d", Some("full")),
+                ("e", Some("maybe")),
+                ("f", None),
+                ("g", Some("full")),
+                ("h", Some("Mostly met")),
+            ]
+        );
+        let (_, g) = keyed.ratings.iter().nth(6).expect("g");
+        assert_eq!(g.comment.as_deref(), Some("kept"));
     }
 }

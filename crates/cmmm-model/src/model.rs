@@ -125,6 +125,24 @@ impl Model {
         &self.doc.scale
     }
 
+    /// The index in [`Model::scale`] of the point a rating names: its key, its Chinese label
+    /// or its exact value (method.md §1: `0.80` is `0.8`); anything else, English labels and
+    /// padded text included, is on no point of the scale.
+    pub fn scale_point(&self, rating: &crate::Rating) -> Option<usize> {
+        let text = rating.as_str();
+        let scale = self.scale();
+        if !rating.is_number() {
+            if let Some(i) = scale
+                .iter()
+                .position(|p| p.key == text || &*p.label.zh == text)
+            {
+                return Some(i);
+            }
+        }
+        let value = crate::decimal::parse_exact(text)?;
+        scale.iter().position(|p| p.value == value)
+    }
+
     /// A profile with its resolved index.
     pub fn profile(&self, id: &str) -> Option<(&Profile, &ProfileIndex)> {
         let i = self.doc.profiles.iter().position(|p| p.id == id)?;

@@ -206,21 +206,9 @@ pub(crate) fn requirement_text<'m>(model: &'m Model, id: &str, lang: Lang) -> &'
         .map_or("", |q| q.text.get(lang))
 }
 
-/// The scale point a rating names (key, Chinese label or exact value, as method.md §1
-/// reads it), for its label.
+/// The scale point a rating names (`Model::scale_point`), for its label.
 fn scale_point<'m>(model: &'m Model, input: &Rating) -> Option<&'m ScalePoint> {
-    let text = input.as_str();
-    if !input.is_number() {
-        if let Some(p) = model
-            .scale()
-            .iter()
-            .find(|p| p.key == text || &*p.label.zh == text)
-        {
-            return Some(p);
-        }
-    }
-    let value = cmmm_model::decimal::parse_exact(text)?;
-    model.scale().iter().find(|p| p.value == value)
+    model.scale_point(input).map(|i| &model.scale()[i])
 }
 
 pub(crate) fn scale_key_label(model: &Model, key: &str, lang: Lang) -> String {

@@ -1,14 +1,13 @@
-//! Reading a rating against the model's scale.
+//! The model's scale as scoring uses it (which point a rating names is
+//! `Model::scale_point`).
 
-use cmmm_model::{decimal, Model, Rating, Ratio};
-use rust_decimal::Decimal;
+use cmmm_model::{Model, Ratio};
 
 /// The model's scale, with each value as an integer numerator over 10^digits.
 #[derive(Clone, Debug)]
 pub(crate) struct Scale {
+    /// Per point: its key, shared by the gaps that name it.
     keys: Vec<std::sync::Arc<str>>,
-    zh: Vec<String>,
-    values: Vec<Decimal>,
     /// Per point: value · 10^digits.
     pub units: Vec<i128>,
     /// Fractional digits that make every value an integer.
@@ -51,31 +50,12 @@ impl Scale {
             .join(", ");
         Scale {
             keys: points.iter().map(|p| p.key.as_str().into()).collect(),
-            zh: points.iter().map(|p| p.label.zh.to_string()).collect(),
-            values: points.iter().map(|p| p.value.normalize()).collect(),
             units,
             digits,
             top,
             bottom,
             expected,
         }
-    }
-
-    /// The scale point a rating names: its key, its Chinese label or its exact value
-    /// (method.md §1); anything else, English labels and padded text included, is not on
-    /// the scale.
-    pub fn resolve(&self, input: &Rating) -> Option<usize> {
-        let text = input.as_str();
-        if !input.is_number() {
-            if let Some(i) = self.keys.iter().position(|k| **k == *text) {
-                return Some(i);
-            }
-            if let Some(i) = self.zh.iter().position(|k| k == text) {
-                return Some(i);
-            }
-        }
-        let value = decimal::parse_exact(text)?.normalize();
-        self.values.iter().position(|v| *v == value)
     }
 
     /// The key of a point.

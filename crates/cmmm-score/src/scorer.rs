@@ -468,9 +468,8 @@ impl<'m> Scorer<'m> {
                     why: why.into(),
                 });
             }
-            let point = self
-                .scale
-                .resolve(input)
+            let point = model
+                .scale_point(input)
                 .ok_or_else(|| ScoreError::InvalidRating {
                     id: id.to_string(),
                     value: input.as_str().to_string(),

@@ -185,6 +185,16 @@ test("view() is what the form shows: the result with its first gaps, progress, p
   m.free();
 });
 
+test("keyed() writes every rating on the scale as its key, exactly", () => {
+  const m = new Model();
+  const text = '{"profile": "discrete", "ratings": {"data.1.a": 0.80, "data.1.b": "大部分满足", "data.1.c": "0.5", "data.2.a": {"rating": 1, "comment": "c"}, "data.2.b": "maybe"}}';
+  const a = m.keyed(text);
+  assert.deepEqual(a.ratings, { "data.1.a": "most", "data.1.b": "most", "data.1.c": "partial", "data.2.a": { rating: "full", comment: "c" }, "data.2.b": "maybe" });
+  assert.deepEqual(m.keyed(JSON.parse(text)).ratings, a.ratings);
+  assertError(() => m.keyed('{"profile": "discrete", "ratings": {"a": "full", "a": "none"}}'), "invalid-json", "ratings");
+  m.free();
+});
+
 test("errors are Error objects with the stable code and where", () => {
   const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
   const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");
