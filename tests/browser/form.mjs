@@ -241,6 +241,30 @@ try {
   const noticeZh = await fresh.page.textContent("#notice");
   await fresh.page.selectOption("#lang", "en");
   assert.equal(await fresh.page.textContent("#notice"), "Imported form-import-spelled.json.", `notice was ${noticeZh}`);
+  // A hostile file imports as text: no markup, no script, no request anywhere.
+  const hostile = {
+    ...discrete,
+    id: "<b id=pwned-id>x</b>",
+    enterprise: { name: '<img src=x onerror="window.pwned=1">', region: "</textarea><script>window.pwned=2</script>" },
+    tailoring: [{ sub_domain: "product-service", reason: '<svg onload="window.pwned=3">' }],
+    ratings: {
+      ...Object.fromEntries(Object.entries(discrete.ratings).filter(([id]) => !id.startsWith("product-service."))),
+      [r1]: { rating: "full", comment: "<iframe src=//evil.example>", evidence: ["<a href=javascript:alert(1)>e</a>"] },
+    },
+  };
+  const hostilePath = join(out, "form-import-hostile.json");
+  writeFileSync(hostilePath, JSON.stringify(hostile));
+  await fresh.page.setInputFiles("#import-file", hostilePath);
+  await fresh.page.waitForFunction(() => document.getElementById("notice").textContent.includes("hostile"), null, { timeout: 5000 })
+    .catch(async () => assert.fail(`notice: ${await fresh.page.textContent("#notice")}`));
+  const injected = await fresh.page.evaluate(() => ({
+    pwned: window.pwned ?? null,
+    elements: document.querySelectorAll("#pwned-id, iframe, script:not([src]), img[src=x], a[href^=javascript]").length,
+    name: document.getElementById("enterprise-name").value,
+  }));
+  assert.deepEqual(injected, { pwned: null, elements: 0, name: hostile.enterprise.name }, "an imported file injects nothing");
+  const csp = await fresh.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(csp, /default-src 'none'/);
   assert.deepEqual(fresh.issues, []);
   await fresh.context.close();
 
