@@ -294,6 +294,10 @@ try {
   const resultFirst = await page.evaluate(() => document.getElementById("result").getBoundingClientRect().top <
     document.getElementById("questionnaire").getBoundingClientRect().top);
   assert.ok(resultFirst, "printed, the result comes before the answers");
+  // On A4 (794 × 1123 CSS px, default margins), the level and S are on page 1.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const levelTop = await page.evaluate(() => document.getElementById("result-s").getBoundingClientRect().bottom + window.scrollY);
+  assert.ok(levelTop < 1123 - 96, `printed, the level and S are on page 1 (${levelTop}px)`);
   await page.pdf({ path: join(out, "form-print.pdf") });
   await page.emulateMedia({ media: "screen" });
 
