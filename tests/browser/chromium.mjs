@@ -2,9 +2,13 @@
 // playwright-core (no browser download). Shared by every browser test (the HTML reports
 // now, the web form later): launch() starts the browser with the project's flags, open()
 // loads a page and records every console error, uncaught exception, failed request and
-// network request, and problems() lists what went wrong.
+// network request, and problems() lists what went wrong; serve() is a static file server on
+// 127.0.0.1 for the pages under test.
 
 import { chromium } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
 
 export const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -45,4 +49,33 @@ export async function open(browser, url, { width = 1100, height = 1400, offline 
     issues.push(`HTTP ${response.status()} for ${url}`);
   }
   return { page, context, issues };
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
+
+/** Serves the files under `dir` on a free port of 127.0.0.1: `{ server, origin }`. */
+export async function serve(dir) {
+  const server = http.createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://localhost").pathname));
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }

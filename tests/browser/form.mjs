@@ -8,12 +8,10 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import http from "node:http";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { launch, open } from "./chromium.mjs";
+import { launch, open, serve } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const site = join(root, "target/web");
@@ -22,35 +20,6 @@ const cli = process.env.CMMM_CLI || join(root, "target/debug/cmmm");
 const samplePath = join(root, "data/examples/process-tailored.json");
 const sample = JSON.parse(readFileSync(samplePath, "utf8"));
 mkdirSync(out, { recursive: true });
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-};
-
-/** A static file server for target/web on a free local port. */
-async function serve(dir) {
-  const server = http.createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://localhost").pathname));
-    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 /** The CLI's result for an assessment file. */
 function cliResult(path) {

@@ -8,11 +8,10 @@
 import { build as vite } from 'vite';
 import * as esbuild from 'esbuild';
 import webpack from 'webpack';
-import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { launch, open } from '../browser/chromium.mjs';
+import { join } from 'node:path';
+import { launch, open, serve } from '../browser/chromium.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const here = new URL('.', import.meta.url).pathname;
@@ -84,26 +83,6 @@ const builds = {
   },
 };
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-/** Serves `dir` on a free port of 127.0.0.1. */
-async function serve(dir) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path === '/' ? 'index.html' : path;
-    try {
-      const body = readFileSync(join(dir, file));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
 const expected = JSON.parse(readFileSync(join(root, 'target/npm/cli-results/discrete.json'), 'utf8'));
 const failures = [];
 const browser = await launch();
@@ -111,8 +90,8 @@ try {
   for (const [name, build] of Object.entries(builds)) {
     const dist = await build();
     cpSync(join(root, 'data/examples/discrete.json'), join(dist, 'discrete.json'));
-    const server = await serve(dist);
-    const base = `http://127.0.0.1:${server.address().port}/`;
+    const { server, origin } = await serve(dist);
+    const base = `${origin}/`;
     try {
       const { page, context, issues } = await open(browser, base, { allowed: (u) => u.startsWith(base) });
       await page.waitForSelector('body[data-level]', { timeout: 20000 }).catch(() => {});
