@@ -41,7 +41,8 @@ rm -f "$out/cmmm_bg.wasm.d.ts"
 
 pkgid=$(cargo pkgid -p cmmm-ffi)
 version=${pkgid##*[#@]}
-cp crates/cmmm-ffi/npm/node.js crates/cmmm-ffi/npm/node.d.ts crates/cmmm-ffi/npm/README.md "$out/"
+cp crates/cmmm-ffi/npm/index.js crates/cmmm-ffi/npm/node.js crates/cmmm-ffi/npm/node.d.ts \
+    crates/cmmm-ffi/npm/README.md "$out/"
 node -e '
 const fs = require("fs");
 const [template, target, version] = process.argv.slice(1);
@@ -57,7 +58,7 @@ step "web form → target/web"
 rm -rf target/web
 mkdir -p target/web/vendor
 cp -r web/. target/web/
-cp "$out/cmmm.js" "$out/cmmm_bg.wasm" target/web/vendor/
+cp "$out/index.js" "$out/cmmm.js" "$out/cmmm_bg.wasm" target/web/vendor/
 mkdir -p target/web/data
 cp data/programs.json target/web/data/
 

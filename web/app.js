@@ -1,9 +1,9 @@
 // The cmmm self-assessment form: a static page. Everything is computed in this browser by
-// the cmmm engine compiled to WebAssembly (vendor/cmmm.js, copied from the npm package by
-// scripts/build-npm.sh); nothing is sent anywhere. Answers live in localStorage, and the
+// the cmmm engine compiled to WebAssembly (vendor/index.js over vendor/cmmm.js, copied from
+// the npm package by scripts/build-npm.sh); nothing is sent anywhere. Answers live in localStorage, and the
 // assessment file it imports and exports is the one `cmmm score` reads.
 
-import init, { Model } from "./vendor/cmmm.js";
+import init, { Model } from "./vendor/index.js";
 
 const STORE = "cmmm.form.v1";
 const GAPS_SHOWN = 8;

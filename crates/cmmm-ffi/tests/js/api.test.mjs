@@ -195,6 +195,17 @@ test("keyed() writes every rating on the scale as its key, exactly", () => {
   m.free();
 });
 
+test("a Model used after free() throws a CmmmError; a second free() does nothing", () => {
+  const m = new Model();
+  assert.equal(m.id, "gbt39116-2020");
+  m.free();
+  assertError(() => m.score(discrete), "invalid-argument", "model");
+  assertError(() => m.view(discrete), "invalid-argument", "model");
+  assertError(() => m.id, "invalid-argument", "model");
+  m.free();
+  assert.ok(new Model() instanceof Model);
+});
+
 test("errors are Error objects with the stable code and where", () => {
   const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
   const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");
