@@ -867,7 +867,13 @@ impl<'a> PortfolioReport<'a> {
                     .collect(),
             })
             .collect();
-        let chart = radar::draw(m, self.lang, w.portfolio_profile_title, &series);
+        let chart = radar::draw(
+            m,
+            self.lang,
+            w.portfolio_profile_title,
+            &series,
+            &radar::PAGE,
+        );
         let mut head = vec![w.col_sub_domain.to_string()];
         head.extend(levels.iter().map(|n| format!("D({n})")));
         head.push(w.col_count.to_string());

@@ -23,9 +23,51 @@ pub struct Series {
     pub values: Vec<Option<Score>>,
 }
 
+/// Where a radar is drawn: its canvas, centre and radius, how long a label line may be, and
+/// whether the legend entries stand in a row or one under another.
+pub(crate) struct Canvas {
+    width: f64,
+    height: f64,
+    centre: (f64, f64),
+    radius: f64,
+    wrap: usize,
+    stacked_legend: bool,
+}
+
+/// A page of a report.
+pub(crate) const PAGE: Canvas = Canvas {
+    width: 780.0,
+    height: 668.0,
+    centre: (390.0, 350.0),
+    radius: 220.0,
+    wrap: 16,
+    stacked_legend: false,
+};
+
+/// A side panel about 450 pixels wide (the web form's result): a smaller canvas with the same
+/// type sizes, so the labels stay readable when the chart is scaled to the panel.
+const PANEL: Canvas = Canvas {
+    width: 540.0,
+    height: 600.0,
+    centre: (270.0, 330.0),
+    radius: 148.0,
+    wrap: 11,
+    stacked_legend: true,
+};
+
 /// The radar of one assessment: sub-domain scores D(s, n) at the achieved level and the
 /// next one (only the next at level 0, only the top level at the top).
 pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
+    assessment_on(model, outcome, lang, &PAGE)
+}
+
+/// [`assessment`] sized for a side panel about 450 pixels wide, as the web form shows it:
+/// the same chart on a smaller canvas, its labels at the same type size.
+pub fn panel(model: &Model, outcome: &Outcome, lang: Lang) -> String {
+    assessment_on(model, outcome, lang, &PANEL)
+}
+
+fn assessment_on(model: &Model, outcome: &Outcome, lang: Lang, canvas: &Canvas) -> String {
     let w = words(lang);
     let top = model.level_count();
     let achieved = outcome.level.level.min(top);
@@ -65,7 +107,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
             values: sub_domain_scores(model, outcome, level),
         })
         .collect();
-    draw(model, lang, w.radar_title, &series)
+    draw(model, lang, w.radar_title, &series, canvas)
 }
 
 /// D(s, level) of every sub-domain of the model, in layout order (`None` where the result
@@ -87,12 +129,18 @@ pub(crate) fn sub_domain_scores(model: &Model, outcome: &Outcome, level: u8) -> 
 }
 
 /// Draws a radar of `series` over the model's sub-domains.
-pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) -> String {
+pub(crate) fn draw(
+    model: &Model,
+    lang: Lang,
+    title: &str,
+    series: &[Series],
+    canvas: &Canvas,
+) -> String {
     let w = words(lang);
     let layout = model.layout();
     let n = layout.sub_domains.len().max(1);
-    let (width, height) = (780.0, 668.0);
-    let (cx, cy, r) = (390.0, 350.0, 220.0);
+    let (width, height) = (canvas.width, canvas.height);
+    let ((cx, cy), r) = (canvas.centre, canvas.radius);
     let gate_text = model.doc().gate.to_string();
     let gate = coord(&gate_text).clamp(0.0, 1.0);
     let desc = series
@@ -103,22 +151,27 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
     let mut svg = Svg::new(width, height, title, &desc);
     svg.heading(title);
 
-    // Legend: the series, then the gate.
-    let mut x = 20.0;
-    for s in series {
-        x = svg.legend_line(
-            x,
-            (52.0, 56.0),
-            Stroke::new(s.colour, 3.0, s.dashed.then_some("6 4")),
-            &s.name,
-        );
-    }
-    svg.legend_line(
-        x,
-        (52.0, 56.0),
+    // Legend: the series, then the gate; in a row, or one under another.
+    let gate_entry = (
         Stroke::new(colour::GATE, 1.5, Some("5 3")),
-        &w.gate_of(&gate_text),
+        w.gate_of(&gate_text),
     );
+    let entries = series
+        .iter()
+        .map(|s| {
+            let stroke = Stroke::new(s.colour, 3.0, s.dashed.then_some("6 4"));
+            (stroke, s.name.clone())
+        })
+        .chain(std::iter::once(gate_entry));
+    let mut x = 20.0;
+    for (i, (stroke, name)) in entries.enumerate() {
+        if canvas.stacked_legend {
+            let y = 52.0 + 20.0 * i as f64;
+            svg.legend_line(20.0, (y, y + 4.0), stroke, &name);
+        } else {
+            x = svg.legend_line(x, (52.0, 56.0), stroke, &name);
+        }
+    }
 
     // Element sectors: a light tint behind each element's spokes and an arc outside.
     let angle = |i: f64| i / n as f64;
@@ -234,7 +287,7 @@ pub(crate) fn draw(model: &Model, lang: Lang, title: &str, series: &[Series]) ->
         } else {
             format!("{name} {}", w.not_applicable_mark)
         };
-        let lines = wrap(&label, 16);
+        let lines = wrap(&label, canvas.wrap);
         let line_refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let (s, c) = sin_cos(a);
         let (lx, ly) = point(a, r + 20.0);

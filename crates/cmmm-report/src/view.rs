@@ -26,7 +26,7 @@ pub struct FormView {
     /// What the draft lacks that scoring needs, left out of this result until it is given:
     /// a tailoring without its reason (code `missing-reason`).
     pub pending: Vec<Pending>,
-    /// The radar of sub-domain scores, SVG text ([`radar::assessment`]).
+    /// The radar of sub-domain scores, SVG text, sized for a side panel ([`radar::panel`]).
     pub radar: String,
 }
 
@@ -125,7 +125,7 @@ pub fn form_view(
             }
         })
         .collect();
-    let radar = radar::assessment(model, &result, lang);
+    let radar = radar::panel(model, &result, lang);
     Ok(FormView {
         result,
         progress,
@@ -156,7 +156,7 @@ mod tests {
         assert!(gaps.items.len() > 3);
         gaps.items.truncate(3);
         assert_eq!(view.result, full);
-        assert_eq!(view.radar, radar::assessment(model, &full, Lang::Zh));
+        assert_eq!(view.radar, radar::panel(model, &full, Lang::Zh));
         assert!(view.pending.is_empty());
         let scoped: Vec<&Progress> = view.progress.iter().filter(|p| p.in_scope).collect();
         assert_eq!(view.progress.len(), model.layout().sub_domains.len());

@@ -156,7 +156,9 @@ test("view() is what the form shows: the result with its first gaps, progress, p
   assert.deepEqual(Object.keys(v), ["result", "progress", "pending", "radar"]);
   const full = m.score(discrete, { detail: "gaps", allowMissing: true });
   assert.deepEqual(v.result, { ...full, gaps: { ...full.gaps, items: full.gaps.items.slice(0, 8) } });
-  assert.equal(v.radar, m.radar(full, "zh"));
+  // The radar of the result, on a canvas sized for a side panel (the report's is 780 wide).
+  assert.match(v.radar, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 540 600"/);
+  assert.ok(v.radar.includes("组织战略") && m.radar(full, "zh").includes('viewBox="0 0 780 '));
   assert.deepEqual(v.pending, []);
   // Progress: every sub-domain of the model; the in-scope ones add up to the scope.
   const scoped = v.progress.filter((p) => p.in_scope);
