@@ -6,6 +6,7 @@ mod batch;
 mod convert_cmd;
 mod files;
 mod input;
+mod merge_cmd;
 mod model_cmd;
 mod report_cmd;
 mod score_cmd;
@@ -46,6 +47,9 @@ enum Command {
     Template(template_cmd::TemplateArgs),
     /// Convert one questionnaire between JSON, CSV and XLSX.
     Convert(convert_cmd::ConvertArgs),
+    /// Merge the parts of one assessment rated by different people (see template --part):
+    /// conflicts named with their sources, uncovered requirements listed.
+    Merge(merge_cmd::MergeArgs),
     /// Model tools: validate, show, export, build from spreadsheets.
     #[command(subcommand)]
     Model(model_cmd::ModelCommand),
@@ -165,6 +169,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Score(args) => score_cmd::run(args),
+        Command::Merge(args) => merge_cmd::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Report(args) => report_cmd::run(args),
         Command::Template(args) => template_cmd::run(args),

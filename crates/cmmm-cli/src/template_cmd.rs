@@ -25,6 +25,10 @@ pub struct TemplateArgs {
     /// answers fill the questionnaire in.
     #[arg(long)]
     from: Option<String>,
+    /// Only these sub-domains or elements (ids, comma-separated or repeated): the part one
+    /// department rates; `cmmm merge` combines the parts.
+    #[arg(long, value_delimiter = ',')]
+    part: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: QuestionnaireFormat,
@@ -55,6 +59,10 @@ pub fn run(args: &TemplateArgs) -> Result<(), Failure> {
             })
         }
     }
+    .and_then(|t| match args.part.is_empty() {
+        true => Ok(t),
+        false => cmmm_model::part(&model, t, &args.part),
+    })
     .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
     write(&model, &[template], args.format, lang, args.out.as_deref())
 }

@@ -50,6 +50,6 @@ pub use error::{JsonError, ModelError, Problem, Rule};
 pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
 pub use layout::{Layout, Node, ProfileIndex, RequirementRef};
 pub use model::Model;
-pub use template::{template, template_from, TemplateError};
+pub use template::{part, template, template_from, TemplateError};
 pub use text::{Lang, Text};
 pub use unique_map::UniqueMap;

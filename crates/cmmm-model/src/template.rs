@@ -17,6 +17,9 @@ pub enum TemplateError {
     /// A sub-domain is included twice.
     #[error("sub-domain `{0}` is included twice")]
     DuplicateInclude(String),
+    /// A part names neither a sub-domain nor an element of the model.
+    #[error("`{0}` is neither a sub-domain nor an element of the model")]
+    UnknownPart(String),
 }
 
 impl TemplateError {
@@ -26,6 +29,7 @@ impl TemplateError {
             TemplateError::UnknownProfile(_) => "unknown-profile",
             TemplateError::NotOptional(..) => "not-optional",
             TemplateError::DuplicateInclude(_) => "duplicate-key",
+            TemplateError::UnknownPart(_) => "unknown-sub-domain",
         }
     }
 }
@@ -73,6 +77,37 @@ pub fn template(
         ratings,
         ..Assessment::default()
     })
+}
+
+/// The part of `questionnaire` that `parts` name (sub-domain or element ids): its answers to
+/// the requirements of those sub-domains only, everything else kept. A department fills in
+/// its part; `cmmm merge` puts the parts back together.
+pub fn part(
+    model: &Model,
+    mut questionnaire: Assessment,
+    parts: &[String],
+) -> Result<Assessment, TemplateError> {
+    let layout = model.layout();
+    let mut wanted = vec![false; layout.sub_domains.len()];
+    for id in parts {
+        if let Some(s) = model.sub_domain_index(id) {
+            wanted[s] = true;
+        } else if let Some(e) = layout.elements.iter().position(|e| *e.id == **id) {
+            for (s, sd) in layout.sub_domains.iter().enumerate() {
+                if layout.domains[sd.parent].parent == e {
+                    wanted[s] = true;
+                }
+            }
+        } else {
+            return Err(TemplateError::UnknownPart(id.clone()));
+        }
+    }
+    questionnaire.ratings.retain(|id, _| {
+        model
+            .requirement_index(id)
+            .is_some_and(|r| wanted[layout.requirements[r].sub_domain])
+    });
+    Ok(questionnaire)
 }
 
 /// A questionnaire to continue from an earlier one: the template of `from`'s profile and

@@ -58,6 +58,11 @@ impl<V> UniqueMap<V> {
         self.entries.iter_mut().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// Keeps the entries `keep` says, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &V) -> bool) {
+        self.entries.retain(|(k, v)| keep(k, v));
+    }
+
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -1,0 +1,278 @@
+//! Parts of one assessment, rated by different people (`cmmm template --part` gives each
+//! department its sub-domains), put back together: the same rating twice is fine, different
+//! ratings of one requirement are conflicts, named with every source, and fail the merge
+//! unless a policy resolves them; the in-scope requirements no part rates are listed.
+
+use std::collections::HashMap;
+
+use cmmm_model::{template, Assessment, Model, Rating};
+
+use crate::location::Location;
+use crate::record::Parsed;
+
+/// What to do with two different ratings of one requirement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Fail the merge, listing every conflict.
+    #[default]
+    Error,
+    /// Keep the lowest rating on the scale.
+    Lowest,
+    /// Keep the highest rating on the scale.
+    Highest,
+}
+
+/// One part's rating of a requirement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Side {
+    /// Where: the cell (sheets) or the assessment's line (JSON).
+    pub location: Location,
+    /// Who rated it: the part's assessor, when it names one.
+    pub assessor: Option<String>,
+    /// The rating as given.
+    pub rating: String,
+}
+
+/// Different ratings of one requirement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The requirement id.
+    pub requirement: String,
+    /// Every part's rating, in part order.
+    pub sides: Vec<Side>,
+    /// The rating kept by the policy; `None` when the conflict fails the merge.
+    pub kept: Option<String>,
+}
+
+/// The merged assessment and what the merge noticed.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Merged {
+    /// One assessment: the first part's fields, the union of the parts' tailoring and
+    /// included sub-domains, and every rating.
+    pub assessment: Assessment,
+    /// Fields on which the parts disagree (the first part's value is kept).
+    pub warnings: Vec<String>,
+    /// Conflicts the policy resolved.
+    pub resolved: Vec<Conflict>,
+    /// In-scope requirements no part rates, in model order.
+    pub uncovered: Vec<String>,
+    /// How many ratings each part gave to the merged assessment, in part order.
+    pub taken: Vec<usize>,
+}
+
+/// Why parts cannot be merged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// No parts.
+    #[error("nothing to merge: no parts")]
+    Empty,
+    /// The merged scope cannot be built (the first part's profile or include list).
+    #[error("{0}")]
+    Scope(String),
+    /// Different ratings of the same requirements, with no policy to resolve them.
+    #[error("{} requirement(s) rated differently by the parts: {}", .0.len(), describe(.0))]
+    Conflicts(Vec<Conflict>),
+}
+
+impl MergeError {
+    /// Stable code of the error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            MergeError::Empty => "nothing-to-merge",
+            MergeError::Scope(_) => "invalid-scope",
+            MergeError::Conflicts(_) => "conflicting-ratings",
+        }
+    }
+}
+
+/// `ratings.ID: a.xlsx row 5 column E (IT) full; b.csv line 3 none`, for each conflict.
+pub fn describe(conflicts: &[Conflict]) -> String {
+    conflicts
+        .iter()
+        .map(|c| {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| {
+                    let who = s
+                        .assessor
+                        .as_deref()
+                        .map(|a| format!(" ({a})"))
+                        .unwrap_or_default();
+                    format!("{}{who} `{}`", s.location, s.rating)
+                })
+                .collect();
+            format!("ratings.{}: {}", c.requirement, sides.join(" / "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A field of an assessment, as text.
+type Field = fn(&Assessment) -> Option<String>;
+
+/// Merges `parts` (each read from its file, in order) under `policy`.
+pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merged, MergeError> {
+    let first = parts.first().ok_or(MergeError::Empty)?;
+    let mut merged = first.assessment.clone();
+    merged.ratings.retain(|_, _| false);
+    let mut warnings = Vec::new();
+    let name = |p: &Parsed| p.location().file.to_string();
+
+    // The assessment's fields: the first part's, with a warning for every other value.
+    let fields: [(&str, Field); 9] = [
+        ("model", |a| a.model.clone()),
+        ("id", |a| a.id.clone()),
+        ("profile", |a| Some(a.profile.clone())),
+        ("enterprise.name", |a| a.enterprise.as_ref()?.name.clone()),
+        ("enterprise.code", |a| a.enterprise.as_ref()?.code.clone()),
+        ("enterprise.industry", |a| {
+            a.enterprise.as_ref()?.industry.clone()
+        }),
+        ("enterprise.region", |a| {
+            a.enterprise.as_ref()?.region.clone()
+        }),
+        ("assessed_on", |a| a.assessed_on.clone()),
+        ("assessor", |a| a.assessor.clone()),
+    ];
+    for (field, get) in fields {
+        let kept = parts.iter().find_map(|p| get(&p.assessment));
+        let others: Vec<String> = parts
+            .iter()
+            .filter_map(|p| get(&p.assessment).map(|v| (name(p), v)))
+            .filter(|(_, v)| Some(v) != kept.as_ref())
+            .map(|(file, v)| format!("{file}: `{v}`"))
+            .collect();
+        if let (Some(kept), false) = (&kept, others.is_empty()) {
+            warnings.push(format!(
+                "{field}: the parts differ; kept `{kept}`, not {}",
+                others.join(", ")
+            ));
+        }
+    }
+    // Scope: every part's tailoring and included sub-domains.
+    for p in &parts[1..] {
+        for t in &p.assessment.tailoring {
+            match merged.tailoring.iter().find(|m| m.sub_domain == t.sub_domain) {
+                None => merged.tailoring.push(t.clone()),
+                Some(m) if m.reason != t.reason => warnings.push(format!(
+                    "tailoring of `{}`: the parts give different reasons; kept the first, not {}: `{}`",
+                    t.sub_domain,
+                    name(p),
+                    t.reason
+                )),
+                Some(_) => {}
+            }
+        }
+        for s in &p.assessment.include {
+            if !merged.include.contains(s) {
+                merged.include.push(s.clone());
+            }
+        }
+    }
+
+    // Ratings: each requirement's first rating, unless the parts differ on it.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut chosen: Vec<(String, usize, cmmm_model::Answer)> = Vec::new();
+    let mut sides: HashMap<String, Vec<(usize, Side, Rating)>> = HashMap::new();
+    for (i, p) in parts.iter().enumerate() {
+        for (id, answer) in p.assessment.ratings.iter() {
+            let Some(rating) = &answer.rating else {
+                continue;
+            };
+            let side = Side {
+                location: p.locate(&format!("ratings.{id}")),
+                assessor: p.assessment.assessor.clone(),
+                rating: rating.as_str().to_string(),
+            };
+            sides
+                .entry(id.to_string())
+                .or_default()
+                .push((i, side, rating.clone()));
+            if !at.contains_key(id) {
+                at.insert(id.to_string(), chosen.len());
+                chosen.push((id.to_string(), i, answer.clone()));
+            }
+        }
+    }
+    let same = |a: &Rating, b: &Rating| match (model.scale_point(a), model.scale_point(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.as_str() == b.as_str(),
+    };
+    let (mut failed, mut resolved) = (Vec::new(), Vec::new());
+    for (id, from, answer) in &mut chosen {
+        let all = &sides[id.as_str()];
+        let first = &all[0].2;
+        if all.iter().all(|(_, _, r)| same(first, r)) {
+            continue;
+        }
+        let points: Option<Vec<usize>> = all.iter().map(|(_, _, r)| model.scale_point(r)).collect();
+        let pick = match (policy, points) {
+            (OnConflict::Error, _) | (_, None) => None,
+            (_, Some(points)) => {
+                let value = |k: usize| model.scale()[points[k]].value;
+                (0..all.len()).min_by(|&a, &b| match policy {
+                    OnConflict::Lowest => value(a).cmp(&value(b)),
+                    _ => value(b).cmp(&value(a)),
+                })
+            }
+        };
+        let conflict = Conflict {
+            requirement: id.clone(),
+            sides: all.iter().map(|(_, s, _)| s.clone()).collect(),
+            kept: pick.map(|k| all[k].1.rating.clone()),
+        };
+        match pick {
+            None => failed.push(conflict),
+            Some(k) => {
+                let (part, _, _) = &all[k];
+                *from = *part;
+                *answer = parts[*part]
+                    .assessment
+                    .ratings
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| answer.clone());
+                resolved.push(conflict);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        return Err(MergeError::Conflicts(failed));
+    }
+    let mut taken = vec![0; parts.len()];
+    // In model order (ids the model lacks last, for scoring to report).
+    chosen.sort_by_key(|(id, _, _)| model.requirement_index(id).unwrap_or(usize::MAX));
+    for (id, from, answer) in chosen {
+        taken[from] += 1;
+        // Ids are unique in `chosen`.
+        let _ = merged.ratings.insert(id, answer);
+    }
+
+    // Coverage: the merged scope's requirements that no part rates.
+    let scope = template(model, &merged.profile, &merged.include)
+        .map_err(|e| MergeError::Scope(e.to_string()))?;
+    let tailored = |id: &str| {
+        let layout = model.layout();
+        model.requirement_index(id).is_some_and(|r| {
+            let s = &layout.sub_domains[layout.requirements[r].sub_domain].id;
+            merged.tailoring.iter().any(|t| *t.sub_domain == **s)
+        })
+    };
+    let uncovered = scope
+        .ratings
+        .iter()
+        .map(|(id, _)| id)
+        .filter(|id| !tailored(id) && !at.contains_key(*id))
+        .map(str::to_string)
+        .collect();
+    Ok(Merged {
+        assessment: merged,
+        warnings,
+        resolved,
+        uncovered,
+        taken,
+    })
+}
