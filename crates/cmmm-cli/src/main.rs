@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error.
 
 mod batch;
+mod compare_cmd;
 mod convert_cmd;
 mod files;
 mod input;
@@ -50,6 +51,9 @@ enum Command {
     /// Merge the parts of one assessment rated by different people (see template --part):
     /// conflicts named with their sources, uncovered requirements listed.
     Merge(merge_cmd::MergeArgs),
+    /// Compare two independent assessments of one enterprise: differences, agreement
+    /// (share and weighted kappa), and the level and S of each.
+    Compare(compare_cmd::CompareArgs),
     /// Model tools: validate, show, export, build from spreadsheets.
     #[command(subcommand)]
     Model(model_cmd::ModelCommand),
@@ -170,6 +174,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Score(args) => score_cmd::run(args),
         Command::Merge(args) => merge_cmd::run(args),
+        Command::Compare(args) => compare_cmd::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Report(args) => report_cmd::run(args),
         Command::Template(args) => template_cmd::run(args),

@@ -169,3 +169,99 @@ fn requirements_no_part_rates_are_listed_and_unknown_parts_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("`nope` is neither a sub-domain nor an element"));
 }
+
+#[test]
+fn compare_reports_exactly_the_changed_ratings_and_an_independent_kappa() {
+    let dir = scratch("merge", "compare");
+    let a_path = "data/examples/discrete.json";
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join(a_path)).unwrap())
+            .unwrap();
+    // The example's ratings as keys (one of them is given as its Chinese label).
+    let rating = |v: &serde_json::Value| {
+        let r = v.as_str().or_else(|| v["rating"].as_str()).unwrap();
+        match r {
+            "全部满足" => "full",
+            "大部分满足" => "most",
+            "部分满足" => "partial",
+            "不满足" => "none",
+            key => key,
+        }
+        .to_string()
+    };
+    // Five ratings changed, each one or two steps down the scale.
+    let order = ["none", "partial", "most", "full"];
+    let mut b = a.clone();
+    let mut changed = Vec::new();
+    for (id, v) in a["ratings"].as_object().unwrap() {
+        let r = rating(v);
+        let at = order.iter().position(|o| *o == r).unwrap();
+        if at >= 1 && changed.len() < 5 {
+            let to = order[at - 1 - changed.len() % 2 * usize::from(at >= 2)];
+            b["ratings"][id] = to.into();
+            changed.push(id.clone());
+        }
+    }
+    let b_path = dir.join("b.json");
+    std::fs::write(&b_path, b.to_string()).unwrap();
+
+    let out = cmmm(&["compare", a_path, path(&b_path), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(
+        (c["compared"].as_u64(), c["identical"].as_u64()),
+        (Some(300), Some(295))
+    );
+    assert_eq!(
+        c["agreement"]["value"], "0.9833333333333333333333333333",
+        "295/300"
+    );
+    let differing: Vec<&str> = c["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["requirement"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        differing,
+        changed.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+
+    // Linear-weighted kappa, computed here from the two files' ratings.
+    let k = order.len();
+    let mut n = vec![vec![0f64; k]; k];
+    for (id, v) in a["ratings"].as_object().unwrap() {
+        let i = order.iter().position(|o| *o == rating(v)).unwrap();
+        let j = order
+            .iter()
+            .position(|o| *o == rating(&b["ratings"][id]))
+            .unwrap();
+        n[i][j] += 1.0;
+    }
+    let total: f64 = n.iter().flatten().sum();
+    let row = |i: usize| n[i].iter().sum::<f64>();
+    let col = |j: usize| (0..k).map(|i| n[i][j]).sum::<f64>();
+    let (mut observed, mut chance) = (0.0, 0.0);
+    for i in 0..k {
+        for j in 0..k {
+            let w = (i as f64 - j as f64).abs() / (k as f64 - 1.0);
+            observed += w * n[i][j] / total;
+            chance += w * row(i) * col(j) / (total * total);
+        }
+    }
+    let expected = 1.0 - observed / chance;
+    let kappa: f64 = c["kappa"]["value"].as_str().unwrap().parse().unwrap();
+    assert!(
+        (kappa - expected).abs() < 1e-12,
+        "kappa {kappa} vs {expected}"
+    );
+    assert!(kappa < 1.0 && kappa > 0.9);
+
+    let text = cmmm(&["compare", a_path, path(&b_path)]);
+    let t = stdout(&text);
+    assert!(t.contains("295 of 300 requirements rated the same"), "{t}");
+    assert!(
+        t.contains(&format!("Rated differently (5):\n  {}", changed[0])),
+        "{t}"
+    );
+}

@@ -22,6 +22,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod compare;
 mod error;
 mod gaps;
 mod int;
@@ -35,6 +36,7 @@ mod total;
 mod weights;
 
 pub use cmmm_model::{Assessment, Model, Rating};
+pub use compare::{compare, CompareError, Comparison, Difference, Standing, SubDomainAgreement};
 pub use error::ScoreError;
 pub use options::{Detail, Options, UnknownDetail};
 pub use outcome::*;
