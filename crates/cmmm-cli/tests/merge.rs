@@ -242,10 +242,10 @@ fn compare_reports_exactly_the_changed_ratings_and_an_independent_kappa() {
     let row = |i: usize| n[i].iter().sum::<f64>();
     let col = |j: usize| (0..k).map(|i| n[i][j]).sum::<f64>();
     let (mut observed, mut chance) = (0.0, 0.0);
-    for i in 0..k {
-        for j in 0..k {
+    for (i, counts) in n.iter().enumerate() {
+        for (j, count) in counts.iter().enumerate() {
             let w = (i as f64 - j as f64).abs() / (k as f64 - 1.0);
-            observed += w * n[i][j] / total;
+            observed += w * count / total;
             chance += w * row(i) * col(j) / (total * total);
         }
     }
