@@ -35,6 +35,11 @@ pub struct ScoreArgs {
     /// Output file (default: stdout).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Resolve each answer's evidence references to files under this directory: the result
+    /// gains a manifest (file, size, SHA-256); a missing file is a warning, a reference out of
+    /// the directory an error.
+    #[arg(long)]
+    evidence_dir: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -60,9 +65,18 @@ pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
         .allow_missing(args.allow_missing)
         .target(args.target)
         .detail(detail);
-    let outcome = Scorer::new(&model)
+    let mut outcome = Scorer::new(&model)
         .score(&parsed.assessment, &options)
         .map_err(|e| score_failure(&parsed, &e, lang))?;
+    if let Some(dir) = &args.evidence_dir {
+        let manifest = cmmm_sheets::evidence::EvidenceDir::open(dir)
+            .and_then(|d| d.manifest(&parsed.assessment))
+            .map_err(|e| {
+                let at = parsed.locate(&e.field()).describe(lang);
+                Failure::input(format!("{at}: {e} [{}]", e.code()))
+            })?;
+        outcome = outcome.with_evidence(manifest);
+    }
     let out = match args.format {
         // The outcome is plain data; serializing it cannot fail.
         ScoreFormat::Json => {

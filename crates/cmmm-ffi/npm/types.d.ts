@@ -79,6 +79,11 @@ export interface Outcome {
   gaps?: Gaps | null;
   /** Things the reader must know (unofficial data, unrated requirements scored as none). */
   warnings: Warning[];
+  /**
+   * The evidence files of the answers, found under a directory (`cmmm score --evidence-dir`);
+   * absent unless asked for.
+   */
+  evidence?: EvidenceManifest | null;
 }
 
 /** The form's view of a draft assessment. */
@@ -96,7 +101,7 @@ export interface FormView {
    * a tailoring without its reason (code `missing-reason`).
    */
   pending: Pending[];
-  /** The radar of sub-domain scores, SVG text ([`radar::assessment`]). */
+  /** The radar of sub-domain scores, SVG text, sized for a side panel ([`radar::panel`]). */
   radar: string;
   [key: string]: unknown;
 }
@@ -230,6 +235,28 @@ export interface Enterprise {
   region?: string | null;
 }
 
+/** One evidence file. */
+export interface EvidenceFile {
+  /** The requirement whose answer gives the reference. */
+  requirement: string;
+  /** The reference as given. */
+  reference: string;
+  /** The file, relative to the evidence directory, with `/` between names. */
+  file: string;
+  /** Its size in bytes. */
+  size: number;
+  /** Its SHA-256, lowercase hexadecimal (as `sha256sum` prints it). */
+  sha256: string;
+}
+
+/** The files behind the evidence references of an assessment's answers. */
+export interface EvidenceManifest {
+  /** Every reference that names a file, in the order of the answers. */
+  files: EvidenceFile[];
+  /** References that name no file. */
+  missing: MissingEvidence[];
+}
+
 /** One requirement not fully met. */
 export interface Gap {
   /** Requirement id. */
@@ -290,6 +317,14 @@ export type Map_of_Answer = Record<string, Answer>;
 
 /** An object whose keys are unique. */
 export type Map_of_Weight = Record<string, Weight>;
+
+/** An evidence reference with no file. */
+export interface MissingEvidence {
+  /** The requirement whose answer gives the reference. */
+  requirement: string;
+  /** The reference as given. */
+  reference: string;
+}
 
 /** The model of a result. */
 export interface ModelInfo {
@@ -561,7 +596,7 @@ export type TotalRule = "sum-until-first-unmet" | "met-count-plus-partial";
 
 /** Something the reader of a result must know. */
 export interface Warning {
-  /** Stable code: `unofficial-model` or `scored-as-none`. */
+  /** Stable code: `unofficial-model`, `scored-as-none` or `missing-evidence`. */
   code: string;
   /** Explanation. */
   message: Text;

@@ -405,7 +405,7 @@ impl Model {
                     &files,
                     &opts,
                     &pool,
-                    |text, r| Scored::score(&scorer, &options, lang, text, r),
+                    |text, r| Scored::score(&scorer, &options, lang, None, text, r),
                     |scored| tx.send(scored).map_err(|_| ()),
                     |_| {},
                 );

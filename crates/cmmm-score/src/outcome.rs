@@ -295,6 +295,125 @@ pub struct Outcome {
     pub gaps: Option<Gaps>,
     /// Things the reader must know (unofficial data, unrated requirements scored as none).
     pub warnings: Vec<Warning>,
+    /// The evidence files of the answers, found under a directory (`cmmm score --evidence-dir`);
+    /// absent unless asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceManifest>,
+}
+
+impl Outcome {
+    /// The result with the evidence manifest of its answers; each reference with no file is
+    /// listed in a `missing-evidence` warning too.
+    pub fn with_evidence(mut self, manifest: EvidenceManifest) -> Outcome {
+        if !manifest.missing.is_empty() {
+            let mut ids: Vec<Arc<str>> = manifest
+                .missing
+                .iter()
+                .map(|m| Arc::from(m.requirement.as_str()))
+                .collect();
+            ids.dedup();
+            self.warnings.push(Warning {
+                code: "missing-evidence".into(),
+                message: Text::new(
+                    format!(
+                        "{} 条证据引用在证据目录中找不到对应文件。",
+                        manifest.missing.len()
+                    ),
+                    format!(
+                        "{} evidence reference(s) have no file in the evidence directory.",
+                        manifest.missing.len()
+                    ),
+                ),
+                ids,
+            });
+        }
+        self.evidence = Some(manifest);
+        self
+    }
+}
+
+/// The files behind the evidence references of an assessment's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceManifest {
+    /// Every reference that names a file, in the order of the answers.
+    pub files: Vec<EvidenceFile>,
+    /// References that name no file.
+    pub missing: Vec<MissingEvidence>,
+}
+
+/// One evidence file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct EvidenceFile {
+    /// The requirement whose answer gives the reference.
+    pub requirement: String,
+    /// The reference as given.
+    pub reference: String,
+    /// The file, relative to the evidence directory, with `/` between names.
+    pub file: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its SHA-256, lowercase hexadecimal (as `sha256sum` prints it).
+    pub sha256: String,
+}
+
+/// An evidence reference with no file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MissingEvidence {
+    /// The requirement whose answer gives the reference.
+    pub requirement: String,
+    /// The reference as given.
+    pub reference: String,
+}
+
+impl EvidenceManifest {
+    /// An empty manifest.
+    pub fn new() -> EvidenceManifest {
+        EvidenceManifest {
+            files: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+}
+
+impl Default for EvidenceManifest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EvidenceFile {
+    /// `reference` of `requirement`'s answer, found as `file` (`size` bytes, `sha256`).
+    pub fn new(
+        requirement: &str,
+        reference: &str,
+        file: String,
+        size: u64,
+        sha256: String,
+    ) -> EvidenceFile {
+        EvidenceFile {
+            requirement: requirement.to_string(),
+            reference: reference.to_string(),
+            file,
+            size,
+            sha256,
+        }
+    }
+}
+
+impl MissingEvidence {
+    /// `reference` of `requirement`'s answer, with no file.
+    pub fn new(requirement: &str, reference: &str) -> MissingEvidence {
+        MissingEvidence {
+            requirement: requirement.to_string(),
+            reference: reference.to_string(),
+        }
+    }
 }
 
 /// A sub-domain's own level: the highest level m such that D(s, 1) … D(s, m) all meet the
@@ -539,7 +658,7 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Warning {
-    /// Stable code: `unofficial-model` or `scored-as-none`.
+    /// Stable code: `unofficial-model`, `scored-as-none` or `missing-evidence`.
     pub code: String,
     /// Explanation.
     pub message: Text,

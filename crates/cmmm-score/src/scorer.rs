@@ -289,6 +289,7 @@ impl<'m> Scorer<'m> {
             sub_domains,
             gaps: decided.gaps,
             warnings: self.warnings(profile_pos, rated.missing),
+            evidence: None,
         })
     }
 

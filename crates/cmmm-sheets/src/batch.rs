@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use crate::evidence::EvidenceDir;
 use crate::{read_into, Chunk, Chunker, Format, Location, ReadOptions, Record, Source};
 
 /// Chunks that may wait between the reader and the workers.
@@ -180,11 +181,13 @@ pub struct RecordError {
 
 impl Scored {
     /// Parses (if needed) and scores `record`, whose JSON text (if any) is in `text`;
-    /// messages in `lang`.
+    /// messages in `lang`; with `evidence`, the result gains the manifest of its evidence
+    /// files (a reference leading out of the directory fails the record).
     pub fn score(
         scorer: &Scorer<'_>,
         options: &Options,
         lang: Lang,
+        evidence: Option<&EvidenceDir>,
         text: &[u8],
         record: Record,
     ) -> Scored {
@@ -195,16 +198,27 @@ impl Scored {
             Ok(parsed) => {
                 let a = &parsed.assessment;
                 let id = a.id.clone().or(known_id);
-                match scorer.score(a, options) {
+                let scored = scorer.score(a, options).map_err(|e| {
+                    let field = e.location();
+                    (field.clone(), e.code(), e.message(lang), field)
+                });
+                let with_evidence = scored.and_then(|o| match evidence {
+                    None => Ok(o),
+                    Some(dir) => match dir.manifest(a) {
+                        Ok(m) => Ok(o.with_evidence(m)),
+                        Err(e) => Err((e.field(), e.code(), e.to_string(), e.field())),
+                    },
+                });
+                match with_evidence {
                     Ok(o) => (parsed.location(), id, None, Ok(o)),
-                    Err(e) => (
-                        parsed.locate(&e.location()),
+                    Err((at, code, message, field)) => (
+                        parsed.locate(&at),
                         id,
                         parsed.assessment.enterprise.clone(),
                         Err(RecordError {
-                            code: e.code().to_string(),
-                            message: e.message(lang),
-                            location: e.location(),
+                            code: code.to_string(),
+                            message,
+                            location: field,
                         }),
                     ),
                 }

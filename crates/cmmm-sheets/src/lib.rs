@@ -48,6 +48,7 @@ pub mod columns;
 mod csv_sheet;
 mod encoding;
 mod error;
+pub mod evidence;
 mod json;
 mod location;
 pub mod merge;

@@ -14,7 +14,6 @@ use cmmm_model::Lang;
 use cmmm_score::{Detail, Options, Programmes, Scorer};
 use cmmm_sheets::batch::{self, Scored};
 use cmmm_sheets::results::{self, ErrorCells, ResultTable};
-use cmmm_sheets::Record;
 
 use self::output::{OutputFormat, Rendered, Sink};
 use crate::files::write_atomic;
@@ -48,6 +47,11 @@ pub struct BatchArgs {
     /// Also write the closing summary as JSON to this file.
     #[arg(long)]
     summary: Option<PathBuf>,
+    /// Resolve each answer's evidence references to files under this directory: results
+    /// gain a manifest (file, size, SHA-256); a missing file is a warning, a reference out of
+    /// the directory fails the record (NDJSON holds the manifest).
+    #[arg(long)]
+    evidence_dir: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
     /// Language of error messages, programme column headers and the closing summary.
@@ -114,6 +118,13 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
             )));
         }
     }
+    let evidence = match &args.evidence_dir {
+        None => None,
+        Some(dir) => Some(
+            cmmm_sheets::evidence::EvidenceDir::open(dir)
+                .map_err(|e| Failure::input(format!("--evidence-dir: {e}")))?,
+        ),
+    };
     let mut sink = Sink::open(format, args.out.as_deref()).map_err(Failure::input)?;
     let table = ResultTable::new(model, programmes, lang);
     let header = table.header();
@@ -135,7 +146,10 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         &files,
         &opts,
         &pool,
-        |text, r| process(&scorer, &table, &options, format, lang, text, r),
+        |text, r| {
+            let scored = Scored::score(&scorer, &options, lang, evidence.as_ref(), text, r);
+            render(&table, format, scored)
+        },
         |d: Done| {
             records.set(records.get() + 1);
             readable += u64::from(d.readable);
@@ -189,17 +203,8 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Scores and renders one record.
-fn process(
-    scorer: &Scorer<'_>,
-    table: &ResultTable<'_>,
-    options: &Options,
-    format: OutputFormat,
-    lang: Lang,
-    text: &[u8],
-    record: Record,
-) -> Done {
-    let scored = Scored::score(scorer, options, lang, text, record);
+/// Renders one scored record for the output.
+fn render(table: &ResultTable<'_>, format: OutputFormat, scored: Scored) -> Done {
     let level = scored.result.as_ref().ok().map(|o| o.level.level);
     let rendered = match format {
         OutputFormat::Ndjson => Rendered::Bytes(output::ndjson_line(&scored)),

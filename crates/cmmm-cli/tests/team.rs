@@ -1,6 +1,8 @@
 //! Team self-assessments end to end: `cmmm template --part` gives each department its
 //! sub-domains, each fills its part in (in any format), and `cmmm merge` puts them back
-//! together; conflicts are named with both sources and resolved only by a stated policy.
+//! together (conflicts named with both sources, resolved only by a stated policy); `cmmm
+//! compare` checks two independent assessments against each other; `--evidence-dir` turns
+//! evidence references into a manifest of hashed files.
 
 use std::path::Path;
 
@@ -20,7 +22,7 @@ fn path(p: &Path) -> &str {
 
 #[test]
 fn parts_of_every_example_merge_back_to_its_result() {
-    let dir = scratch("merge", "examples");
+    let dir = scratch("team", "examples");
     // The parts as three departments return them: one element per format.
     let parts = [
         ("personnel", "csv", "hr.csv"),
@@ -72,7 +74,7 @@ fn parts_of_every_example_merge_back_to_its_result() {
 
 #[test]
 fn different_ratings_fail_with_both_sources_unless_a_policy_resolves_them() {
-    let dir = scratch("merge", "conflict");
+    let dir = scratch("team", "conflict");
     let example = "data/examples/discrete.json";
     let a = dir.join("production.json");
     let out = cmmm(&[
@@ -144,7 +146,7 @@ fn different_ratings_fail_with_both_sources_unless_a_policy_resolves_them() {
 
 #[test]
 fn requirements_no_part_rates_are_listed_and_unknown_parts_refused() {
-    let dir = scratch("merge", "coverage");
+    let dir = scratch("team", "coverage");
     let a = dir.join("data.json");
     let out = cmmm(&[
         "template",
@@ -172,7 +174,7 @@ fn requirements_no_part_rates_are_listed_and_unknown_parts_refused() {
 
 #[test]
 fn compare_reports_exactly_the_changed_ratings_and_an_independent_kappa() {
-    let dir = scratch("merge", "compare");
+    let dir = scratch("team", "compare");
     let a_path = "data/examples/discrete.json";
     let a: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(common::root().join(a_path)).unwrap())
@@ -264,4 +266,137 @@ fn compare_reports_exactly_the_changed_ratings_and_an_independent_kappa() {
         t.contains(&format!("Rated differently (5):\n  {}", changed[0])),
         "{t}"
     );
+}
+
+/// The example with `evidence` references on its first answers.
+fn with_evidence(dir: &Path, name: &str, references: &[&str]) -> std::path::PathBuf {
+    let mut a: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("data/examples/discrete.json")).unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<String> = a["ratings"].as_object().unwrap().keys().cloned().collect();
+    for (id, reference) in ids.iter().zip(references) {
+        let v = a["ratings"][id].clone();
+        let rating = v
+            .as_str()
+            .map_or_else(|| v["rating"].clone(), serde_json::Value::from);
+        a["ratings"][id] = serde_json::json!({"rating": rating, "evidence": [reference]});
+    }
+    let file = dir.join(name);
+    std::fs::write(&file, a.to_string()).unwrap();
+    file
+}
+
+#[test]
+fn evidence_files_are_hashed_missing_ones_warned_and_escapes_refused() {
+    let dir = scratch("team", "evidence");
+    let evidence = dir.join("evidence");
+    std::fs::create_dir_all(evidence.join("docs/2026")).unwrap();
+    std::fs::write(evidence.join("docs/policy.pdf"), b"%PDF policy").unwrap();
+    std::fs::write(evidence.join("docs/2026/plan.xlsx"), vec![7u8; 100_000]).unwrap();
+    std::fs::write(dir.join("secret.txt"), b"outside").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.txt"), evidence.join("link.txt")).unwrap();
+
+    let good = with_evidence(
+        &dir,
+        "good.json",
+        &["docs/policy.pdf", "plan.xlsx", "DOC-42 minutes"],
+    );
+    let out = cmmm(&[
+        "score",
+        path(&good),
+        "--format",
+        "json",
+        "--detail",
+        "summary",
+        "--evidence-dir",
+        path(&evidence),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let result: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = result["evidence"]["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    for f in files {
+        let on_disk = evidence.join(f["file"].as_str().unwrap());
+        let sum = std::process::Command::new("sha256sum")
+            .arg(&on_disk)
+            .output()
+            .expect("sha256sum runs");
+        let expected = String::from_utf8(sum.stdout).unwrap();
+        assert_eq!(
+            f["sha256"].as_str(),
+            expected.split_whitespace().next(),
+            "{on_disk:?}"
+        );
+        assert_eq!(
+            f["size"].as_u64(),
+            Some(std::fs::metadata(&on_disk).unwrap().len())
+        );
+    }
+    assert_eq!(
+        files[1]["file"], "docs/2026/plan.xlsx",
+        "a bare name found anywhere under the directory"
+    );
+    assert_eq!(
+        result["evidence"]["missing"][0]["reference"],
+        "DOC-42 minutes"
+    );
+    // Every reference with no file (the example has its own document numbers too) is in
+    // the manifest and named in the warning by its requirement.
+    let missing = result["evidence"]["missing"].as_array().unwrap();
+    let warning = result["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "missing-evidence")
+        .expect("a missing-evidence warning");
+    for m in missing {
+        assert!(
+            warning["ids"]
+                .as_array()
+                .unwrap()
+                .contains(&m["requirement"]),
+            "{m}"
+        );
+    }
+
+    for (name, reference) in [
+        ("up.json", "../secret.txt"),
+        ("abs.json", "/etc/passwd"),
+        ("link.json", "link.txt"),
+    ] {
+        let bad = with_evidence(&dir, name, &[reference]);
+        let out = cmmm(&["score", path(&bad), "--evidence-dir", path(&evidence)]);
+        assert_eq!(out.status.code(), Some(1), "{reference} is refused");
+        assert!(
+            stderr(&out).contains("[evidence-outside-dir]"),
+            "{reference}: {}",
+            stderr(&out)
+        );
+    }
+
+    // In a batch, the escaping record fails on its own; the others carry their manifest.
+    let out = cmmm(&[
+        "batch",
+        path(&good),
+        path(&dir.join("up.json")),
+        "--format",
+        "ndjson",
+        "--detail",
+        "summary",
+        "--evidence-dir",
+        path(&evidence),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        records[0]["result"]["evidence"]["files"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(records[1]["error"]["code"], "evidence-outside-dir");
 }
