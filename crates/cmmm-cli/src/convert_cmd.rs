@@ -73,7 +73,7 @@ pub fn write(
         QuestionnaireFormat::CsvWide => {
             if cmmm_sheets::wide_loses(assessments) {
                 crate::note(format_args!(
-                    "cmmm: the wide layout holds ratings only; evidence and comments are left out (use --to csv to keep them)"
+                    "cmmm: the wide layout holds ratings only; evidence, comments and who rated each are left out (use --to csv to keep them)"
                 ));
             }
             cmmm_sheets::write_csv_wide(model, assessments)

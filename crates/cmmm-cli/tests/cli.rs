@@ -96,7 +96,7 @@ fn templates_are_valid_assessments_and_process_leaves_product_design_out() {
     assert_eq!(csv.lines().count(), 301);
     // A byte-order mark, for Excel and WPS; the requirement and its rating first.
     assert!(csv.starts_with(
-        "\u{feff}requirement_id,sub_domain,level,text,rating,evidence,comment,assessment_id,"
+        "\u{feff}requirement_id,sub_domain,level,text,rating,evidence,comment,rated_by,assessment_id,"
     ));
 }
 

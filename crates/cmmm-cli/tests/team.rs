@@ -142,6 +142,27 @@ fn different_ratings_fail_with_both_sources_unless_a_policy_resolves_them() {
     assert_eq!(highest["rating"], given);
     let lowest = rated("lowest");
     assert_eq!(lowest["rating"], "partial");
+    // Each merged answer names who rated it: the part's assessor.
+    assert_eq!(lowest["assessor"], "质量部");
+    assert_eq!(
+        highest["assessor"],
+        "内部自评小组 / internal self-assessment team"
+    );
+
+    // … and keeps naming them in a sheet (the long layout's `rated_by` column).
+    let csv = dir.join("lowest.csv");
+    let out = cmmm(&[
+        "convert",
+        path(&dir.join("lowest.json")),
+        "--to",
+        "csv",
+        "--out",
+        path(&csv),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let back = cmmm(&["convert", path(&csv), "--to", "json"]);
+    let back: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
+    assert_eq!(back["ratings"]["production-ops.1.a"]["assessor"], "质量部");
 }
 
 #[test]

@@ -144,7 +144,7 @@ export interface Achieved {
   name: Text;
 }
 
-/** A bare rating, null while unanswered, or an object with the rating, evidence and a comment. */
+/** A bare rating, null while unanswered, or an object with the rating, evidence, a comment and who rated it. */
 export type Answer = Rating | null | AnswerObject;
 
 /** The object form of an answer (written by its serializer, read by its visitor). */
@@ -155,6 +155,8 @@ export interface AnswerObject {
   evidence?: string[];
   /** A comment. */
   comment?: string | null;
+  /** Who rated it (a person or a department), in a team assessment. */
+  assessor?: string | null;
   /** The requirement's sub-domain (informational). */
   sub_domain?: string | null;
   /** The requirement's level (informational). */

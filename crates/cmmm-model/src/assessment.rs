@@ -291,8 +291,8 @@ impl JsonSchema for Rating {
     }
 }
 
-/// The answer to one requirement: a bare rating, or an object with the rating, evidence and a
-/// comment. Templates also carry the requirement's sub-domain, level and text, for the reader;
+/// The answer to one requirement: a bare rating, or an object with the rating, evidence, a
+/// comment and who rated it. Templates also carry the requirement's sub-domain, level and text, for the reader;
 /// scoring ignores those three. Start from [`Answer::rated`] or `Answer::default()` and set
 /// its fields.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -304,6 +304,8 @@ pub struct Answer {
     pub evidence: Vec<String>,
     /// A comment.
     pub comment: Option<String>,
+    /// Who rated it (a person or a department), in a team assessment.
+    pub assessor: Option<String>,
     /// The requirement's sub-domain, for the reader.
     pub sub_domain: Option<String>,
     /// The requirement's level, for the reader.
@@ -326,6 +328,9 @@ struct AnswerObject {
     /// A comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     comment: Option<String>,
+    /// Who rated it (a person or a department), in a team assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assessor: Option<String>,
     /// The requirement's sub-domain (informational).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sub_domain: Option<String>,
@@ -351,6 +356,7 @@ impl Serialize for Answer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let bare = self.evidence.is_empty()
             && self.comment.is_none()
+            && self.assessor.is_none()
             && self.sub_domain.is_none()
             && self.level.is_none()
             && self.text.is_none();
@@ -360,6 +366,7 @@ impl Serialize for Answer {
                 rating: self.rating.clone(),
                 evidence: self.evidence.clone(),
                 comment: self.comment.clone(),
+                assessor: self.assessor.clone(),
                 sub_domain: self.sub_domain.clone(),
                 level: self.level,
                 text: self.text.clone(),
@@ -378,13 +385,14 @@ const ANSWER_FIELDS: &[&str] = &[
     "sub_domain",
     "level",
     "text",
+    "assessor",
 ];
 
 impl<'de> Visitor<'de> for AnswerVisitor {
     type Value = Answer;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence and a comment")
+        f.write_str("a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence, a comment and who rated it")
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
@@ -436,7 +444,8 @@ impl<'de> Visitor<'de> for AnswerVisitor {
                 2 => answer.comment = map.next_value()?,
                 3 => answer.sub_domain = map.next_value()?,
                 4 => answer.level = map.next_value()?,
-                _ => answer.text = map.next_value()?,
+                5 => answer.text = map.next_value()?,
+                _ => answer.assessor = map.next_value()?,
             }
         }
         Ok(answer)
@@ -458,7 +467,7 @@ impl JsonSchema for Answer {
         let rating = generator.subschema_for::<Rating>();
         let object = generator.subschema_for::<AnswerObject>();
         schemars::json_schema!({
-            "description": "A bare rating, null while unanswered, or an object with the rating, evidence and a comment.",
+            "description": "A bare rating, null while unanswered, or an object with the rating, evidence, a comment and who rated it.",
             "anyOf": [rating, { "type": "null" }, object]
         })
     }

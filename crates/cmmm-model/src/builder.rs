@@ -119,6 +119,12 @@ impl AssessmentBuilder {
         self
     }
 
+    /// Names who rated requirement `id` (a person or a department, in a team assessment).
+    pub fn rated_by(mut self, id: &str, assessor: impl Into<String>) -> Self {
+        self.answer_of(id).assessor = Some(assessor.into());
+        self
+    }
+
     /// The answer of `id`, added unrated if it has none yet.
     fn answer_of(&mut self, id: &str) -> &mut Answer {
         let i = match self.index.get(id) {

@@ -213,12 +213,12 @@ fn the_assessment_schema_rejects_what_the_reader_rejects() {
         (
             json!({ "profile": "discrete", "ratings": { "a.1.a": true } }),
             "/ratings/a.1.a",
-            "invalid type: boolean `true`, expected a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence and a comment",
+            "invalid type: boolean `true`, expected a rating (a scale key, a Chinese label or a value), null, or an object with a rating, evidence, a comment and who rated it",
         ),
         (
             json!({ "profile": "discrete", "ratings": { "a.1.a": { "rating": "full", "note": "x" } } }),
             "/ratings/a.1.a",
-            "unknown field `note`, expected one of `rating`, `evidence`, `comment`, `sub_domain`, `level`, `text`",
+            "unknown field `note`, expected one of `rating`, `evidence`, `comment`, `sub_domain`, `level`, `text`, `assessor`",
         ),
         (
             json!({ "profile": "discrete", "ratings": {}, "tailoring": [{ "sub_domain": "sales" }] }),

@@ -35,7 +35,7 @@ const fn col(key: &'static str, part: Part, width: u8) -> ColumnDef {
 /// Every column, in the order the long-layout template writes them: the requirement and its
 /// answer first (the rating beside the text), the assessment's fields after them, typed once
 /// on the first row.
-pub const COLUMNS: [ColumnDef; 18] = [
+pub const COLUMNS: [ColumnDef; 19] = [
     col("requirement_id", Part::Answer, 22),
     col("sub_domain", Part::Informational, 18),
     col("level", Part::Informational, 6),
@@ -43,6 +43,8 @@ pub const COLUMNS: [ColumnDef; 18] = [
     col("rating", Part::Answer, 12),
     col("evidence", Part::Answer, 24),
     col("comment", Part::Answer, 24),
+    // Who rated the answer (the JSON answer's `assessor`; `assessor` is the assessment's).
+    col("rated_by", Part::Answer, 12),
     col("assessment_id", Part::Assessment, 16),
     col("enterprise_name", Part::Assessment, 24),
     col("enterprise_code", Part::Assessment, 20),

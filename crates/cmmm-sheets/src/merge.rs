@@ -49,7 +49,8 @@ pub struct Conflict {
 #[non_exhaustive]
 pub struct Merged {
     /// One assessment: the first part's fields, the union of the parts' tailoring and
-    /// included sub-domains, and every rating.
+    /// included sub-domains, and every rating, each answer naming who rated it (its own
+    /// `assessor`, or its part's).
     pub assessment: Assessment,
     /// Fields on which the parts disagree (the first part's value is kept).
     pub warnings: Vec<String>,
@@ -184,7 +185,10 @@ pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merg
             };
             let side = Side {
                 location: p.locate(&format!("ratings.{id}")),
-                assessor: p.assessment.assessor.clone(),
+                assessor: answer
+                    .assessor
+                    .clone()
+                    .or_else(|| p.assessment.assessor.clone()),
                 rating: rating.as_str().to_string(),
             };
             sides
@@ -245,8 +249,12 @@ pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merg
     let mut taken = vec![0; parts.len()];
     // In model order (ids the model lacks last, for scoring to report).
     chosen.sort_by_key(|(id, _, _)| model.requirement_index(id).unwrap_or(usize::MAX));
-    for (id, from, answer) in chosen {
+    for (id, from, mut answer) in chosen {
         taken[from] += 1;
+        // Who rated it: the answer's own assessor, or its part's.
+        if answer.assessor.is_none() {
+            answer.assessor = parts[from].assessment.assessor.clone();
+        }
         // Ids are unique in `chosen`.
         let _ = merged.ratings.insert(id, answer);
     }

@@ -35,8 +35,9 @@ struct Header {
     index: [Option<u32>; COLUMNS.len()],
     /// (column key, column index) of each assessment column present.
     fields: Vec<(&'static str, u32)>,
-    /// Long layout: the columns of `requirement_id`, `rating`, `evidence` and `comment`.
-    answer: [Option<u32>; 4],
+    /// Long layout: the columns of `requirement_id`, `rating`, `evidence`, `comment` and
+    /// `rated_by`.
+    answer: [Option<u32>; 5],
     /// Wide layout: (column index, requirement id) of each requirement column.
     requirements: Vec<(u32, CompactString)>,
     long: bool,
@@ -95,8 +96,14 @@ impl Header {
             .filter(|(def, _)| def.part == Part::Assessment)
             .filter_map(|(def, at)| Some((def.key, at?)))
             .collect();
-        let answer =
-            ["requirement_id", "rating", "evidence", "comment"].map(|k| seen.get(k).copied());
+        let answer = [
+            "requirement_id",
+            "rating",
+            "evidence",
+            "comment",
+            "rated_by",
+        ]
+        .map(|k| seen.get(k).copied());
         Ok(Header {
             names: names.into(),
             index,
@@ -468,13 +475,14 @@ fn rating_cell(cells: &[String], at: u32) -> Option<&str> {
 }
 
 fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: &Arc<str>) {
-    let [requirement_at, rating_at, evidence_at, comment_at] = header.answer;
+    let [requirement_at, rating_at, evidence_at, comment_at, rated_by_at] = header.answer;
     let rating_at = rating_at.expect("the long layout has a rating column");
     let rating = rating_cell(cells, rating_at);
     let evidence = cell(cells, evidence_at);
     let comment = cell(cells, comment_at);
+    let rated_by = cell(cells, rated_by_at);
     let Some(requirement) = cell(cells, requirement_at) else {
-        if rating.is_some() || evidence.is_some() || comment.is_some() {
+        if rating.is_some() || evidence.is_some() || comment.is_some() || rated_by.is_some() {
             let at = requirement_at.expect("the long layout has a requirement_id column");
             b.fail(cell_at(file, header, row, at), SheetError::EmptyRequirement);
         }
@@ -485,5 +493,6 @@ fn long_row(b: &mut Builder, header: &Header, cells: &[String], row: u64, file: 
     answer.rating = rating.map(Rating::from);
     answer.evidence = evidence.map(list).unwrap_or_default();
     answer.comment = comment.map(str::to_string);
+    answer.assessor = rated_by.map(str::to_string);
     b.answer(requirement, answer, row, rating_at, header, file);
 }

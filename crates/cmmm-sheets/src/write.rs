@@ -76,13 +76,13 @@ pub fn write_csv_wide(model: &Model, assessments: &[Assessment]) -> Vec<u8> {
     w.into_inner().expect("flush to memory")
 }
 
-/// True when some answer of `assessments` has evidence or a comment, which the wide layout
-/// cannot hold.
+/// True when some answer of `assessments` has evidence, a comment or who rated it, which the
+/// wide layout cannot hold.
 pub fn wide_loses(assessments: &[Assessment]) -> bool {
     assessments.iter().any(|a| {
         a.ratings
             .iter()
-            .any(|(_, x)| !x.evidence.is_empty() || x.comment.is_some())
+            .any(|(_, x)| !x.evidence.is_empty() || x.comment.is_some() || x.assessor.is_some())
     })
 }
 
@@ -129,6 +129,7 @@ fn answer_cell(answer: &Answer, key: &str) -> String {
             .map_or_else(String::new, |r| r.as_str().to_string()),
         "evidence" => answer.evidence.join(&LIST_SEPARATOR.to_string()),
         "comment" => answer.comment.clone().unwrap_or_default(),
+        "rated_by" => answer.assessor.clone().unwrap_or_default(),
         _ => String::new(),
     }
 }
