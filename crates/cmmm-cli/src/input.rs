@@ -122,3 +122,23 @@ pub fn score_failure(parsed: &Parsed, e: &cmmm_score::ScoreError, lang: Lang) ->
         e.code()
     ))
 }
+
+/// `outcome` with the manifest of `parsed`'s evidence files under `dir` (`--evidence-dir`);
+/// a reference leading out of the directory is an error at its cell or field.
+pub fn with_evidence(
+    outcome: cmmm_score::Outcome,
+    parsed: &Parsed,
+    dir: Option<&Path>,
+    lang: Lang,
+) -> Result<cmmm_score::Outcome, Failure> {
+    let Some(dir) = dir else {
+        return Ok(outcome);
+    };
+    let manifest = cmmm_sheets::evidence::EvidenceDir::open(dir)
+        .and_then(|d| d.manifest(&parsed.assessment))
+        .map_err(|e| {
+            let at = parsed.locate(&e.field()).describe(lang);
+            Failure::input(format!("{at}: {e} [{}]", e.code()))
+        })?;
+    Ok(outcome.with_evidence(manifest))
+}

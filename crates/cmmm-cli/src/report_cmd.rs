@@ -12,7 +12,7 @@ use cmmm_score::{Options, Outcome, Programmes, Scorer};
 use rayon::prelude::*;
 
 use crate::files::{emit, write_atomic};
-use crate::input::{read_one, score_failure, InputArgs};
+use crate::input::{read_one, score_failure, with_evidence, InputArgs};
 use crate::{load_model, Failure, LangArg};
 
 /// Lines of batch output parsed together on the worker threads.
@@ -58,6 +58,10 @@ pub struct ReportArgs {
     /// Output file (default: stdout).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Resolve each answer's evidence references to files under this directory: the report
+    /// lists them with their size and SHA-256 (see `cmmm score --evidence-dir`).
+    #[arg(long, conflicts_with = "portfolio")]
+    evidence_dir: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -97,13 +101,15 @@ pub fn run(args: &ReportArgs) -> Result<(), Failure> {
                 .target(args.target);
             let scorer = Scorer::new(&model);
             let read = args.input.options();
-            let (assessment, outcome) = score_file(&scorer, file, &read, &options, lang)?;
+            let evidence = args.evidence_dir.as_deref();
+            let (assessment, outcome) = score_file(&scorer, file, &read, &options, evidence, lang)?;
             let previous = match &args.previous {
                 Some(p) => Some(score_file(
                     &scorer,
                     p,
                     &read,
                     &options.clone().target(None),
+                    None,
                     lang,
                 )?),
                 None => None,
@@ -151,18 +157,21 @@ fn chart_stem(out: &Path) -> Result<String, Failure> {
         .ok_or_else(|| Failure::usage(format!("{}: not a file name", out.display())))
 }
 
-/// Reads and scores one questionnaire (any format).
+/// Reads and scores one questionnaire (any format), with the manifest of its evidence files
+/// under `evidence` when given.
 fn score_file(
     scorer: &Scorer<'_>,
     file: &str,
     read: &cmmm_sheets::ReadOptions,
     options: &Options,
+    evidence: Option<&Path>,
     lang: Lang,
 ) -> Result<(Assessment, Outcome), Failure> {
     let parsed = read_one(file, read, lang)?;
     let outcome = scorer
         .score(&parsed.assessment, options)
         .map_err(|e| score_failure(&parsed, &e, lang))?;
+    let outcome = with_evidence(outcome, &parsed, evidence, lang)?;
     Ok((parsed.assessment, outcome))
 }
 

@@ -7,7 +7,7 @@ use cmmm_model::Lang;
 use cmmm_score::{Detail, Options, Scorer};
 
 use crate::files::emit;
-use crate::input::{read_one, score_failure, InputArgs};
+use crate::input::{read_one, score_failure, with_evidence, InputArgs};
 use crate::{load_model, DetailArg, Failure, LangArg};
 
 #[derive(Args)]
@@ -65,18 +65,10 @@ pub fn run(args: &ScoreArgs) -> Result<(), Failure> {
         .allow_missing(args.allow_missing)
         .target(args.target)
         .detail(detail);
-    let mut outcome = Scorer::new(&model)
+    let outcome = Scorer::new(&model)
         .score(&parsed.assessment, &options)
         .map_err(|e| score_failure(&parsed, &e, lang))?;
-    if let Some(dir) = &args.evidence_dir {
-        let manifest = cmmm_sheets::evidence::EvidenceDir::open(dir)
-            .and_then(|d| d.manifest(&parsed.assessment))
-            .map_err(|e| {
-                let at = parsed.locate(&e.field()).describe(lang);
-                Failure::input(format!("{at}: {e} [{}]", e.code()))
-            })?;
-        outcome = outcome.with_evidence(manifest);
-    }
+    let outcome = with_evidence(outcome, &parsed, args.evidence_dir.as_deref(), lang)?;
     let out = match args.format {
         // The outcome is plain data; serializing it cannot fail.
         ScoreFormat::Json => {

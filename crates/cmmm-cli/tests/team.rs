@@ -149,6 +149,22 @@ fn different_ratings_fail_with_both_sources_unless_a_policy_resolves_them() {
         "内部自评小组 / internal self-assessment team"
     );
 
+    // The report says who rated what, per sub-domain.
+    let report = cmmm(&[
+        "report",
+        path(&dir.join("lowest.json")),
+        "--format",
+        "md",
+        "--allow-missing",
+    ]);
+    assert!(report.status.success(), "{}", stderr(&report));
+    let md = stdout(&report);
+    assert!(md.contains("Who rated what"), "{md}");
+    assert!(
+        md.contains("质量部 (1)"),
+        "the quality department rated one answer"
+    );
+
     // … and keeps naming them in a sheet (the long layout's `rated_by` column).
     let csv = dir.join("lowest.csv");
     let out = cmmm(&[
@@ -395,6 +411,21 @@ fn evidence_files_are_hashed_missing_ones_warned_and_escapes_refused() {
             stderr(&out)
         );
     }
+
+    // The report lists the files with their hashes, and the references with no file.
+    let report = cmmm(&[
+        "report",
+        path(&good),
+        "--format",
+        "md",
+        "--evidence-dir",
+        path(&evidence),
+    ]);
+    assert!(report.status.success(), "{}", stderr(&report));
+    let md = stdout(&report);
+    assert!(md.contains("Evidence files"), "{md}");
+    assert!(md.contains(files[0]["sha256"].as_str().unwrap()), "{md}");
+    assert!(md.contains("DOC-42 minutes"), "{md}");
 
     // In a batch, the escaping record fails on its own; the others carry their manifest.
     let out = cmmm(&[

@@ -104,6 +104,12 @@ pub(crate) fn document(r: &Report<'_>) -> Document {
     sections.push(sub_domains(r, w));
     sections.push(gaps(r, w));
     sections.push(requirements(r, w));
+    if let Some(section) = raters(r, w) {
+        sections.push(section);
+    }
+    if let Some(section) = evidence(r, w) {
+        sections.push(section);
+    }
     Document {
         title: w.report_title.to_string(),
         subtitle: assessee_name(o, w),
@@ -1179,6 +1185,92 @@ fn requirements(r: &Report<'_>, w: &Words) -> Section {
         rows,
     }));
     section("requirements", w.requirements_title, blocks)
+}
+
+// ---------------------------------------------------------------------------------------
+// Who rated what, and the evidence files
+
+/// Per sub-domain, who rated its answers (a team assessment), when any answer names it.
+fn raters(r: &Report<'_>, w: &Words) -> Option<Section> {
+    let (m, lang) = (r.model, r.lang);
+    let layout = m.layout();
+    let mut per: Vec<Vec<(String, u32)>> = vec![Vec::new(); layout.sub_domains.len()];
+    for (id, answer) in r.assessment.ratings.iter() {
+        let (Some(who), Some(q)) = (&answer.assessor, m.requirement_index(id)) else {
+            continue;
+        };
+        let raters = &mut per[layout.requirements[q].sub_domain];
+        match raters.iter_mut().find(|(name, _)| name == who) {
+            Some((_, n)) => *n += 1,
+            None => raters.push((who.clone(), 1)),
+        }
+    }
+    if per.iter().all(Vec::is_empty) {
+        return None;
+    }
+    let rows = layout
+        .sub_domains
+        .iter()
+        .zip(&per)
+        .filter(|(_, raters)| !raters.is_empty())
+        .map(|(node, raters)| {
+            let who: Vec<String> = raters
+                .iter()
+                .map(|(name, n)| format!("{name} ({n})"))
+                .collect();
+            Row::cells(vec![
+                Cell::text(format!("{} ({})", node.name.get(lang), node.id)),
+                Cell::text(who.join("; ")),
+            ])
+        })
+        .collect();
+    let table = Table {
+        head: vec![w.col_sub_domain.into(), w.col_rated_by.into()],
+        numeric: vec![false, false],
+        rows,
+    };
+    Some(section("raters", w.raters_title, vec![Block::Table(table)]))
+}
+
+/// The evidence files of the answers (`--evidence-dir`), and the references with no file.
+fn evidence(r: &Report<'_>, w: &Words) -> Option<Section> {
+    let manifest = r.outcome.evidence.as_ref()?;
+    let mut blocks = vec![Block::Para(vec![text(w.evidence_intro)])];
+    let rows = manifest
+        .files
+        .iter()
+        .map(|f| {
+            Row::cells(vec![
+                Cell::code(f.requirement.clone()),
+                Cell::text(f.reference.clone()),
+                Cell::code(f.file.clone()),
+                Cell::text(f.size.to_string()),
+                Cell::code(f.sha256.clone()),
+            ])
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        head: vec![
+            w.col_requirement.into(),
+            w.col_evidence.into(),
+            w.col_file.into(),
+            w.col_bytes.into(),
+            "SHA-256".into(),
+        ],
+        numeric: vec![false, false, false, true, false],
+        rows,
+    }));
+    if !manifest.missing.is_empty() {
+        blocks.push(Block::Notice(Tone::Warn, vec![text(w.evidence_missing)]));
+        blocks.push(Block::List(
+            manifest
+                .missing
+                .iter()
+                .map(|m| vec![text(format!("{}: {}", m.requirement, m.reference))])
+                .collect(),
+        ));
+    }
+    Some(section("evidence", w.evidence_title, blocks))
 }
 
 /// Top of the scale: good; bottom: bad; in between: caution.
