@@ -1,11 +1,12 @@
 //! `cmmm merge`: the parts of one assessment, rated by different people, put back together
-//! (cmmm-sheets' `merge`), written in any questionnaire format.
+//! (cmmm-model's `merge`, with each answer's cell as the sheet reader found it), written in
+//! any questionnaire format.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use cmmm_model::merge::{describe, merge, MergeError, OnConflict, Part};
 use cmmm_model::Lang;
-use cmmm_sheets::merge::{describe, merge, MergeError, OnConflict};
 
 use crate::convert_cmd::{write, QuestionnaireFormat};
 use crate::input::{read_one, InputArgs};
@@ -59,6 +60,14 @@ pub fn run(args: &MergeArgs) -> Result<(), Failure> {
         ConflictArg::Lowest => OnConflict::Lowest,
         ConflictArg::Highest => OnConflict::Highest,
     };
+    let parts: Vec<Part<'_>> = parts
+        .iter()
+        .map(|p| Part {
+            assessment: &p.assessment,
+            name: p.location().file.to_string(),
+            at: Box::new(move |id: &str| p.locate(&format!("ratings.{id}")).to_string()),
+        })
+        .collect();
     let merged = merge(&model, &parts, policy).map_err(|e| match &e {
         MergeError::Conflicts(c) => Failure::input(format!(
             "{} requirement(s) rated differently by the parts (keep one with --on-conflict lowest|highest, or fix the parts) [{}]:\n  {}",

@@ -31,6 +31,7 @@ mod doc;
 mod error;
 mod exact;
 mod layout;
+pub mod merge;
 mod model;
 pub mod schema;
 pub mod sheets;

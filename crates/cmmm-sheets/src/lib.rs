@@ -15,9 +15,6 @@
 //! frozen header. What is written reads back to the same assessment. [`results`] writes
 //! scored results as flat tables (CSV, XLSX with number cells).
 //!
-//! **Parts**: [`merge::merge`] puts back together the parts of one assessment rated by
-//! different people, naming every conflicting rating with its source.
-//!
 //! **Batches**: [`batch::run`] scores every record of many files in input order on a pool of
 //! threads, in bounded memory; each becomes a [`batch::Scored`] (a result or an error record).
 //!
@@ -51,7 +48,6 @@ mod error;
 pub mod evidence;
 mod json;
 mod location;
-pub mod merge;
 mod record;
 pub mod results;
 mod source;

@@ -5,10 +5,7 @@
 
 use std::collections::HashMap;
 
-use cmmm_model::{template, Assessment, Model, Rating};
-
-use crate::location::Location;
-use crate::record::Parsed;
+use crate::{template, Answer, Assessment, Model, Rating};
 
 /// What to do with two different ratings of one requirement.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,9 +21,13 @@ pub enum OnConflict {
 
 /// One part's rating of a requirement.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Side {
-    /// Where: the cell (sheets) or the assessment's line (JSON).
-    pub location: Location,
+    /// The part (its index among the parts merged).
+    pub part: usize,
+    /// Where, as the caller names it: the file, row and column of a sheet's cell, or the
+    /// part's name.
+    pub at: String,
     /// Who rated it: the part's assessor, when it names one.
     pub assessor: Option<String>,
     /// The rating as given.
@@ -102,7 +103,7 @@ pub fn describe(conflicts: &[Conflict]) -> String {
                         .as_deref()
                         .map(|a| format!(" ({a})"))
                         .unwrap_or_default();
-                    format!("{}{who} `{}`", s.location, s.rating)
+                    format!("{}{who} `{}`", s.at, s.rating)
                 })
                 .collect();
             format!("ratings.{}: {}", c.requirement, sides.join(" / "))
@@ -114,13 +115,24 @@ pub fn describe(conflicts: &[Conflict]) -> String {
 /// A field of an assessment, as text.
 type Field = fn(&Assessment) -> Option<String>;
 
-/// Merges `parts` (each read from its file, in order) under `policy`.
-pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merged, MergeError> {
+/// A part to merge: its assessment, its name (for messages) and where each of its answers is
+/// (`at(requirement id)`: a sheet's cell, or the name again).
+pub struct Part<'a> {
+    /// The part's assessment.
+    pub assessment: &'a Assessment,
+    /// Its name, e.g. its file.
+    pub name: String,
+    /// Where the answer to a requirement is.
+    pub at: Box<dyn Fn(&str) -> String + 'a>,
+}
+
+/// Merges `parts` (in order) under `policy`.
+pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Merged, MergeError> {
     let first = parts.first().ok_or(MergeError::Empty)?;
     let mut merged = first.assessment.clone();
     merged.ratings.retain(|_, _| false);
     let mut warnings = Vec::new();
-    let name = |p: &Parsed| p.location().file.to_string();
+    let name = |p: &Part<'_>| p.name.clone();
 
     // The assessment's fields: the first part's, with a warning for every other value.
     let fields: [(&str, Field); 9] = [
@@ -139,10 +151,10 @@ pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merg
         ("assessor", |a| a.assessor.clone()),
     ];
     for (field, get) in fields {
-        let kept = parts.iter().find_map(|p| get(&p.assessment));
+        let kept = parts.iter().find_map(|p| get(p.assessment));
         let others: Vec<String> = parts
             .iter()
-            .filter_map(|p| get(&p.assessment).map(|v| (name(p), v)))
+            .filter_map(|p| get(p.assessment).map(|v| (name(p), v)))
             .filter(|(_, v)| Some(v) != kept.as_ref())
             .map(|(file, v)| format!("{file}: `{v}`"))
             .collect();
@@ -176,7 +188,7 @@ pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merg
 
     // Ratings: each requirement's first rating, unless the parts differ on it.
     let mut at: HashMap<String, usize> = HashMap::new();
-    let mut chosen: Vec<(String, usize, cmmm_model::Answer)> = Vec::new();
+    let mut chosen: Vec<(String, usize, Answer)> = Vec::new();
     let mut sides: HashMap<String, Vec<(usize, Side, Rating)>> = HashMap::new();
     for (i, p) in parts.iter().enumerate() {
         for (id, answer) in p.assessment.ratings.iter() {
@@ -184,7 +196,8 @@ pub fn merge(model: &Model, parts: &[Parsed], policy: OnConflict) -> Result<Merg
                 continue;
             };
             let side = Side {
-                location: p.locate(&format!("ratings.{id}")),
+                part: i,
+                at: (p.at)(id),
                 assessor: answer
                     .assessor
                     .clone()
