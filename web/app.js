@@ -34,6 +34,13 @@ const UI = {
     unrated: "未评",
     rated: (n, total) => `已评 ${n} / ${total}`,
     nextUnrated: "下一条未评",
+    exportPart: "导出部分",
+    partOf: "部分：",
+    mergeParts: "合并各部分",
+    merged: (n, uncovered) => `已合并 ${n} 个部分${uncovered ? `；${uncovered} 条要求没有部分评分` : ""}。`,
+    conflictsTitle: (n) => `${n} 条要求在各部分中评分不同：请为每条选定评分`,
+    applyMerge: "采用所选评分",
+    cancelMerge: "取消",
     nextUnratedHint: "快捷键 N",
     allRated: "全部已评。",
     filter: "显示",
@@ -102,6 +109,13 @@ const UI = {
     unrated: "Unrated",
     rated: (n, total) => `${n} of ${total} rated`,
     nextUnrated: "Next unrated",
+    exportPart: "Export part",
+    partOf: "Part:",
+    mergeParts: "Merge parts",
+    merged: (n, uncovered) => `Merged ${n} parts${uncovered ? `; ${uncovered} requirement(s) rated by no part` : ""}.`,
+    conflictsTitle: (n) => `${n} requirement(s) rated differently by the parts: choose each rating`,
+    applyMerge: "Use the chosen ratings",
+    cancelMerge: "Cancel",
     nextUnratedHint: "shortcut N",
     allRated: "Everything is rated.",
     filter: "Show",
@@ -457,9 +471,14 @@ function renderRequirement(r, t, lang) {
 function rate(id, key) {
   const ratings = state.assessment.ratings;
   const previous = ratings[id];
+  // Who rated it: the assessor named in the details, stored with the answer (a team
+  // assessment merges parts by several people).
+  const assessor = state.assessment.assessor;
   if (previous !== null && typeof previous === "object") {
-    // An answer object (evidence, comment) keeps everything but its rating.
-    ratings[id] = { ...previous, rating: key || null };
+    // An answer object (evidence, comment) keeps everything but its rating and rater.
+    ratings[id] = { ...previous, rating: key || null, ...(assessor ? { assessor } : {}) };
+  } else if (key && assessor) {
+    ratings[id] = { rating: key, assessor };
   } else if (key) {
     ratings[id] = key;
   } else {
@@ -694,6 +713,12 @@ function applyLanguage() {
   const select = $("profile");
   select.replaceChildren(...doc.profiles.map((p) => h("option", { value: p.id }, p.name[state.lang] || p.name.zh)));
   select.value = state.assessment.profile;
+  const parts = $("part-select");
+  const chosen = parts.value;
+  parts.replaceChildren(...doc.elements.map((e) => h("optgroup", { label: e.name[state.lang] || e.name.zh },
+    h("option", { value: e.id }, `${e.name[state.lang] || e.name.zh} (${t.partOf.replace(/[:：]$/, "")})`),
+    ...e.domains.flatMap((d) => d.sub_domains).map((sd) => h("option", { value: sd.id }, sd.name[state.lang] || sd.name.zh)))));
+  if (chosen) parts.value = chosen;
 }
 
 function fillDetails() {
@@ -750,6 +775,13 @@ function importAssessment(text, name) {
       return false;
     }
   }
+  applyAssessment(a);
+  notice((t) => t.imported(name));
+  return true;
+}
+
+/** Puts assessment `a` (ratings as keys) into the form. */
+function applyAssessment(a) {
   state.assessment = {
     model: doc.id,
     id: a.id ?? undefined,
@@ -769,21 +801,84 @@ function importAssessment(text, name) {
   fillDetails();
   renderTree();
   changed();
-  notice((t) => t.imported(name));
-  return true;
 }
 
-function exportAssessment() {
-  const file = assessmentFile();
+/** Downloads `file` (an assessment) as `NAME.json`, NAME from its id or enterprise. */
+function download(file, suffix = "") {
   const text = `${JSON.stringify(file, null, 2)}\n`;
   const blob = new Blob([text], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const stem = (file.id || file.enterprise?.name || "assessment").replace(/[^\p{L}\p{N}._-]+/gu, "-");
-  const link = h("a", { href: url, download: `${stem}.json` });
+  const link = h("a", { href: url, download: `${stem}${suffix}.json` });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportAssessment() {
+  download(assessmentFile());
+}
+
+/** The part of the questionnaire chosen in the part list, for one department (the engine's `part`). */
+function exportPart() {
+  const id = $("part-select").value;
+  download(engine.part(assessmentFile(), [id]), `-${id}`);
+}
+
+/**
+ * Merges the parts read from `files` (the engine's `merge`): without conflicts they replace
+ * the form's answers at once; with conflicts, each is shown with every part's rating side by
+ * side, the lowest chosen, for the user to confirm or change.
+ */
+async function mergeParts(files) {
+  const parts = [];
+  for (const f of files) parts.push({ name: f.name, assessment: (await f.text()).replace(/^\uFEFF/, "") });
+  let merged;
+  try {
+    merged = engine.merge(parts, "lowest");
+  } catch (e) {
+    notice((t) => t.importFailed(e.message), "error");
+    return;
+  }
+  const done = (chosen) => {
+    const a = engine.keyed(merged.assessment);
+    for (const [id, key] of Object.entries(chosen)) {
+      const answer = a.ratings[id];
+      a.ratings[id] = answer !== null && typeof answer === "object" ? { ...answer, rating: key } : key;
+    }
+    $("merge-conflicts").replaceChildren();
+    applyAssessment(a);
+    notice((t) => t.merged(parts.length, merged.uncovered.length));
+  };
+  if (!merged.resolved.length) {
+    done({});
+    return;
+  }
+  const t = UI[state.lang];
+  const lang = state.lang;
+  const rows = merged.resolved.map((c) => {
+    const r = requirements.get(c.requirement);
+    const kept = c.sides.findIndex((x) => x.rating === c.kept);
+    const sides = c.sides.map((side, i) => {
+      const p = pointOf(side.key);
+      return h("label", { class: "side" },
+        h("input", { type: "radio", name: `conflict-${c.requirement}`, value: side.key ?? side.rating, checked: i === kept }),
+        h("span", {}, `${side.at}${side.assessor ? ` (${side.assessor})` : ""}: `, h("b", {}, p ? p.label[lang] || p.label.zh : side.rating)));
+    });
+    return h("fieldset", { class: "conflict", dataset: { id: c.requirement } },
+      h("legend", {}, h("span", { class: "req-id" }, c.requirement), " ", r ? r.text[lang] || r.text.zh : ""), ...sides);
+  });
+  const apply = h("button", { type: "button", id: "merge-apply", onclick: () => {
+    const chosen = {};
+    for (const f of document.querySelectorAll("#merge-conflicts fieldset.conflict")) {
+      chosen[f.dataset.id] = f.querySelector("input:checked").value;
+    }
+    done(chosen);
+  } }, t.applyMerge);
+  const cancel = h("button", { type: "button", class: "quiet", onclick: () => $("merge-conflicts").replaceChildren() }, t.cancelMerge);
+  $("merge-conflicts").replaceChildren(h("h3", {}, t.conflictsTitle(rows.length)), ...rows, h("div", { class: "merge-actions" }, apply, cancel));
+  $("merge-conflicts").scrollIntoView({ block: "start" });
 }
 
 $("lang").addEventListener("change", (e) => {
@@ -804,6 +899,12 @@ $("import-file").addEventListener("change", async (e) => {
   e.target.value = "";
 });
 $("export").addEventListener("click", exportAssessment);
+$("export-part").addEventListener("click", exportPart);
+$("merge").addEventListener("click", () => $("merge-files").click());
+$("merge-files").addEventListener("change", async (e) => {
+  if (e.target.files.length) await mergeParts([...e.target.files]);
+  e.target.value = "";
+});
 $("print").addEventListener("click", () => window.print());
 $("reset").addEventListener("click", () => {
   if (!window.confirm(UI[state.lang].resetConfirm)) return;

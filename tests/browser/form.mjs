@@ -232,6 +232,49 @@ try {
     name: document.getElementById("enterprise-name").value,
   }));
   assert.deepEqual(injected, { pwned: null, elements: 0, name: hostile.enterprise.name }, "an imported file injects nothing");
+  // A team assessment: two parts (one overlapping sub-domain, one rating different) merged
+  // in the form; the conflict is shown with both parts' ratings side by side, the one chosen
+  // is kept, and the result is the CLI's for the same choice.
+  const partA = join(out, "part-hr-it.json");
+  const partB = join(out, "part-it-production.json");
+  execFileSync(cli, ["template", "--from", discretePath, "--part", "personnel,technology", "--out", partA]);
+  execFileSync(cli, ["template", "--from", discretePath, "--part", "technology,resource,manufacturing", "--out", partB]);
+  const b = JSON.parse(readFileSync(partB, "utf8"));
+  const conflicted = Object.keys(b.ratings).find((id) => id.startsWith("data."));
+  const was = b.ratings[conflicted].rating;
+  const other = was === "none" ? "full" : "none";
+  b.ratings[conflicted].rating = other;
+  b.assessor = "IT";
+  writeFileSync(partB, JSON.stringify(b));
+  await fresh.page.setInputFiles("#merge-files", [partA, partB]);
+  await fresh.page.waitForSelector("#merge-conflicts fieldset.conflict");
+  const conflicts = await fresh.page.$$eval("#merge-conflicts fieldset.conflict", (fs) => fs.map((f) => ({
+    id: f.dataset.id,
+    sides: [...f.querySelectorAll("label.side")].map((l) => l.textContent),
+  })));
+  assert.equal(conflicts.length, 1, JSON.stringify(conflicts));
+  assert.equal(conflicts[0].id, conflicted);
+  assert.ok(conflicts[0].sides[0].startsWith("part-hr-it.json") && conflicts[0].sides[1].startsWith("part-it-production.json (IT)"),
+    JSON.stringify(conflicts[0].sides));
+  await fresh.page.check(`#merge-conflicts fieldset.conflict label.side:nth-of-type(2) input`);
+  await fresh.page.click("#merge-apply");
+  await fresh.page.waitForFunction(() => document.getElementById("notice").textContent.includes("2"));
+  assert.equal(await fresh.page.evaluate((id) => document.querySelector(`[id="req-${id}"] input:checked`).value, conflicted), other);
+  const mergedPath = join(out, "form-merged.json");
+  execFileSync(cli, ["merge", partA, partB, "--on-conflict", other === "none" ? "lowest" : "highest", "--out", mergedPath],
+    { stdio: "pipe" });
+  expectEqualToCli(await shown(fresh.page), cliResult(mergedPath), "merged in the form vs cmmm merge");
+
+  // One part for a department: the chosen sub-domain's requirements only.
+  await fresh.page.selectOption("#part-select", "data");
+  const [part] = await Promise.all([fresh.page.waitForEvent("download"), fresh.page.click("#export-part")]);
+  const partPath = join(out, "form-part.json");
+  await part.saveAs(partPath);
+  const exportedPart = JSON.parse(readFileSync(partPath, "utf8"));
+  const partIds = Object.keys(exportedPart.ratings);
+  assert.ok(partIds.length > 0 && partIds.every((id) => id.startsWith("data.")), partIds.join(","));
+  assert.match(part.suggestedFilename(), /-data\.json$/);
+
   const csp = await fresh.page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
   assert.match(csp, /default-src 'none'/);
   assert.deepEqual(fresh.issues, []);

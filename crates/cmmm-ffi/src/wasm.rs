@@ -72,6 +72,47 @@ export interface ViewOptions {
   top?: number;
 }
 
+/** A part of a team assessment to merge: its name (shown with its ratings) and assessment. */
+export interface MergePart {
+  name: string;
+  assessment: Assessment | string;
+}
+
+/** One part's rating of a requirement. */
+export interface MergeSide {
+  /** The part's index among those merged. */
+  part: number;
+  /** The part's name. */
+  at: string;
+  /** Who rated it, when the answer or its part names someone. */
+  assessor: string | null;
+  /** The rating as given. */
+  rating: string;
+  /** The key of its scale point, when it is on the scale. */
+  key: string | null;
+}
+
+/** Different ratings of one requirement. */
+export interface MergeConflict {
+  requirement: string;
+  sides: MergeSide[];
+  /** The rating the policy kept. */
+  kept: string | null;
+}
+
+/** The merged assessment and what the merge noticed. */
+export interface Merged {
+  assessment: Assessment;
+  /** Fields the parts disagree on (the first part's value is kept). */
+  warnings: string[];
+  /** Conflicts the policy resolved, for the user to confirm or change. */
+  resolved: MergeConflict[];
+  /** In-scope requirements no part rates. */
+  uncovered: string[];
+  /** Ratings each part gave. */
+  taken: number[];
+}
+
 /**
  * What every function throws on bad input: a JavaScript `Error` whose `name` is
  * `"CmmmError"`, with the engine's stable code (the same as the CLI's and the C API's, e.g.
@@ -380,6 +421,103 @@ impl LoadedModel {
         let text = json_arg(&assessment, "assessment").map_err(throw)?;
         let a = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
         let text = serde_json::to_string(&a.keyed(self.get()))
+            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
+        parse(&text).map_err(throw)
+    }
+
+    /// The part of `assessment` that `parts` name (sub-domain or element ids): its answers to
+    /// those sub-domains' requirements only, for one department to rate.
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn part(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        parts: Vec<String>,
+    ) -> Result<JsValue, JsValue> {
+        let text = json_arg(&assessment, "assessment").map_err(throw)?;
+        let a = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
+        let part = cmmm_model::part(self.get(), a, &parts).map_err(|e| {
+            throw(FfiError {
+                status: crate::Status::InvalidArgument,
+                code: e.code(),
+                location: "parts".into(),
+                message: format!("parts: {e}"),
+            })
+        })?;
+        let text = serde_json::to_string(&part)
+            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
+        parse(&text).map_err(throw)
+    }
+
+    /// Merges the parts of one assessment rated by different people (`cmmm merge`): with
+    /// `onConflict` `"lowest"` or `"highest"` the conflicts are resolved and listed in
+    /// `resolved`; with `"error"` (the default) they throw a `CmmmError`
+    /// (`conflicting-ratings`) naming every side.
+    #[wasm_bindgen(unchecked_return_type = "Merged")]
+    pub fn merge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MergePart[]")] parts: JsValue,
+        #[wasm_bindgen(
+            js_name = onConflict,
+            unchecked_optional_param_type = "\"error\" | \"lowest\" | \"highest\" | null"
+        )]
+        on_conflict: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct JsPart {
+            name: String,
+            assessment: serde_json::Value,
+        }
+        let policy = match on_conflict.as_deref() {
+            None | Some("error") => cmmm_model::merge::OnConflict::Error,
+            Some("lowest") => cmmm_model::merge::OnConflict::Lowest,
+            Some("highest") => cmmm_model::merge::OnConflict::Highest,
+            Some(_) => {
+                return Err(throw(FfiError::invalid_argument(
+                    "onConflict",
+                    "expected \"error\", \"lowest\" or \"highest\"",
+                )))
+            }
+        };
+        let given: Vec<JsPart> = if parts.is_array() {
+            let text = json_arg(&parts, "parts").map_err(throw)?;
+            serde_json::from_str(&text)
+                .map_err(|e| throw(FfiError::invalid_argument("parts", &e.to_string())))?
+        } else {
+            return Err(throw(FfiError::invalid_argument(
+                "parts",
+                "expected an array of { name, assessment }",
+            )));
+        };
+        let mut assessments = Vec::with_capacity(given.len());
+        for p in &given {
+            let text = match &p.assessment {
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            assessments.push(cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?);
+        }
+        let named: Vec<cmmm_model::merge::Part<'_>> = given
+            .iter()
+            .zip(&assessments)
+            .map(|(p, a)| {
+                let name = p.name.clone();
+                cmmm_model::merge::Part {
+                    assessment: a,
+                    name: p.name.clone(),
+                    at: Box::new(move |_: &str| name.clone()),
+                }
+            })
+            .collect();
+        let merged = cmmm_model::merge::merge(self.get(), &named, policy).map_err(|e| {
+            throw(FfiError {
+                status: crate::Status::InvalidAssessment,
+                code: e.code(),
+                location: "parts".into(),
+                message: e.to_string(),
+            })
+        })?;
+        let text = serde_json::to_string(&merged)
             .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
         parse(&text).map_err(throw)
     }

@@ -20,7 +20,7 @@ pub enum OnConflict {
 }
 
 /// One part's rating of a requirement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Side {
     /// The part (its index among the parts merged).
@@ -32,10 +32,12 @@ pub struct Side {
     pub assessor: Option<String>,
     /// The rating as given.
     pub rating: String,
+    /// The key of its scale point, when it is on the scale.
+    pub key: Option<String>,
 }
 
 /// Different ratings of one requirement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Conflict {
     /// The requirement id.
     pub requirement: String,
@@ -46,7 +48,7 @@ pub struct Conflict {
 }
 
 /// The merged assessment and what the merge noticed.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 #[non_exhaustive]
 pub struct Merged {
     /// One assessment: the first part's fields, the union of the parts' tailoring and
@@ -203,6 +205,9 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
                     .clone()
                     .or_else(|| p.assessment.assessor.clone()),
                 rating: rating.as_str().to_string(),
+                key: model
+                    .scale_point(rating)
+                    .map(|p| model.scale()[p].key.clone()),
             };
             sides
                 .entry(id.to_string())

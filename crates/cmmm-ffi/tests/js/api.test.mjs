@@ -208,6 +208,32 @@ test("a Model used after free() throws a CmmmError; a second free() does nothing
   assert.ok(new Model() instanceof Model);
 });
 
+test("part() and merge(): a team assessment split and put back together", () => {
+  const m = new Model();
+  const hr = m.part(discrete, ["personnel"]);
+  const rest = m.part(discrete, ["technology", "resource", "manufacturing"]);
+  assert.ok(Object.keys(hr.ratings).every((id) => id.startsWith("org-strategy.") || id.startsWith("skills.")));
+  const merged = m.merge([{ name: "hr.json", assessment: hr }, { name: "rest.json", assessment: JSON.stringify(rest) }]);
+  assert.deepEqual(merged.resolved, []);
+  assert.deepEqual(merged.uncovered, []);
+  assert.equal(merged.taken.reduce((a, b) => a + b, 0), Object.keys(discrete.ratings).length);
+  assert.deepEqual(m.score(merged.assessment, { detail: "summary" }), m.score(discrete, { detail: "summary" }));
+
+  const id = Object.keys(hr.ratings)[0];
+  const other = { ...hr, assessor: "HR", ratings: { [id]: { rating: "none", assessor: "王工" } } };
+  const e = assertError(() => m.merge([{ name: "a.json", assessment: hr }, { name: "b.json", assessment: other }]),
+    "conflicting-ratings", "parts");
+  assert.match(e.message, /a\.json .* \/ b\.json \(王工\) `none`/);
+  const lowest = m.merge([{ name: "a.json", assessment: hr }, { name: "b.json", assessment: other }], "lowest");
+  assert.equal(lowest.resolved.length, 1);
+  assert.deepEqual(lowest.resolved[0].sides.map((s) => s.at), ["a.json", "b.json"]);
+  assert.equal(lowest.resolved[0].sides[1].key, "none");
+  assert.equal(lowest.resolved[0].kept, "none");
+  assertError(() => m.merge([{ name: "a.json", assessment: hr }], "median"), "invalid-argument", "onConflict");
+  assertError(() => m.part(discrete, ["nope"]), "unknown-sub-domain", "parts");
+  m.free();
+});
+
 test("errors are Error objects with the stable code and where", () => {
   const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
   const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");
