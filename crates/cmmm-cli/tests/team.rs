@@ -69,6 +69,15 @@ fn parts_of_every_example_merge_back_to_its_result() {
             result(&from),
             "{example}: merged vs the original"
         );
+        // Every answer names the part it came from.
+        let m: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+        for (id, answer) in m["ratings"].as_object().unwrap() {
+            assert!(
+                answer["assessor"].as_str().is_some_and(|a| !a.is_empty()),
+                "{example} {id}"
+            );
+        }
     }
 }
 

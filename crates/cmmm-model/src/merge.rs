@@ -52,8 +52,8 @@ pub struct Conflict {
 #[non_exhaustive]
 pub struct Merged {
     /// One assessment: the first part's fields, the union of the parts' tailoring and
-    /// included sub-domains, and every rating, each answer naming who rated it (its own
-    /// `assessor`, or its part's).
+    /// included sub-domains, and every rating, each answer naming which part it came from
+    /// (its own `assessor`, its part's, or the part's name).
     pub assessment: Assessment,
     /// Fields on which the parts disagree (the first part's value is kept).
     pub warnings: Vec<String>,
@@ -269,9 +269,15 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
     chosen.sort_by_key(|(id, _, _)| model.requirement_index(id).unwrap_or(usize::MAX));
     for (id, from, mut answer) in chosen {
         taken[from] += 1;
-        // Who rated it: the answer's own assessor, or its part's.
+        // Which part it came from: the answer's own assessor, its part's, or the part's name.
         if answer.assessor.is_none() {
-            answer.assessor = parts[from].assessment.assessor.clone();
+            let part = &parts[from];
+            answer.assessor = Some(
+                part.assessment
+                    .assessor
+                    .clone()
+                    .unwrap_or_else(|| part.name.clone()),
+            );
         }
         // Ids are unique in `chosen`.
         let _ = merged.ratings.insert(id, answer);
