@@ -262,6 +262,19 @@ fn radar_svg(model: &Model, result: &JsValue, lang: Lang) -> Result<String, FfiE
     Ok(cmmm_report::radar::assessment(model, &outcome, lang))
 }
 
+/// An assessment argument (an object or its JSON text), parsed.
+fn assessment_arg(value: &JsValue) -> Result<cmmm_model::Assessment, FfiError> {
+    let text = json_arg(value, "assessment")?;
+    Ok(cmmm_score::parse_assessment(&text)?)
+}
+
+/// A plain object of an engine value: `JSON.parse` of its compact JSON text.
+fn object_of<T: serde::Serialize>(value: &T) -> Result<JsValue, FfiError> {
+    let text =
+        serde_json::to_string(value).map_err(|e| FfiError::panic(&format!("serializing: {e}")))?;
+    parse(&text)
+}
+
 /// Compact JSON of a model's file data.
 fn doc_json(model: &Model) -> Result<String, FfiError> {
     serde_json::to_string(model.doc()).map_err(|e| FfiError::panic(&format!("serializing: {e}")))
@@ -418,11 +431,8 @@ impl LoadedModel {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        let a = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
-        let text = serde_json::to_string(&a.keyed(self.get()))
-            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
-        parse(&text).map_err(throw)
+        let a = assessment_arg(&assessment).map_err(throw)?;
+        object_of(&a.keyed(self.get())).map_err(throw)
     }
 
     /// The part of `assessment` that `parts` name (sub-domain or element ids): its answers to
@@ -433,8 +443,7 @@ impl LoadedModel {
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
         parts: Vec<String>,
     ) -> Result<JsValue, JsValue> {
-        let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        let a = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
+        let a = assessment_arg(&assessment).map_err(throw)?;
         let part = cmmm_model::part(self.get(), a, &parts).map_err(|e| {
             throw(FfiError {
                 status: crate::Status::InvalidArgument,
@@ -443,9 +452,7 @@ impl LoadedModel {
                 message: format!("parts: {e}"),
             })
         })?;
-        let text = serde_json::to_string(&part)
-            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
-        parse(&text).map_err(throw)
+        object_of(&part).map_err(throw)
     }
 
     /// Merges the parts of one assessment rated by different people (`cmmm merge`): with
@@ -517,9 +524,7 @@ impl LoadedModel {
                 message: e.to_string(),
             })
         })?;
-        let text = serde_json::to_string(&merged)
-            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
-        parse(&text).map_err(throw)
+        object_of(&merged).map_err(throw)
     }
 
     /// Scores `assessment` (an object or its JSON text) against this model.
@@ -563,8 +568,7 @@ impl LoadedModel {
             None => JsViewOptions::default(),
             Some(o) => object_arg(&o, "options").map_err(throw)?,
         };
-        let text = json_arg(&assessment, "assessment").map_err(throw)?;
-        let draft = cmmm_score::parse_assessment(&text).map_err(|e| throw(e.into()))?;
+        let draft = assessment_arg(&assessment).map_err(throw)?;
         let view = cmmm_report::form_view(
             self.scorer(),
             &draft,
@@ -573,9 +577,7 @@ impl LoadedModel {
             options.lang.unwrap_or(Lang::En),
         )
         .map_err(|e| throw(e.into()))?;
-        let text = serde_json::to_string(&view)
-            .map_err(|e| throw(FfiError::panic(&format!("serializing: {e}"))))?;
-        parse(&text).map_err(throw)
+        object_of(&view).map_err(throw)
     }
 
     /// Scores `assessment` and returns the result as compact JSON text, byte for byte what the
