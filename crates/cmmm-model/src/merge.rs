@@ -167,6 +167,26 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
             ));
         }
     }
+    // A field the first part leaves empty is the first later part's that gives it.
+    for p in &parts[1..] {
+        let a = p.assessment;
+        let fill = |mine: &mut Option<String>, theirs: &Option<String>| {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        };
+        fill(&mut merged.model, &a.model);
+        fill(&mut merged.id, &a.id);
+        fill(&mut merged.assessed_on, &a.assessed_on);
+        fill(&mut merged.assessor, &a.assessor);
+        if let Some(theirs) = &a.enterprise {
+            let mine = merged.enterprise.get_or_insert_with(Default::default);
+            fill(&mut mine.name, &theirs.name);
+            fill(&mut mine.code, &theirs.code);
+            fill(&mut mine.industry, &theirs.industry);
+            fill(&mut mine.region, &theirs.region);
+        }
+    }
     // Scope: every part's tailoring and included sub-domains.
     for p in &parts[1..] {
         for t in &p.assessment.tailoring {
@@ -307,4 +327,69 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
         uncovered,
         taken,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rating;
+
+    fn part<'a>(a: &'a Assessment, name: &str) -> Part<'a> {
+        let name = name.to_string();
+        Part {
+            assessment: a,
+            name: name.clone(),
+            at: Box::new(move |_| name.clone()),
+        }
+    }
+
+    #[test]
+    fn fields_come_from_the_first_part_that_gives_them() {
+        let model = Model::gbt39116_2020();
+        let a = Assessment::builder("discrete")
+            .rate("data.1.a", Rating::key("full"))
+            .build();
+        let b = Assessment::builder("discrete")
+            .id("EX-1")
+            .enterprise_name("示例公司")
+            .assessor("IT")
+            .rate("data.1.b", Rating::key("most"))
+            .build();
+        let c = Assessment::builder("discrete")
+            .enterprise_name("另一公司")
+            .rate("data.1.c", Rating::key("none"))
+            .build();
+        let merged = merge(
+            model,
+            &[part(&a, "a"), part(&b, "b"), part(&c, "c")],
+            OnConflict::Error,
+        )
+        .expect("no conflict");
+        let m = &merged.assessment;
+        assert_eq!(m.id.as_deref(), Some("EX-1"));
+        assert_eq!(
+            m.enterprise.as_ref().and_then(|e| e.name.as_deref()),
+            Some("示例公司")
+        );
+        assert_eq!(m.assessor.as_deref(), Some("IT"));
+        assert_eq!(merged.warnings.len(), 1, "{:?}", merged.warnings);
+        assert!(
+            merged.warnings[0].starts_with("enterprise.name: the parts differ; kept `示例公司`")
+        );
+        // Which part each answer came from: its part's assessor, else the part's name.
+        let from: Vec<(&str, Option<&str>)> = m
+            .ratings
+            .iter()
+            .map(|(id, x)| (id, x.assessor.as_deref()))
+            .collect();
+        assert_eq!(
+            from,
+            [
+                ("data.1.a", Some("a")),
+                ("data.1.b", Some("IT")),
+                ("data.1.c", Some("c"))
+            ]
+        );
+        assert_eq!(merged.taken, [1, 1, 1]);
+    }
 }
