@@ -342,6 +342,8 @@ fn evidence_files_are_hashed_missing_ones_warned_and_escapes_refused() {
     std::fs::write(evidence.join("docs/2026/plan.xlsx"), vec![7u8; 100_000]).unwrap();
     std::fs::write(dir.join("secret.txt"), b"outside").unwrap();
     std::os::unix::fs::symlink(dir.join("secret.txt"), evidence.join("link.txt")).unwrap();
+    // A link back to a parent directory: walked once, not forever.
+    std::os::unix::fs::symlink(&evidence, evidence.join("docs/2026/loop")).unwrap();
 
     let good = with_evidence(
         &dir,

@@ -71,6 +71,8 @@ impl EvidenceDir {
         let root = dir.canonicalize().map_err(|e| io(dir, e))?;
         let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
         let mut pending = vec![root.clone()];
+        // Each directory once, however many links lead to it (a link to a parent is a loop).
+        let mut seen = std::collections::HashSet::from([root.clone()]);
         while let Some(at) = pending.pop() {
             for entry in std::fs::read_dir(&at).map_err(|e| io(&at, e))? {
                 let path = entry.map_err(|e| io(&at, e))?.path();
@@ -81,7 +83,9 @@ impl EvidenceDir {
                     continue;
                 }
                 if real.is_dir() {
-                    pending.push(path);
+                    if seen.insert(real) {
+                        pending.push(path);
+                    }
                 } else if let (Some(name), Ok(rel)) = (path.file_name(), path.strip_prefix(&root)) {
                     by_name
                         .entry(name.to_string_lossy().into_owned())
