@@ -352,9 +352,18 @@ document.addEventListener("keydown", (e) => {
   nextUnrated();
 });
 
-/** Shows only the requirements the filter asks for (and the sub-domains that hold them). */
+/** Whether some requirement or sub-domain is hidden by the filter now. */
+let filtering = false;
+
+/**
+ * Shows only the requirements the filter asks for (and the sub-domains that hold them). With
+ * everything shown already, showing everything is nothing to do: the common case after an
+ * answer.
+ */
 function applyFilter() {
   const filter = state.filter || "all";
+  if (filter === "all" && !filtering) return;
+  filtering = filter !== "all";
   const unrated = unratedIds();
   const keep = (id) => {
     if (filter === "unrated") return unrated.has(id);

@@ -385,9 +385,10 @@ impl Model {
         sheet: Option<String>,
         profile: Option<String>,
     ) -> PyResult<Batch> {
+        // One path, or a list of them.
         let paths: Vec<PathBuf> = match paths.extract::<PathBuf>() {
-            Ok(one) if !paths.is_instance_of::<pyo3::types::PyBytes>() => vec![one],
-            _ => paths.extract()?,
+            Ok(one) => vec![one],
+            Err(_) => paths.extract()?,
         };
         let scorer = self.scorer.clone();
         let started = (|| {

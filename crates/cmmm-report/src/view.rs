@@ -92,15 +92,15 @@ pub fn form_view(
     }
     let model = scorer.model();
     let layout = model.layout();
-    // Per requirement: scored as none because it has no rating.
-    let mut unrated = vec![false; layout.requirements.len()];
+    // Per sub-domain: its requirements scored as none because they have no rating.
+    let mut unrated = vec![0u32; layout.sub_domains.len()];
     let missing = result
         .warnings
         .iter()
         .filter(|w| w.code == "scored-as-none");
     for id in missing.flat_map(|w| &w.ids) {
         if let Some(r) = model.requirement_index(id) {
-            unrated[r] = true;
+            unrated[layout.requirements[r].sub_domain] += 1;
         }
     }
     let progress = layout
@@ -109,19 +109,16 @@ pub fn form_view(
         .enumerate()
         .map(|(s, sd)| {
             let in_scope = result.scope.sub_domains.iter().any(|id| **id == *sd.id);
-            let ids =
-                (0..layout.requirements.len()).filter(|&r| layout.requirements[r].sub_domain == s);
-            let requirements = ids.clone().count() as u32;
-            let rated = if in_scope {
-                ids.filter(|&r| !unrated[r]).count() as u32
-            } else {
-                0
-            };
+            let requirements = layout.counts[s].iter().sum::<u32>();
             Progress {
                 sub_domain: sd.id.to_string(),
                 in_scope,
                 requirements,
-                rated,
+                rated: if in_scope {
+                    requirements - unrated[s]
+                } else {
+                    0
+                },
             }
         })
         .collect();

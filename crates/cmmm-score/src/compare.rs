@@ -3,7 +3,7 @@
 //! per sub-domain, the share of identical ratings, a weighted agreement statistic, and the
 //! level and S each gives.
 
-use cmmm_model::{Assessment, Ratio};
+use cmmm_model::{Assessment, Model, Ratio};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -103,15 +103,7 @@ pub fn compare(
     for (place, &p) in order.iter().enumerate() {
         rank[p] = place as i128;
     }
-    let points = |x: &Assessment| -> std::collections::HashMap<String, usize> {
-        x.ratings
-            .iter()
-            .filter_map(|(id, answer)| {
-                Some((id.to_string(), model.scale_point(answer.rating.as_ref()?)?))
-            })
-            .collect()
-    };
-    let (pa, pb) = (points(a), points(b));
+    let (pa, pb) = (points(model, a), points(model, b));
     let in_scope = |o: &crate::Outcome, s: usize| {
         o.scope
             .sub_domains
@@ -201,4 +193,12 @@ pub fn compare(
         a: standing(&outcome_a),
         b: standing(&outcome_b),
     })
+}
+
+/// The scale point of each rating of `x` that names one, by requirement id.
+fn points<'a>(model: &Model, x: &'a Assessment) -> std::collections::HashMap<&'a str, usize> {
+    x.ratings
+        .iter()
+        .filter_map(|(id, answer)| Some((id, model.scale_point(answer.rating.as_ref()?)?)))
+        .collect()
 }
