@@ -30,8 +30,8 @@
 //! let outcome = scorer
 //!     .score(&answers.build(), &Options::new().detail(Detail::Summary))
 //!     .unwrap();
-//! assert_eq!(outcome.level.level, 2);
-//! assert_eq!(outcome.total.score.value(), "2.5");
+//! assert_eq!(outcome.level, 2);
+//! assert_eq!(outcome.total.value(), "2.5");
 //! assert!(outcome.meets_level_2);
 //! ```
 //!
@@ -46,7 +46,7 @@
 //! let outcome = cmmm::Scorer::new(model)
 //!     .score(&parsed.assessment, &cmmm::Options::default())
 //!     .unwrap_or_else(|e| panic!("{}: {e}", parsed.locate(&e.location())));
-//! assert_eq!(outcome.level.level, 2);
+//! assert_eq!(outcome.level, 2);
 //! ```
 #![warn(missing_docs)]
 

@@ -569,28 +569,29 @@ function renderResult(view, error) {
     return;
   }
   const result = view.result;
+  const shown = view.shown;
   const levels = doc.levels.length;
   const scoped = view.progress.filter((p) => p.in_scope);
   const ratedCount = scoped.reduce((n, p) => n + p.rated, 0);
   const scopeCount = result.scope.requirements;
 
   $("summary").replaceChildren(
-    h("span", { class: "chip level" }, `${t.level} `, h("b", {}, String(result.level.level))),
-    h("span", { class: "chip" }, `${t.sLabel} = `, h("b", {}, result.total.score.display)),
+    h("span", { class: "chip level" }, `${t.level} `, h("b", {}, String(result.level))),
+    h("span", { class: "chip" }, `${t.sLabel} = `, h("b", {}, shown.total)),
     h("span", { class: "chip progress" }, t.rated(ratedCount, scopeCount)),
   );
 
   const headline = h(
     "div",
-    { class: `headline level-${result.level.level}` },
+    { class: `headline level-${result.level}` },
     h("div", { class: "big" },
       h("span", { class: "label" }, t.level),
-      h("span", { id: "result-level", class: "value" }, String(result.level.level))),
+      h("span", { id: "result-level", class: "value" }, String(result.level))),
     h("div", { class: "big" },
       h("span", { class: "label" }, t.total),
-      h("span", { id: "result-s", class: "value", title: result.total.score.value, dataset: { value: result.total.score.value } },
-        result.total.score.display)),
-    h("p", { class: "level-name" }, result.level.name[lang] || result.level.name.zh),
+      h("span", { id: "result-s", class: "value", title: result.total, dataset: { value: result.total } },
+        shown.total)),
+    h("p", { class: "level-name" }, levelName(result.level, lang)),
     h("p", { class: `flag ${result.meets_level_2 ? "yes" : "no"}`, id: "result-level2" },
       `${result.meets_level_2 ? "✓" : "✗"} ${t.level2}`),
   );
@@ -601,11 +602,12 @@ function renderResult(view, error) {
     h("caption", {}, `${t.levelScores} · ${t.gate(doc.gate)}`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.level), h("th", { scope: "col" }, "T(n)"),
       h("th", { scope: "col" }, t.met), h("th", { scope: "col" }, t.counted))),
-    h("tbody", {}, result.levels.map((l) =>
+    h("tbody", {}, result.levels.map((l, i) =>
       h("tr", { class: l.met ? "met" : "unmet" },
         h("th", { scope: "row" }, levelName(l.level, lang)),
-        h("td", { class: "num", title: l.score.value }, l.score.display),
-        h("td", {}, h("span", { class: "meter", style: `--w:${Math.min(100, Number(l.score.value) * 100)}%` }),
+        h("td", { class: "num", title: l.score }, shown.levels[i]),
+        // The bar's width only: decisions and figures come from the engine.
+        h("td", {}, h("span", { class: "meter", style: `--w:${Math.min(100, Number(l.score) * 100)}%` }),
           l.met ? `✓ ${t.met}` : `✗ ${t.notMet}`),
         h("td", {}, l.counted ? t.counted : t.notCounted)))),
   );
@@ -614,14 +616,14 @@ function renderResult(view, error) {
   const thresholds = h(
     "ul",
     { class: "thresholds", id: "result-thresholds" },
-    result.thresholds.map((th) => {
-      const p = names.get(th.programme);
-      const mark = th.met === null || th.met === undefined ? "–" : th.met ? "✓" : "✗";
-      return h("li", { class: th.met ? "yes" : th.met === false ? "no" : "unknown" },
+    Object.entries(result.thresholds).map(([id, met]) => {
+      const p = names.get(id);
+      const mark = met === null || met === undefined ? "–" : met ? "✓" : "✗";
+      return h("li", { class: met ? "yes" : met === false ? "no" : "unknown" },
         h("span", { class: "mark", "aria-hidden": "true" }, mark),
-        h("span", {}, h("b", {}, p ? p.name[lang] || p.name.zh : th.programme), ` (${th.year}) · `,
-          t.minLevel(th.minimum_level ?? null), " · ", th.self_assessment ? t.selfOk : t.selfNo,
-          h("span", { class: "sr" }, ` · ${th.met ? t.met : th.met === false ? t.notMet : t.noFigure}`)));
+        h("span", {}, h("b", {}, p ? p.name[lang] || p.name.zh : id), p ? ` (${p.year}) · ` : " · ",
+          t.minLevel(p?.minimum_level ?? null), " · ", p?.self_assessment ? t.selfOk : t.selfNo,
+          h("span", { class: "sr" }, ` · ${met ? t.met : met === false ? t.notMet : t.noFigure}`)));
     }),
   );
 
@@ -635,7 +637,7 @@ function renderResult(view, error) {
     if (result.gaps.reached) gaps.append(h("p", {}, t.reached));
     const items = result.gaps.items;
     const unrated = unratedIds();
-    gaps.append(h("ol", {}, items.map((g) => {
+    gaps.append(h("ol", {}, items.map((g, i) => {
       const r = requirements.get(g.requirement);
       const sd = subDomainById.get(g.sub_domain);
       const point = pointOf(g.rating);
@@ -643,11 +645,11 @@ function renderResult(view, error) {
         h("a", { href: `#req-${g.requirement}`, onclick: (e) => { e.preventDefault(); reveal(g.requirement); } },
           r ? r.text[lang] || r.text.zh : g.requirement),
         h("span", { class: "gap-meta" },
-          `${sd ? sd.name[lang] || sd.name.zh : g.sub_domain} · ${t.levelShort(g.level)} · ${unrated.has(g.requirement) ? t.unrated : point ? point.label[lang] || point.label.zh : g.rating} · ${t.gain} +${g.gain_total.display}`));
+          `${sd ? sd.name[lang] || sd.name.zh : g.sub_domain} · ${t.levelShort(g.level)} · ${unrated.has(g.requirement) ? t.unrated : point ? point.label[lang] || point.label.zh : g.rating} · ${t.gain} ${shown.gains[i]}`));
     })));
     const plan = result.gaps.plan;
     gaps.append(h("p", { class: "plan" }, plan.upgrades.length
-      ? t.plan(plan.upgrades.length, plan.level, plan.total.display) : t.planNone));
+      ? t.plan(plan.upgrades.length, plan.level, shown.plan_total) : t.planNone));
   }
 
   const notes = h("ul", { class: "warnings" }, result.warnings.map((w) =>

@@ -80,7 +80,7 @@ int main(int argc, char **argv) {
     cmmm_model *model = NULL;
     cmmm_status status;
     const char *level;
-    char value[64], display[16];
+    char value[64];
 
     if (argc == 4 && strcmp(argv[1], "--model") == 0) {
         model_path = argv[2];
@@ -126,18 +126,16 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    /* "level":{"level":N,...} and "total":{"rule":...,"score":{"value":"...","display":"..."}} */
-    level = strstr(result, "\"level\":{\"level\":");
-    if (level == NULL || !find_string(result, "\"total\":{\"rule\":", "\"value\":\"", value,
-                                      sizeof value) ||
-        !find_string(result, "\"total\":{\"rule\":", "\"display\":\"", display,
-                     sizeof display)) {
+    /* ... "total":"2.185","level":2, ... (S at full precision, then the level) */
+    if (!find_string(result, NULL, "\"total\":\"", value, sizeof value) ||
+        (level = strstr(result, "\"total\":\"")) == NULL ||
+        (level = strstr(level, "\"level\":")) == NULL) {
         fprintf(stderr, "%s: unexpected result shape\n", path);
         cmmm_string_free(result);
         return 2;
     }
-    printf("level %d\n", atoi(level + strlen("\"level\":{\"level\":")));
-    printf("S = %s (%s)\n", display, value);
+    printf("level %d\n", atoi(level + strlen("\"level\":")));
+    printf("S = %s\n", value);
     cmmm_string_free(result);
     return 0;
 }

@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = scorer.score(&assessment, &Options::default());
     let lenient = Options::new().allow_missing(true).target(Some(5));
     if let Ok(outcome) = scorer.score(&assessment, &lenient) {
-        assert!(outcome.level.level <= 5);
+        assert!(outcome.level <= 5);
     }
 });

@@ -40,26 +40,35 @@ export interface Outcome {
   self_assessed: boolean;
   /** How much of the result was computed. */
   detail: Detail;
-  /** The model scored against, with the provenance of its parts. */
+  /** The model scored against, with the provenance of its parts and the profile's weights. */
   model: ModelInfo;
-  /** The profile, with the provenance of its weights. */
-  profile: ProfileInfo;
+  /** The profile's id (its name is in the model). */
+  profile: string;
   /** Who was assessed. */
   assessment: AssessmentInfo;
   /** The effective scope. */
   scope: ScopeInfo;
-  /** T(n) for every level, counted or not. */
+  /** T(n) for every level, counted or not (the levels' names are in the model). */
   levels: LevelScore[];
-  /** The total score S. */
-  total: Total;
-  /** The level S falls in. */
-  level: Achieved;
+  /** The total score S, made by the model's total rule ([`ModelInfo::total_rule`]). */
+  total: Score;
+  /**
+   * The level S falls in: 0 (below the first level) to the top level; its name is
+   * [`cmmm_model::Model::level_name`].
+   */
+  level: number;
   /** True when the level is 2 or above (the 2023 demonstration-factory condition). */
   meets_level_2: boolean;
-  /** Programme thresholds from `data/programs.json`. */
-  thresholds: Threshold[];
-  /** The own level of every in-scope sub-domain, in model order. */
-  sub_domain_levels: SubDomainLevel[];
+  /**
+   * Programme thresholds from `data/programs.json`. In JSON an object: programme id →
+   * met (`null` when the programme publishes no minimum level).
+   */
+  thresholds: Record<string, boolean | null>;
+  /**
+   * The own level of every in-scope sub-domain, in model order: the sub-domains scored. In
+   * JSON an object: sub-domain id → own level.
+   */
+  sub_domain_levels: Record<string, number>;
   /**
    * The target level and the size of the smallest plan that reaches it; `None` at the top
    * level when no target is asked for.
@@ -103,6 +112,8 @@ export interface FormView {
   pending: Pending[];
   /** The radar of sub-domain scores, SVG text, sized for a side panel ([`radar::panel`]). */
   radar: string;
+  /** The result's figures as the reports show them, so that no host rounds a score. */
+  shown: Shown;
   [key: string]: unknown;
 }
 
@@ -134,14 +145,6 @@ export interface ModelDoc {
   elements: Element[];
   /** Enterprise-type profiles: weights and scope. */
   profiles: Profile[];
-}
-
-/** The level reached. */
-export interface Achieved {
-  /** 0 (below the first level) to the top level. */
-  level: number;
-  /** Its name. */
-  name: Text;
 }
 
 /** A bare rating, null while unanswered, or an object with the rating, evidence, a comment and who rated it. */
@@ -304,8 +307,6 @@ export interface LevelDef {
 export interface LevelScore {
   /** The level. */
   level: number;
-  /** Its name. */
-  name: Text;
   /** T(n). */
   score: Score;
   /** T(n) ≥ gate. */
@@ -354,8 +355,8 @@ export interface NodeLevel {
    */
   score?: Score | null;
   /**
-   * Its weight among the siblings that take part at this level, after rescaling; `None`
-   * when it drops out.
+   * Its weight among the siblings that take part at this level, after rescaling
+   * ([`Detail::Full`]); `None` (absent in JSON) when it drops out or below the full tier.
    */
   weight?: Score | null;
 }
@@ -408,14 +409,6 @@ export interface Profile {
   excluded_by_default?: string[];
   /** Sub-domains an assessment may tailor out (裁剪) with a stated reason. */
   tailorable?: string[];
-}
-
-/** The profile of a result. */
-export interface ProfileInfo {
-  /** Profile id. */
-  id: string;
-  /** Name. */
-  name: Text;
 }
 
 /** How far a sub-domain's answers are. */
@@ -476,10 +469,8 @@ export interface ScalePoint {
   value: Decimal;
 }
 
-/** The effective scope. */
+/** The effective scope; the sub-domains scored are [`Outcome::in_scope`]. */
 export interface ScopeInfo {
-  /** Sub-domains scored. */
-  sub_domains: string[];
   /** Sub-domains the profile excludes and the assessment did not include. */
   excluded: string[];
   /** Optional sub-domains the assessment included. */
@@ -490,12 +481,23 @@ export interface ScopeInfo {
   requirements: number;
 }
 
-/** An exact score as decimal strings. */
-export interface Score {
-  /** Full precision: up to 28 places, rounded half away from zero, no trailing zeros. */
-  value: Decimal;
-  /** Rounded half away from zero to 2 places, for display only. */
-  display: Decimal;
+/** An exact score: a decimal string at full precision (up to 28 places, rounded half away from zero, no trailing zeros). */
+export type Score = string;
+
+/**
+ * Scores as shown: two places, or more where two would put the figure on the wrong side of
+ * the gate or a band bound ([`figures::shown`]); gains as [`figures::gain`] writes them.
+ */
+export interface Shown {
+  /** S. */
+  total: string;
+  /** T(n) of every level, in the order of `result.levels`. */
+  levels: string[];
+  /** The gain in S of each gap listed, in the order of `result.gaps.items`. */
+  gains: string[];
+  /** S after the plan; `None` without a plan. */
+  plan_total?: string | null;
+  [key: string]: unknown;
 }
 
 /** The origin of one part of a model, with its status. */
@@ -517,17 +519,6 @@ export interface SubDomain {
   name: Text;
   /** Its maturity requirements at every level. */
   requirements: Requirement[];
-}
-
-/**
- * A sub-domain's own level: the highest level m such that D(s, 1) … D(s, m) all meet the
- * gate (levels where it has nothing to score are passed over); 0 when D(s, 1) falls short.
- */
-export interface SubDomainLevel {
-  /** Sub-domain id. */
-  sub_domain: string;
-  /** Its own level. */
-  level: number;
 }
 
 /** A sub-domain tailored out of an assessment. */
@@ -566,28 +557,6 @@ export interface Text {
   zh: string;
   /** English (may be empty). */
   en?: string;
-}
-
-/** Whether the result meets one programme's minimum level. */
-export interface Threshold {
-  /** Programme id (its name and conditions are in `data/programs.json`). */
-  programme: string;
-  /** Year of the notice. */
-  year: number;
-  /** Minimum level; `None` when no figure is published. */
-  minimum_level?: number | null;
-  /** Whether a self-assessment suffices. */
-  self_assessment: boolean;
-  /** `None` when no minimum level is published. */
-  met?: boolean | null;
-}
-
-/** The total score. */
-export interface Total {
-  /** The rule that made it. */
-  rule: TotalRule;
-  /** S. */
-  score: Score;
 }
 
 /**

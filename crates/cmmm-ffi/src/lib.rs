@@ -22,7 +22,7 @@
 //! let template = json::template(None, "discrete").unwrap();
 //! let assessment = template.replace("\"rating\":null", "\"rating\":\"full\"");
 //! let result = json::score(None, &assessment, &Options::default()).unwrap();
-//! assert!(result.contains("\"level\":{\"level\":5"));
+//! assert!(result.contains("\"level\":5,"));
 //!
 //! // Errors carry a class (the C status), the core's stable code and where.
 //! let err = json::score(None, r#"{"profile": "nope", "ratings": {}}"#, &Options::default())

@@ -1,8 +1,8 @@
 //! The engine's values as Python objects, built straight from their `Serialize` impls (no
 //! JSON text in between): structs and maps become `dict`s (keys in the order of the JSON
 //! schema), sequences `list`s, strings `str`, integers `int`, `None` for a missing value —
-//! and every exact number a `decimal.Decimal`: a score or weight (`{"value", "display"}` in
-//! JSON) becomes the `Decimal` of its value, a JSON number (a rating given as a number) the
+//! and every exact number a `decimal.Decimal`: a score or weight (a decimal string in JSON)
+//! becomes the `Decimal` of its value, a JSON number (a rating given as a number) the
 //! `Decimal` of its digits. No float is ever made.
 
 use std::cell::RefCell;
@@ -17,8 +17,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyType};
 use pyo3::IntoPyObjectExt;
 use serde::ser::{self, Serialize};
 
-/// The name under which `cmmm_score::Score` serializes its `{value, display}` struct.
-const SCORE: &str = "ScoreJson";
+use cmmm_score::SCORE_SERDE_NAME as SCORE;
 /// The name under which serde_json (`arbitrary_precision`) serializes a number: a struct of
 /// one field, of this name too, holding the number's text.
 const NUMBER: &str = "$serde_json::private::Number";
@@ -112,7 +111,7 @@ struct Seq<'py, 'n> {
     items: Vec<Bound<'py, PyAny>>,
 }
 
-/// A `dict` being filled; for a score or a JSON number, the text that becomes a `Decimal`.
+/// A `dict` being filled; for a JSON number, the text that becomes a `Decimal`.
 struct Map<'py, 'n> {
     to: ToPy<'py, 'n>,
     dict: Bound<'py, PyDict>,
@@ -124,8 +123,6 @@ struct Map<'py, 'n> {
 enum Exact<'py> {
     /// A plain struct or map.
     No,
-    /// A score: its `value` field (a `str`) becomes a `Decimal`, its `display` is dropped.
-    Score(Option<Bound<'py, PyAny>>),
     /// A JSON number: its one field is its text.
     Number(Option<Bound<'py, PyAny>>),
 }
@@ -204,8 +201,17 @@ impl<'py, 'n> ser::Serializer for ToPy<'py, 'n> {
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Out<'py> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Out<'py> {
-        v.serialize(self)
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        v: &T,
+    ) -> Out<'py> {
+        let inner = v.serialize(self)?;
+        if name == SCORE {
+            // A score: its value text.
+            return Ok(decimal(self.py, inner)?);
+        }
+        Ok(inner)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -252,7 +258,6 @@ impl<'py, 'n> ser::Serializer for ToPy<'py, 'n> {
     fn serialize_struct(self, name: &'static str, _: usize) -> Result<Map<'py, 'n>, Error> {
         let mut map = self.serialize_map(None)?;
         map.exact = match name {
-            SCORE => Exact::Score(None),
             NUMBER => Exact::Number(None),
             _ => Exact::No,
         };
@@ -339,8 +344,6 @@ impl<'py> ser::SerializeStruct for Map<'py, '_> {
         v: &T,
     ) -> Result<(), Error> {
         match &mut self.exact {
-            Exact::Score(text) if key == "value" => *text = Some(v.serialize(self.to)?),
-            Exact::Score(_) => {}
             Exact::Number(text) => *text = Some(v.serialize(self.to)?),
             Exact::No => self
                 .dict
@@ -351,10 +354,8 @@ impl<'py> ser::SerializeStruct for Map<'py, '_> {
     fn end(self) -> Out<'py> {
         match self.exact {
             Exact::No => Ok(self.dict.into_any()),
-            Exact::Score(Some(text)) | Exact::Number(Some(text)) => Ok(decimal(self.to.py, text)?),
-            Exact::Score(None) | Exact::Number(None) => {
-                Err(ser::Error::custom("an exact number without its digits"))
-            }
+            Exact::Number(Some(text)) => Ok(decimal(self.to.py, text)?),
+            Exact::Number(None) => Err(ser::Error::custom("an exact number without its digits")),
         }
     }
 }

@@ -23,19 +23,19 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def as_python(value: Any) -> Any:
-    """The CLI's JSON as the package gives it: every score `{"value", "display"}` a Decimal."""
+def as_json(value: Any) -> Any:
+    """A result of the package as the CLI writes it: every `Decimal` its exact text."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
     if isinstance(value, dict):
-        if set(value) == {"value", "display"}:
-            return Decimal(value["value"])
-        return {k: as_python(v) for k, v in value.items()}
+        return {k: as_json(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [as_python(v) for v in value]
+        return [as_json(v) for v in value]
     return value
 
 
 def ndjson(text: str) -> list[Any]:
-    return [as_python(json.loads(line)) for line in text.splitlines() if line]
+    return [json.loads(line) for line in text.splitlines() if line]
 
 
 @pytest.fixture(scope="session")

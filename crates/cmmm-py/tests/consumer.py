@@ -14,7 +14,7 @@ import cmmm
 
 def level_of(path: Path) -> int:
     result: dict[str, Any] = cmmm.score(path, detail="summary")
-    level: int = result["level"]["level"]
+    level: int = result["level"]
     return level
 
 
@@ -23,7 +23,7 @@ def totals(paths: list[Path]) -> list[Decimal]:
     out: list[Decimal] = []
     for record in model.batch(paths, jobs=2):
         if record["status"] == "ok":
-            out.append(record["result"]["total"]["score"])
+            out.append(record["result"]["total"])
     return out
 
 

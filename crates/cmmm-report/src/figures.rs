@@ -22,6 +22,14 @@ pub fn level_name(model: &Model, level: u8, lang: Lang) -> String {
     }
 }
 
+/// The name of a profile of the model, or its id when the model has no such profile (a result
+/// of another model).
+pub fn profile_name(model: &Model, id: &str, lang: Lang) -> String {
+    model
+        .profile(id)
+        .map_or_else(|| id.to_string(), |(p, _)| p.name.get(lang).to_string())
+}
+
 /// `score ≥ gate`, exactly.
 pub fn meets(score: &Score, gate: Ratio) -> bool {
     score.cmp_ratio(&gate) != Ordering::Less

@@ -14,9 +14,13 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
     let gate_text = model.doc().gate.to_string();
     let gate = coord(&gate_text).clamp(0.0, 1.0);
     let title = w.ladder_title;
-    let total = crate::figures::shown(&outcome.total.score, &crate::figures::band_bounds(model));
+    let total = crate::figures::shown(&outcome.total, &crate::figures::band_bounds(model));
     let exact_gate = crate::figures::gate(model);
-    let desc = w.ladder_desc(&total, outcome.level.level, outcome.level.name.get(lang));
+    let desc = w.ladder_desc(
+        &total,
+        outcome.level,
+        &crate::figures::level_name(model, outcome.level, lang),
+    );
     let mut svg = Svg::new(width, height, title, &desc);
     svg.heading(title);
 
@@ -95,7 +99,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
             Font::new(13.0, colour::INK).bold(),
             &format!("T({})", l.level),
         );
-        let name = wrap(l.name.get(lang), 18);
+        let name = wrap(&crate::figures::level_name(model, l.level, lang), 18);
         let name_refs: Vec<&str> = name.iter().map(String::as_str).collect();
         svg.text_lines(
             cx,
@@ -138,7 +142,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
     );
     for (i, b) in bands.iter().enumerate() {
         let (a, z) = (sx(coord(&b.min.to_string())), sx(coord(&b.max.to_string())));
-        let reached = b.level == outcome.level.level;
+        let reached = b.level == outcome.level;
         let fill = if reached {
             "#cfe8d9"
         } else if i % 2 == 0 {
@@ -200,7 +204,7 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
             );
         }
     }
-    let s = coord(&outcome.total.score.value());
+    let s = coord(&outcome.total.value());
     let mx = sx(s);
     svg.path(
         &format!(
@@ -215,7 +219,10 @@ pub fn assessment(model: &Model, outcome: &Outcome, lang: Lang) -> String {
         colour::INK,
         None,
     );
-    let marker = w.s_marker(&total, outcome.level.name.get(lang));
+    let marker = w.s_marker(
+        &total,
+        &crate::figures::level_name(model, outcome.level, lang),
+    );
     let anchor = if mx < x0 + 120.0 {
         Anchor::Start
     } else if mx > x1 - 120.0 {

@@ -139,31 +139,19 @@ struct EnterpriseJson<'a> {
 }
 
 #[derive(Deserialize)]
-struct TotalJson<'a> {
-    #[serde(borrow)]
-    score: ScoreTextJson<'a>,
-}
-
-#[derive(Deserialize)]
-struct ScoreTextJson<'a> {
-    #[serde(borrow)]
-    value: Cow<'a, str>,
-}
-
-#[derive(Deserialize)]
 struct ResultJson<'a> {
     #[serde(borrow)]
     model: ModelJson<'a>,
     #[serde(borrow)]
-    profile: IdJson<'a>,
+    profile: Cow<'a, str>,
     #[serde(borrow)]
     assessment: AssessmentJson<'a>,
     #[serde(borrow)]
-    total: TotalJson<'a>,
-    level: LevelJson,
+    total: Cow<'a, str>,
+    level: u8,
     meets_level_2: bool,
-    #[serde(borrow)]
-    thresholds: Vec<ThresholdJson<'a>>,
+    #[serde(deserialize_with = "in_order")]
+    thresholds: Vec<(String, Option<bool>)>,
     #[serde(borrow, default)]
     sub_domains: Vec<NodeJson<'a>>,
 }
@@ -177,22 +165,28 @@ struct ModelJson<'a> {
     provenance: ProvenanceStatus,
 }
 
-#[derive(Deserialize)]
-struct IdJson<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-}
-
-#[derive(Deserialize)]
-struct LevelJson {
-    level: u8,
-}
-
-#[derive(Deserialize)]
-struct ThresholdJson<'a> {
-    #[serde(borrow)]
-    programme: Cow<'a, str>,
-    met: Option<bool>,
+/// The entries of a JSON object in its order (programme id → met).
+fn in_order<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, Option<bool>)>, D::Error> {
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(String, Option<bool>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of programme ids")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Entries)
 }
 
 #[derive(Deserialize)]
@@ -207,13 +201,7 @@ struct NodeJson<'a> {
 struct NodeLevelJson<'a> {
     level: u8,
     #[serde(borrow, default)]
-    score: Option<ScoreJson<'a>>,
-}
-
-#[derive(Deserialize)]
-struct ScoreJson<'a> {
-    #[serde(borrow)]
-    value: Cow<'a, str>,
+    score: Option<Cow<'a, str>>,
 }
 
 /// One batch record, reduced to what a portfolio needs.
@@ -302,8 +290,7 @@ impl Record {
         if who.id.is_none() {
             who.id = r.assessment.id.map(Cow::into_owned);
         }
-        let total = units(&r.total.score.value)
-            .ok_or_else(|| PortfolioError::BadScore(r.total.score.value.to_string()))?;
+        let total = units(&r.total).ok_or_else(|| PortfolioError::BadScore(r.total.to_string()))?;
         if r.model.id != model.id() {
             return Err(PortfolioError::ModelMismatch {
                 expected: model.id().to_string(),
@@ -326,9 +313,9 @@ impl Record {
                 if l.level == 0 || usize::from(l.level) > levels {
                     continue;
                 }
-                let u = units(&score.value)
+                let u = units(score)
                     .filter(|u| *u <= UNITS)
-                    .ok_or_else(|| PortfolioError::BadScore(score.value.to_string()))?;
+                    .ok_or_else(|| PortfolioError::BadScore(score.to_string()))?;
                 d[s * levels + usize::from(l.level) - 1] = Some(u);
             }
         }
@@ -337,14 +324,10 @@ impl Record {
             total,
             model_version: r.model.version.into_owned(),
             provenance: r.model.provenance,
-            profile: r.profile.id.into_owned(),
-            level: r.level.level,
+            profile: r.profile.into_owned(),
+            level: r.level,
             meets_level_2: r.meets_level_2,
-            thresholds: r
-                .thresholds
-                .into_iter()
-                .map(|t| (t.programme.into_owned(), t.met))
-                .collect(),
+            thresholds: r.thresholds,
             d,
         })))
     }

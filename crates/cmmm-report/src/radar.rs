@@ -70,7 +70,7 @@ pub fn panel(model: &Model, outcome: &Outcome, lang: Lang) -> String {
 fn assessment_on(model: &Model, outcome: &Outcome, lang: Lang, canvas: &Canvas) -> String {
     let w = words(lang);
     let top = model.level_count();
-    let achieved = outcome.level.level.min(top);
+    let achieved = outcome.level.min(top);
     // (level, legend, achieved?)
     let shown: Vec<(u8, String, bool)> = if achieved == 0 {
         vec![(1, w.next_level_of(&level_name(model, 1, lang)), false)]

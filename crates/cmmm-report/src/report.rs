@@ -233,11 +233,11 @@ fn glance(r: &Report<'_>, w: &Words) -> Section {
     let mut figures = vec![
         Figure {
             label: w.level.to_string(),
-            value: o.level.level.to_string(),
-            note: o.level.name.get(lang).to_string(),
+            value: o.level.to_string(),
+            note: figures::level_name(m, o.level, lang),
             tone: if o.meets_level_2 {
                 Tone::Good
-            } else if o.level.level == 0 {
+            } else if o.level == 0 {
                 Tone::Bad
             } else {
                 Tone::Warn
@@ -245,8 +245,8 @@ fn glance(r: &Report<'_>, w: &Words) -> Section {
         },
         Figure {
             label: w.total_s.to_string(),
-            value: figures::shown(&o.total.score, &figures::band_bounds(m)),
-            note: w.rule_short(o.total.rule),
+            value: figures::shown(&o.total, &figures::band_bounds(m)),
+            note: w.rule_short(o.model.total_rule),
             tone: Tone::Plain,
         },
         Figure {
@@ -347,27 +347,31 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
             )))],
         ));
     }
-    if po.profile.id != o.profile.id {
+    if po.profile != o.profile {
         blocks.push(Block::Notice(
             Tone::Warn,
-            vec![text(w.progress_other_profile(po.profile.name.get(lang)))],
+            vec![text(w.progress_other_profile(&figures::profile_name(
+                m,
+                &po.profile,
+                lang,
+            )))],
         ));
     }
 
     // Key figures: S and level.
-    let ds = delta(&po.total.score, &o.total.score);
+    let ds = delta(&po.total, &o.total);
     blocks.push(Block::Figures(vec![
         Figure {
             label: w.total_s.to_string(),
-            value: format!("{} → {}", po.total.score.display(), o.total.score.display()),
-            note: figures::shown_change(&po.total.score, &o.total.score),
+            value: format!("{} → {}", po.total.display(), o.total.display()),
+            note: figures::shown_change(&po.total, &o.total),
             tone: ds.map_or(Tone::Plain, tone_of),
         },
         Figure {
             label: w.level.to_string(),
-            value: format!("{} → {}", po.level.level, o.level.level),
-            note: o.level.name.get(lang).to_string(),
-            tone: match o.level.level.cmp(&po.level.level) {
+            value: format!("{} → {}", po.level, o.level),
+            note: figures::level_name(m, o.level, lang),
+            tone: match o.level.cmp(&po.level) {
                 std::cmp::Ordering::Greater => Tone::Good,
                 std::cmp::Ordering::Less => Tone::Bad,
                 std::cmp::Ordering::Equal => Tone::Plain,
@@ -380,7 +384,12 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
     let categories: Vec<(String, String)> = o
         .levels
         .iter()
-        .map(|l| (format!("T({})", l.level), l.name.get(lang).to_string()))
+        .map(|l| {
+            (
+                format!("T({})", l.level),
+                figures::level_name(m, l.level, lang),
+            )
+        })
         .collect();
     let t_of = |x: &Outcome, level: u8| {
         x.levels
@@ -418,7 +427,7 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
         rows.push(delta_row(
             vec![
                 Cell::text(format!("T({})", l.level)),
-                Cell::text(l.name.get(lang)),
+                Cell::text(figures::level_name(m, l.level, lang)),
             ],
             before.as_ref(),
             Some(&l.score),
@@ -426,8 +435,8 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
     }
     rows.push(delta_row(
         vec![Cell::inline(vec![strong("S")]), Cell::text(w.total_s)],
-        Some(&po.total.score),
-        Some(&o.total.score),
+        Some(&po.total),
+        Some(&o.total),
     ));
     blocks.push(Block::Table(Table {
         head: vec![
@@ -615,12 +624,16 @@ fn assessee(r: &Report<'_>, w: &Words) -> Section {
         (w.assessor, dash(&o.assessment.assessor)),
         (
             w.profile,
-            format!("{} ({})", o.profile.name.get(lang), o.profile.id),
+            format!(
+                "{} ({})",
+                figures::profile_name(m, &o.profile, lang),
+                o.profile
+            ),
         ),
         (
             w.scope,
             w.scope_counts(
-                o.scope.sub_domains.len(),
+                o.sub_domain_levels.len(),
                 m.layout().sub_domains.len(),
                 o.scope.requirements,
             ),
@@ -680,7 +693,7 @@ fn assessee(r: &Report<'_>, w: &Words) -> Section {
         &o.model.version,
     ))]));
     let doc = m.doc();
-    let weights_note = m.profile(&o.profile.id).map_or_else(String::new, |(p, _)| {
+    let weights_note = m.profile(&o.profile).map_or_else(String::new, |(p, _)| {
         p.weights_provenance.note.get(lang).to_string()
     });
     let p = &o.model.provenance;
@@ -737,12 +750,12 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
     let gate = figures::gate(m);
     let mut blocks = vec![Block::Para(vec![
         text(w.result_level_intro),
-        strong(figures::level_name(m, o.level.level, lang)),
+        strong(figures::level_name(m, o.level, lang)),
         text(w.result_total(
-            &figures::shown(&o.total.score, &figures::band_bounds(m)),
-            &o.total.score.value(),
+            &figures::shown(&o.total, &figures::band_bounds(m)),
+            &o.total.value(),
         )),
-        text(w.rule_long(o.total.rule, &gate_text)),
+        text(w.rule_long(o.model.total_rule, &gate_text)),
     ])];
 
     blocks.push(Block::Heading(w.level_scores_title.to_string()));
@@ -761,7 +774,7 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
             .map(|l| {
                 Row::cells(vec![
                     Cell::inline(vec![strong(format!("T({})", l.level))]),
-                    Cell::text(l.name.get(lang)),
+                    Cell::text(figures::level_name(m, l.level, lang)),
                     Cell::inline(vec![Inline::Bar(
                         coord(&l.score.value()),
                         figures::shown(&l.score, &[gate]),
@@ -794,13 +807,13 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
                 } else {
                     format!("{} ≤ S < {}", b.min, b.max)
                 };
-                let here = b.level == o.level.level;
+                let here = b.level == o.level;
                 let tone = if here { Tone::Good } else { Tone::Plain };
                 let mut name = vec![text(level_label(m, b.level, lang))];
                 if here {
                     name.push(text(" "));
                     name.push(strong(
-                        w.here(&figures::shown(&o.total.score, &figures::band_bounds(m))),
+                        w.here(&figures::shown(&o.total, &figures::band_bounds(m))),
                     ));
                 }
                 Row::cells(vec![
@@ -849,9 +862,9 @@ fn result(r: &Report<'_>, w: &Words) -> Section {
         };
         rows.push(Row::cells(vec![
             Cell::text(name),
-            Cell::text(t.year.to_string()),
-            Cell::text(w.minimum_level(t.minimum_level, p.map(|p| p.level_status))),
-            Cell::text(w.yes_no(t.self_assessment)),
+            Cell::text(p.map_or_else(|| "—".to_string(), |p| p.year.to_string())),
+            Cell::text(w.minimum_level(p.and_then(|p| p.minimum_level), p.map(|p| p.level_status))),
+            Cell::text(p.map_or("—", |p| w.yes_no(p.self_assessment))),
             Cell::toned(met, tone),
             Cell::text(conditions),
         ]));
@@ -891,7 +904,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
     numeric.push(true);
     let mut rows = Vec::new();
     let mut strengths: Vec<(u8, usize, Option<Score>)> = Vec::new();
-    let next = o.level.level.saturating_add(1).min(m.level_count());
+    let next = o.level.saturating_add(1).min(m.level_count());
     for (e, element) in layout.elements.iter().enumerate() {
         rows.push(Row::group(element.name.get(lang)));
         for (s, node) in layout.sub_domains.iter().enumerate() {
@@ -900,7 +913,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
             }
             let mut cells = vec![Cell::text(node.name.get(lang))];
             let scores = o.sub_domains.iter().find(|x| x.id == node.id);
-            let in_scope = o.scope.sub_domains.contains(&node.id);
+            let in_scope = o.in_scope().any(|id| id == &*node.id);
             for n in &levels {
                 let score = scores
                     .and_then(|x| x.levels.iter().find(|l| l.level == *n))
@@ -924,7 +937,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
                     strengths.push((own, s, at_next));
                     cells.push(Cell::toned(
                         own.to_string(),
-                        if own > o.level.level {
+                        if own > o.level {
                             Tone::Good
                         } else {
                             Tone::Plain
@@ -957,12 +970,12 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
     blocks.push(Block::Heading(w.strengths_title.to_string()));
     let mut ahead: Vec<&(u8, usize, Option<Score>)> = strengths
         .iter()
-        .filter(|(own, _, _)| *own > o.level.level)
+        .filter(|(own, _, _)| *own > o.level)
         .collect();
     ahead.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let name = |s: usize| layout.sub_domains.get(s).map_or("", |n| n.name.get(lang));
     if !ahead.is_empty() {
-        blocks.push(Block::Para(vec![text(w.strengths_intro(o.level.level))]));
+        blocks.push(Block::Para(vec![text(w.strengths_intro(o.level))]));
         blocks.push(Block::List(
             ahead
                 .iter()
@@ -1146,7 +1159,7 @@ fn requirements(r: &Report<'_>, w: &Words) -> Section {
     blocks.push(Block::Para(vec![text(w.requirements_intro)]));
     let mut rows = Vec::new();
     for (s, node) in layout.sub_domains.iter().enumerate() {
-        if !o.scope.sub_domains.contains(&node.id) {
+        if !o.in_scope().any(|id| id == &*node.id) {
             continue;
         }
         rows.push(Row::group(format!("{} ({})", node.name.get(lang), node.id)));

@@ -38,7 +38,7 @@ pub(crate) fn write(r: &Report<'_>) -> String {
         w.colon,
         w.profile,
         w.colon,
-        o.profile.name.get(lang),
+        figures::profile_name(m, &o.profile, lang),
         w.footer_model(&o.model.id, &o.model.version)
     );
     let _ = writeln!(
@@ -46,14 +46,14 @@ pub(crate) fn write(r: &Report<'_>) -> String {
         "{}{}{}",
         w.maturity,
         w.colon,
-        figures::level_name(m, o.level.level, lang)
+        figures::level_name(m, o.level, lang)
     );
     let _ = writeln!(
         s,
         "{} = {}{}",
         w.total_s,
-        shown(&o.total.score, &band_bounds(m)),
-        w.paren(&w.rule_short(o.total.rule))
+        shown(&o.total, &band_bounds(m)),
+        w.paren(&w.rule_short(o.model.total_rule))
     );
     let _ = writeln!(
         s,
@@ -78,7 +78,7 @@ pub(crate) fn write(r: &Report<'_>) -> String {
             "  T({}) = {:<6} {}  {status}",
             l.level,
             shown(&l.score, &[g]),
-            l.name.get(lang),
+            figures::level_name(m, l.level, lang),
         );
     }
     let _ = writeln!(s);
@@ -92,9 +92,10 @@ pub(crate) fn write(r: &Report<'_>) -> String {
             Some(false) => w.not_met,
             None => w.no_published_level,
         };
-        let minimum = w.minimum_level(t.minimum_level, p.map(|p| p.level_status));
+        let minimum = w.minimum_level(p.and_then(|p| p.minimum_level), p.map(|p| p.level_status));
         let minimum = w.paren(&format!("{}{}{minimum}", w.col_minimum, w.colon));
-        let _ = writeln!(s, "  {} {name}{minimum}{}{verdict}", t.year, w.colon);
+        let year = p.map_or_else(|| "—".to_string(), |p| p.year.to_string());
+        let _ = writeln!(s, "  {year} {name}{minimum}{}{verdict}", w.colon);
     }
 
     if let Some(gaps) = &o.gaps {

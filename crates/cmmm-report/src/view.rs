@@ -8,6 +8,7 @@ use cmmm_score::{Detail, Options, Outcome, ScoreError, Scorer};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::figures;
 use crate::radar;
 
 /// Gaps a view lists when not told otherwise: a screen's worth.
@@ -28,6 +29,23 @@ pub struct FormView {
     pub pending: Vec<Pending>,
     /// The radar of sub-domain scores, SVG text, sized for a side panel ([`radar::panel`]).
     pub radar: String,
+    /// The result's figures as the reports show them, so that no host rounds a score.
+    pub shown: Shown,
+}
+
+/// Scores as shown: two places, or more where two would put the figure on the wrong side of
+/// the gate or a band bound ([`figures::shown`]); gains as [`figures::gain`] writes them.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Shown {
+    /// S.
+    pub total: String,
+    /// T(n) of every level, in the order of `result.levels`.
+    pub levels: Vec<String>,
+    /// The gain in S of each gap listed, in the order of `result.gaps.items`.
+    pub gains: Vec<String>,
+    /// S after the plan; `None` without a plan.
+    pub plan_total: Option<String>,
 }
 
 /// How far a sub-domain's answers are.
@@ -108,7 +126,7 @@ pub fn form_view(
         .iter()
         .enumerate()
         .map(|(s, sd)| {
-            let in_scope = result.scope.sub_domains.iter().any(|id| **id == *sd.id);
+            let in_scope = result.in_scope().any(|id| id == &*sd.id);
             let requirements = layout.counts[s].iter().sum::<u32>();
             Progress {
                 sub_domain: sd.id.to_string(),
@@ -123,11 +141,31 @@ pub fn form_view(
         })
         .collect();
     let radar = radar::panel(model, &result, lang);
+    let (gate, bands) = (figures::gate(model), figures::band_bounds(model));
+    let shown = Shown {
+        total: figures::shown(&result.total, &bands),
+        levels: result
+            .levels
+            .iter()
+            .map(|l| figures::shown(&l.score, &[gate]))
+            .collect(),
+        gains: result.gaps.as_ref().map_or_else(Vec::new, |g| {
+            g.items
+                .iter()
+                .map(|i| figures::gain(&i.gain_total))
+                .collect()
+        }),
+        plan_total: result
+            .gaps
+            .as_ref()
+            .map(|g| figures::shown(&g.plan.total, &bands)),
+    };
     Ok(FormView {
         result,
         progress,
         pending,
         radar,
+        shown,
     })
 }
 
@@ -155,6 +193,16 @@ mod tests {
         assert_eq!(view.result, full);
         assert_eq!(view.radar, radar::panel(model, &full, Lang::Zh));
         assert!(view.pending.is_empty());
+        // Figures as the reports show them: S beside the bands, T(n) beside the gate.
+        let bands = figures::band_bounds(model);
+        assert_eq!(view.shown.total, figures::shown(&full.total, &bands));
+        assert_eq!(view.shown.levels.len(), full.levels.len());
+        assert_eq!(view.shown.gains.len(), 3);
+        assert!(view
+            .shown
+            .gains
+            .iter()
+            .all(|g| g.starts_with('+') || g.starts_with('<')));
         let scoped: Vec<&Progress> = view.progress.iter().filter(|p| p.in_scope).collect();
         assert_eq!(view.progress.len(), model.layout().sub_domains.len());
         assert_eq!(

@@ -39,7 +39,7 @@ fn blocking_counts_the_sub_domains_below_the_gate() {
     let weak = ["data", "network", "sales", "energy", "logistics"];
     let (_, o) = parse_and_score(&assessment(&weak));
     // T(2) = 15/20 < 0.8: level 1.
-    assert_eq!(o.level.level, 1);
+    assert_eq!(o.level, 1);
     let mut p = Portfolio::new(model, Programmes::embedded());
     p.add(&record(&weak)).unwrap();
     p.add(&record(&[])).unwrap();
@@ -148,7 +148,7 @@ fn records_that_do_not_belong_are_errors() {
     let (head, tail) = line.split_at(line.find("\"sub_domains\":[{").unwrap());
     let bad = format!(
         "{head}{}",
-        tail.replacen("\"value\":\"0.", "\"value\":\"7.", 1)
+        tail.replacen("\"score\":\"0.", "\"score\":\"7.", 1)
     );
     assert_eq!(
         Record::parse(model, &bad).unwrap_err().code(),

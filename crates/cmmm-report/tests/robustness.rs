@@ -62,13 +62,13 @@ fn unusual_results_render() {
     }
     let full = cmmm_score::parse_assessment(&v.to_string()).unwrap();
     let o = scorer.score(&full, &Options::default()).unwrap();
-    assert_eq!(o.level.level, 5);
+    assert_eq!(o.level, 5);
     assert!(o.gaps.is_none());
     render_all(model, &full, &o);
 
     // A result that does not fit the model: levels and ids the model does not have.
     let (a, mut o) = scored("level-0");
-    o.level.level = 9;
+    o.level = 9;
     o.levels.truncate(2);
     if let Some(g) = o.gaps.as_mut() {
         g.target = 12;

@@ -104,12 +104,8 @@ pub fn compare(
         rank[p] = place as i128;
     }
     let (pa, pb) = (points(model, a), points(model, b));
-    let in_scope = |o: &crate::Outcome, s: usize| {
-        o.scope
-            .sub_domains
-            .iter()
-            .any(|id| **id == *layout.sub_domains[s].id)
-    };
+    let in_scope =
+        |o: &crate::Outcome, s: usize| o.in_scope().any(|id| id == &*layout.sub_domains[s].id);
 
     let k = scale.len();
     let mut counts = vec![0i128; k * k];
@@ -172,8 +168,8 @@ pub fn compare(
         .and_then(|r| Ratio::new(1, 1)?.checked_sub(r))
         .map(Score::from);
     let standing = |o: &crate::Outcome| Standing {
-        level: o.level.level,
-        total: o.total.score.clone(),
+        level: o.level,
+        total: o.total.clone(),
     };
     Ok(Comparison {
         compared,

@@ -16,8 +16,8 @@
 //!     answers = answers.rate(&r.id, Rating::key(if r.level <= 2 { "full" } else { "partial" }));
 //! }
 //! let outcome = Scorer::new(model).score(&answers.build(), &Options::new()).unwrap();
-//! assert_eq!(outcome.level.level, 2);
-//! assert_eq!(outcome.total.score.value(), "2.5");
+//! assert_eq!(outcome.level, 2);
+//! assert_eq!(outcome.total.value(), "2.5");
 //! assert!(outcome.meets_level_2);
 //! ```
 #![warn(missing_docs)]

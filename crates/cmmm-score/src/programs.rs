@@ -75,9 +75,6 @@ impl Programmes {
             .iter()
             .map(|p| Threshold {
                 programme: p.id.clone(),
-                year: p.year,
-                minimum_level: p.minimum_level,
-                self_assessment: p.self_assessment,
                 met: p.minimum_level.map(|m| level >= m),
             })
             .collect()

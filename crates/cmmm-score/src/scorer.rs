@@ -37,7 +37,7 @@ use crate::{Detail, Options};
 /// let outcome = scorer
 ///     .score(&assessment.build(), &Options::new().detail(Detail::Summary))
 ///     .unwrap();
-/// assert_eq!(outcome.level.level, 2);
+/// assert_eq!(outcome.level, 2);
 /// assert!(outcome.sub_domains.is_empty()); // not computed at the summary tier
 /// ```
 pub struct Scorer<'m> {
@@ -167,7 +167,7 @@ struct LevelTotals<T> {
 /// Everything in a result that exact arithmetic decides.
 struct Decided {
     levels: Vec<LevelScore>,
-    total: Total,
+    total: Score,
     level: u8,
     own_levels: Vec<SubDomainLevel>,
     target: Option<Target>,
@@ -263,10 +263,7 @@ impl<'m> Scorer<'m> {
             self_assessed: true,
             detail: options.detail,
             model: self.model_info(profile_pos),
-            profile: ProfileInfo {
-                id: model.profiles()[profile_pos].id.clone(),
-                name: model.profiles()[profile_pos].name.clone(),
-            },
+            profile: model.profiles()[profile_pos].id.clone(),
             assessment: AssessmentInfo {
                 id: assessment.id.clone(),
                 enterprise: assessment.enterprise.clone(),
@@ -276,10 +273,7 @@ impl<'m> Scorer<'m> {
             scope: self.scope_info(assessment, pindex, &scope, rated.in_scope),
             levels: decided.levels,
             total: decided.total,
-            level: Achieved {
-                level: decided.level,
-                name: model.level_name(decided.level).clone(),
-            },
+            level: decided.level,
             meets_level_2: decided.level >= 2,
             thresholds: self.programmes.thresholds(decided.level),
             sub_domain_levels: decided.own_levels,
@@ -343,16 +337,12 @@ impl<'m> Scorer<'m> {
                 .enumerate()
                 .map(|(n, score)| LevelScore {
                     level: (n + 1) as u8,
-                    name: model.level_name((n + 1) as u8).clone(),
                     score,
                     met: totals.met[n],
                     counted: n < totals.counted,
                 })
                 .collect(),
-            total: Total {
-                rule: prepared.units.rule(),
-                score: prepared.units.score(&totals.total),
-            },
+            total: prepared.units.score(&totals.total),
             level: totals.level,
             own_levels: self.own_levels(scope, rated),
             target,
@@ -673,7 +663,8 @@ impl<'m> Scorer<'m> {
             (Vec::new(), Vec::new())
         };
         let mut dom_num = vec![T::zero(); layout.domains.len()];
-        let weight = |w: &Option<int::Frac<T>>| w.as_ref().map(frac_score);
+        // Weights are part of the full trace only.
+        let weight = |w: &Option<int::Frac<T>>| w.as_ref().filter(|_| nodes).map(frac_score);
         for (n, lw) in prepared.levels.iter().enumerate() {
             let level = (n + 1) as u8;
             for (s, node) in layout.sub_domains.iter().enumerate() {
@@ -791,7 +782,6 @@ impl<'m> Scorer<'m> {
                 .collect()
         };
         ScopeInfo {
-            sub_domains: ids_where(&|s| scope.in_scope[s]),
             excluded: ids_where(&|s| {
                 pindex.excluded_by_default[s] && !scope.in_scope[s] && !scope.tailored[s]
             }),

@@ -35,7 +35,7 @@
 //! let source = Source::Bytes { name: "enterprise.csv", bytes: filled.as_bytes() };
 //! let parsed = read_one(source, &ReadOptions::new()).unwrap();
 //! let outcome = cmmm_score::score(model, &parsed.assessment).unwrap();
-//! assert_eq!(outcome.level.level, 5);
+//! assert_eq!(outcome.level, 5);
 //! ```
 #![warn(missing_docs)]
 

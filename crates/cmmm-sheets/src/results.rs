@@ -122,10 +122,10 @@ impl<'a> ResultTable<'a> {
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
-                    Cell::Text(o.profile.id.clone()),
-                    Cell::Integer(u64::from(o.level.level)),
-                    Cell::Decimal(o.total.score.value()),
-                    Cell::Text(o.total.score.display()),
+                    Cell::Text(o.profile.clone()),
+                    Cell::Integer(u64::from(o.level)),
+                    Cell::Decimal(o.total.value()),
+                    Cell::Text(o.total.display()),
                 ]);
                 cells.extend(o.levels.iter().map(|l| Cell::Decimal(l.score.value())));
                 cells.push(Cell::Bool(o.meets_level_2));

@@ -296,7 +296,7 @@ fn gbk_detection_reads_the_whole_file() {
     assert_eq!(records.len(), 12);
     for r in &records {
         let p = r.as_ref().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(score(&p.assessment).level.level, 5);
+        assert_eq!(score(&p.assessment).level, 5);
     }
     let last = records[11].as_ref().unwrap();
     assert_eq!(

@@ -1127,7 +1127,7 @@ mod tests {
         let outcome = scorer
             .score(&a, &Options::default())
             .map_err(|e| e.code().to_string())?;
-        Ok(outcome.level.level)
+        Ok(outcome.level)
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
 
 /// Renders one scored record for the output.
 fn render(table: &ResultTable<'_>, format: OutputFormat, scored: Scored) -> Done {
-    let level = scored.result.as_ref().ok().map(|o| o.level.level);
+    let level = scored.result.as_ref().ok().map(|o| o.level);
     let rendered = match format {
         OutputFormat::Ndjson => Rendered::Bytes(output::ndjson_line(&scored)),
         OutputFormat::Csv | OutputFormat::Xlsx => {

@@ -15,7 +15,6 @@ import type {
   ScoreOptions,
   SourceStatus,
   Text,
-  Threshold,
   ViewOptions,
 } from "cmmm";
 
@@ -40,14 +39,14 @@ export async function main(text: string): Promise<string> {
   const options: ScoreOptions = { allowMissing: true, target: 3 };
   const fromText: Outcome = typed(score(text));
   const result: Outcome = typed(score(blank, null, options));
-  const total: Score = result.total.score;
-  const display: string = total.display;
-  const levels: string[] = result.levels.map((l: LevelScore) => `T(${l.level}) = ${l.score.value}`);
-  const name: Text = result.level.name;
+  const total: Score = result.total;
+  const levels: string[] = result.levels.map((l: LevelScore) => `T(${l.level}) = ${l.score}`);
+  const name: Text = doc.levels[result.level - 1]?.name ?? doc.below_first_level;
   const met: boolean = result.meets_level_2;
-  const thresholds: (boolean | null | undefined)[] = result.thresholds.map((t: Threshold) => t.met);
+  const thresholds: (boolean | null)[] = Object.values(result.thresholds);
+  const own: number[] = Object.values(result.sub_domain_levels);
   const gaps: Gap[] = result.gaps?.items ?? [];
-  const gain: string | undefined = gaps[0]?.gain_total.value;
+  const gain: Score | undefined = gaps[0]?.gain_total;
   const lang: Lang = "zh";
   const chart: string = typed(radar(result, lang));
   // @ts-expect-error: the language is "zh" or "en".
@@ -64,8 +63,9 @@ export async function main(text: string): Promise<string> {
     const progress: string[] = view.progress.map((p) => `${p.sub_domain} ${p.rated}/${p.requirements}`);
     const pending: string[] = view.pending.map((p) => p.field);
     const drawn: string = view.radar;
-    const level: number = view.result.level.level;
-    void [again, json, id, svg, progress, pending, drawn, level, m.doc().levels.length, m.template("process").profile];
+    const level: number = view.result.level;
+    const shownTotal: string = view.shown.total;
+    void [again, json, id, svg, progress, pending, drawn, level, shownTotal, m.doc().levels.length, m.template("process").profile];
   } finally {
     m.free();
   }
@@ -80,6 +80,6 @@ export async function main(text: string): Promise<string> {
 
   // @ts-expect-error: a rating is a string or a number.
   const wrong: Assessment = { profile: "discrete", ratings: { x: true } };
-  void [v, status, names, fromText, display, levels, name, met, thresholds, gain, chart, wrong];
-  return `${result.level.level} ${name.zh} ${total.value}`;
+  void [v, status, names, fromText, levels, name, met, thresholds, own, gain, chart, wrong];
+  return `${result.level} ${name.zh} ${total}`;
 }

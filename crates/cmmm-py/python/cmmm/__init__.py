@@ -49,16 +49,16 @@ def _row(record: Mapping[str, Any]) -> dict[str, Any]:
     enterprise = (result.get("assessment") or {}).get("enterprise") or {}
     for key in ("name", "code", "industry", "region"):
         row["enterprise_" + key] = enterprise.get(key)
-    row["profile"] = result["profile"]["id"]
-    row["level"] = result["level"]["level"]
-    row["total"] = result["total"]["score"]
+    row["profile"] = result["profile"]
+    row["level"] = result["level"]
+    row["total"] = result["total"]
     for level in result["levels"]:
         row["t%d" % level["level"]] = level["score"]
     row["meets_level_2"] = result["meets_level_2"]
-    for threshold in result["thresholds"]:
-        row["programme." + threshold["programme"]] = threshold["met"]
-    for own in result["sub_domain_levels"]:
-        row["level." + own["sub_domain"]] = own["level"]
+    for programme, met in result["thresholds"].items():
+        row["programme." + programme] = met
+    for sub_domain, level in result["sub_domain_levels"].items():
+        row["level." + sub_domain] = level
     return row
 
 
