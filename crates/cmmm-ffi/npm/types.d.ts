@@ -363,10 +363,8 @@ export interface NodeLevel {
 
 /** The scores of one element, domain or sub-domain. */
 export interface NodeScores {
-  /** Id (its name is in the model). */
+  /** Id (its name and its place in the tree are in the model). */
   id: string;
-  /** Parent id (domain of a sub-domain, element of a domain; none for elements). */
-  parent?: string | null;
   /** One entry per level. */
   levels: NodeLevel[];
 }

@@ -619,10 +619,8 @@ impl as_map::Entry for Threshold {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NodeScores {
-    /// Id (its name is in the model).
+    /// Id (its name and its place in the tree are in the model).
     pub id: Arc<str>,
-    /// Parent id (domain of a sub-domain, element of a domain; none for elements).
-    pub parent: Option<Arc<str>>,
     /// One entry per level.
     pub levels: Vec<NodeLevel>,
 }

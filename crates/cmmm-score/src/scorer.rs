@@ -725,24 +725,20 @@ impl<'m> Scorer<'m> {
             }
             dom_num.iter_mut().for_each(|x| *x = T::zero());
         }
-        let node_scores = |nodes: &[cmmm_model::Node],
-                           levels: Vec<Vec<NodeLevel>>,
-                           parents: Option<&[cmmm_model::Node]>|
-         -> Vec<NodeScores> {
+        let node_scores = |nodes: &[cmmm_model::Node], levels: Vec<Vec<NodeLevel>>| {
             nodes
                 .iter()
                 .zip(levels)
                 .map(|(node, levels)| NodeScores {
                     id: node.id.clone(),
-                    parent: parents.map(|p| p[node.parent].id.clone()),
                     levels,
                 })
                 .collect()
         };
         Ok(Trace {
-            sub_domains: node_scores(&layout.sub_domains, sub_levels, Some(&layout.domains)),
-            domains: node_scores(&layout.domains, dom_levels, Some(&layout.elements)),
-            elements: node_scores(&layout.elements, elem_levels, None),
+            sub_domains: node_scores(&layout.sub_domains, sub_levels),
+            domains: node_scores(&layout.domains, dom_levels),
+            elements: node_scores(&layout.elements, elem_levels),
         })
     }
 

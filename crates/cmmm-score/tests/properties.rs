@@ -283,15 +283,23 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
         prop_assert_eq!(l.counted, n < k);
     }
 
-    // The trace.
+    // The trace; each node's parent is in the model.
+    let layout = m.layout();
+    // (A domain and a sub-domain may share an id: each layer is looked up in its own list.)
+    let parent_of = |layer: &[cmmm_model::Node], parents: &'_ [cmmm_model::Node], id: &str| {
+        let node = layer.iter().find(|x| &*x.id == id)?;
+        parents.get(node.parent).map(|p| p.id.clone())
+    };
     for (n, t_n) in t.iter().enumerate() {
         let check_layer = |children: &[cmmm_score::NodeScores],
+                           layer: &[cmmm_model::Node],
+                           parents: &[cmmm_model::Node],
                            parent: Option<&str>,
                            want: Ratio|
          -> Result<(), TestCaseError> {
             let present: Vec<(Ratio, Ratio)> = children
                 .iter()
-                .filter(|c| c.parent.as_deref() == parent)
+                .filter(|c| parent_of(layer, parents, &c.id).as_deref() == parent)
                 .filter_map(|c| {
                     let lv = &c.levels[n];
                     lv.weight.as_ref().map(|w| {
@@ -311,13 +319,19 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
             prop_assert_eq!(weighted, want, "under {:?} at level {}", parent, n + 1);
             Ok(())
         };
-        check_layer(&o.elements, None, *t_n)?;
+        check_layer(&o.elements, &layout.elements, &[], None, *t_n)?;
         for e in &o.elements {
             let lv = &e.levels[n];
             if lv.weight.is_some() {
                 let b = exact(lv.score.as_ref().expect("a weighted element has a score"));
                 prop_assert!(in_unit(&b));
-                check_layer(&o.domains, Some(&e.id), b)?;
+                check_layer(
+                    &o.domains,
+                    &layout.domains,
+                    &layout.elements,
+                    Some(&e.id),
+                    b,
+                )?;
             }
         }
         for d in &o.domains {
@@ -325,7 +339,9 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
             let parent_in = o
                 .elements
                 .iter()
-                .find(|e| Some(&e.id) == d.parent.as_ref())
+                .find(|e| {
+                    Some(&e.id) == parent_of(&layout.domains, &layout.elements, &d.id).as_ref()
+                })
                 .is_some_and(|e| e.levels[n].weight.is_some());
             prop_assert!(
                 parent_in || lv.weight.is_none(),
@@ -335,7 +351,13 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
             if lv.weight.is_some() {
                 let c = exact(lv.score.as_ref().expect("a weighted domain has a score"));
                 prop_assert!(in_unit(&c));
-                check_layer(&o.sub_domains, Some(&d.id), c)?;
+                check_layer(
+                    &o.sub_domains,
+                    &layout.sub_domains,
+                    &layout.domains,
+                    Some(&d.id),
+                    c,
+                )?;
             }
         }
         for s in &o.sub_domains {
