@@ -46,6 +46,7 @@ const UI = {
     filter: "显示",
     filterAll: "全部要求",
     filterUnrated: "仅未评",
+    filterBelowGate: (g) => `未达门槛（${g}）的`,
     filterCommented: "有备注的",
     level: "等级",
     levelShort: (n) => `${n} 级`,
@@ -121,6 +122,7 @@ const UI = {
     filter: "Show",
     filterAll: "all requirements",
     filterUnrated: "unrated only",
+    filterBelowGate: (g) => `below the gate (${g})`,
     filterCommented: "with comments",
     level: "Level",
     levelShort: (n) => `level ${n}`,
@@ -317,6 +319,7 @@ function tools(t) {
   const filter = h("select", { id: "filter", onchange: (e) => { state.filter = e.target.value; applyFilter(); } },
     h("option", { value: "all" }, t.filterAll),
     h("option", { value: "unrated" }, t.filterUnrated),
+    h("option", { value: "below-gate" }, t.filterBelowGate(doc.gate)),
     h("option", { value: "commented" }, t.filterCommented));
   filter.value = state.filter || "all";
   return h("div", { class: "tools" },
@@ -365,8 +368,15 @@ function applyFilter() {
   if (filter === "all" && !filtering) return;
   filtering = filter !== "all";
   const unrated = unratedIds();
+  // The levels of each sub-domain below the gate, as the engine compared them.
+  const short = new Set((lastView ? lastView.progress : [])
+    .flatMap((p) => p.below_gate.map((level) => `${p.sub_domain}|${level}`)));
   const keep = (id) => {
     if (filter === "unrated") return unrated.has(id);
+    if (filter === "below-gate") {
+      const r = requirements.get(id);
+      return Boolean(r) && short.has(`${r.subDomain.id}|${r.level}`);
+    }
     if (filter === "commented") {
       const a = state.assessment.ratings[id];
       return a !== null && typeof a === "object" && Boolean(a.comment);

@@ -132,6 +132,21 @@ try {
   // The level and S shown are the CLI's for the same file.
   const cliSample = cliResult(samplePath);
   expectEqualToCli(await shown(page), cliSample, "filled form vs the CLI on the sample file");
+
+  // Below the gate: exactly the requirements at the levels where the CLI's D(s, n) < 0.8
+  // (compared exactly, on 28-place integers).
+  const units = (d) => { const [i, f = ""] = d.split("."); return BigInt(i + f.padEnd(28, "0")); };
+  const short = new Set(cliSample.sub_domains.flatMap((sd) => sd.levels
+    .filter((l) => l.score !== null && units(l.score) < units("0.8")).map((l) => `${sd.id}|${l.level}`)));
+  const model = JSON.parse(execFileSync(cli, ["model", "export"], { encoding: "utf8" }));
+  const levelOf = new Map(model.elements.flatMap((e) => e.domains.flatMap((d) => d.sub_domains
+    .flatMap((sd) => sd.requirements.map((r) => [r.id, `${sd.id}|${r.level}`])))));
+  const expected = Object.keys(sample.ratings).filter((id) => short.has(levelOf.get(id)));
+  assert.ok(expected.length > 0, "the sample has sub-domains below the gate");
+  await page.selectOption("#filter", "below-gate");
+  assert.deepEqual((await page.$$eval("fieldset.req:not([hidden])", (f) => f.map((x) => x.dataset.id))).sort(),
+    expected.sort(), "the below-the-gate filter");
+  await page.selectOption("#filter", "all");
   assert.equal(await page.textContent("#result-level2"), "✓ Level 2 (standardisation) reached");
   const radar = await page.evaluate(() => {
     const svg = document.querySelector("#result-radar svg");

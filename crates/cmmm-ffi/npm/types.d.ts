@@ -419,6 +419,11 @@ export interface Progress {
   requirements: number;
   /** Those with a rating on the scale; 0 when out of scope. */
   rated: number;
+  /**
+   * The levels at which its score D(s, n) is below the gate (compared exactly): where it
+   * holds the level back. Empty when out of scope.
+   */
+  below_gate: number[];
   [key: string]: unknown;
 }
 

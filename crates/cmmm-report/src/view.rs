@@ -60,6 +60,9 @@ pub struct Progress {
     pub requirements: u32,
     /// Those with a rating on the scale; 0 when out of scope.
     pub rated: u32,
+    /// The levels at which its score D(s, n) is below the gate (compared exactly): where it
+    /// holds the level back. Empty when out of scope.
+    pub below_gate: Vec<u8>,
 }
 
 /// A field the user still has to fill in.
@@ -121,6 +124,7 @@ pub fn form_view(
             unrated[layout.requirements[r].sub_domain] += 1;
         }
     }
+    let gate = figures::gate(model);
     let progress = layout
         .sub_domains
         .iter()
@@ -128,6 +132,18 @@ pub fn form_view(
         .map(|(s, sd)| {
             let in_scope = result.in_scope().any(|id| id == &*sd.id);
             let requirements = layout.counts[s].iter().sum::<u32>();
+            // The trace lists every sub-domain in model order.
+            let below_gate = result
+                .sub_domains
+                .get(s)
+                .filter(|node| in_scope && node.id == sd.id)
+                .map_or_else(Vec::new, |node| {
+                    node.levels
+                        .iter()
+                        .filter(|l| l.score.as_ref().is_some_and(|d| !figures::meets(d, gate)))
+                        .map(|l| l.level)
+                        .collect()
+                });
             Progress {
                 sub_domain: sd.id.to_string(),
                 in_scope,
@@ -137,6 +153,7 @@ pub fn form_view(
                 } else {
                     0
                 },
+                below_gate,
             }
         })
         .collect();
@@ -237,6 +254,18 @@ mod tests {
         assert_eq!(view.pending[0].sub_domain, "product-service");
         let p = |id: &str| view.progress.iter().find(|p| p.sub_domain == id).expect(id);
         assert_eq!(p("data").rated, p("data").requirements - 2);
+        // Below the gate: exactly the levels whose D(s, n) falls short of 0.8.
+        let gate = figures::gate(scorer.model());
+        for node in &view.result.sub_domains {
+            let short: Vec<u8> = node
+                .levels
+                .iter()
+                .filter(|l| l.score.as_ref().is_some_and(|d| d.cmp_ratio(&gate).is_lt()))
+                .map(|l| l.level)
+                .collect();
+            assert_eq!(p(&node.id).below_gate, short, "{}", node.id);
+        }
+        assert!(!p("data").below_gate.is_empty(), "two unrated requirements pull data down");
         assert!(
             p("product-service").in_scope,
             "not tailored out without a reason"
