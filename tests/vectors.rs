@@ -48,11 +48,6 @@ impl Check<'_> {
             None => self.fail(field, format!("expected {expected}, found nothing")),
         }
     }
-
-    /// A score (its full-precision value) or null; an absent score is null.
-    fn score_value(&mut self, field: &str, expected: &Value, found: Option<&Value>) {
-        self.eq(field, expected, Some(found.unwrap_or(&Value::Null)));
-    }
 }
 
 fn find_node<'v>(nodes: &'v Value, id: &str) -> Option<&'v Value> {
@@ -85,26 +80,21 @@ fn compare_nodes(c: &mut Check<'_>, layer: &str, expect: &Value, out: &Value) {
             continue;
         };
         let levels = per_level.as_array().cloned().unwrap_or_default();
-        let found_levels = node["levels"].as_array().map_or(0, Vec::len);
-        if found_levels != levels.len() {
-            c.fail(
-                &format!("{layer}.{id}.levels"),
-                format!("expected {} levels, found {found_levels}", levels.len()),
-            );
-        }
-        for (n, value) in levels.iter().enumerate() {
-            let at = &node["levels"][n];
-            c.score_value(
-                &format!("{layer}.{id}.levels[{n}].score.value"),
-                value,
-                at.get("score"),
-            );
-            let weight = weights.get(id).map_or(&Value::Null, |w| &w[n]);
-            c.score_value(
-                &format!("{layer}.{id}.levels[{n}].weight.value"),
-                weight,
-                at.get("weight"),
-            );
+        let weights = weights.get(id).cloned().unwrap_or_default();
+        for (key, expected) in [
+            ("scores", &levels),
+            ("weights", &weights.as_array().cloned().unwrap_or_default()),
+        ] {
+            let found = node[key].as_array().map_or(0, Vec::len);
+            if found != expected.len() {
+                c.fail(
+                    &format!("{layer}.{id}.{key}"),
+                    format!("expected {} levels, found {found}", expected.len()),
+                );
+            }
+            for (n, value) in expected.iter().enumerate() {
+                c.eq(&format!("{layer}.{id}.{key}[{n}]"), value, node[key].get(n));
+            }
         }
     }
 }

@@ -136,8 +136,8 @@ try {
   // Below the gate: exactly the requirements at the levels where the CLI's D(s, n) < 0.8
   // (compared exactly, on 28-place integers).
   const units = (d) => { const [i, f = ""] = d.split("."); return BigInt(i + f.padEnd(28, "0")); };
-  const short = new Set(cliSample.sub_domains.flatMap((sd) => sd.levels
-    .filter((l) => l.score !== null && units(l.score) < units("0.8")).map((l) => `${sd.id}|${l.level}`)));
+  const short = new Set(cliSample.sub_domains.flatMap((sd) => sd.scores
+    .map((d, n) => (d !== null && units(d) < units("0.8") ? `${sd.id}|${n + 1}` : null)).filter(Boolean)));
   const model = JSON.parse(execFileSync(cli, ["model", "export"], { encoding: "utf8" }));
   const levelOf = new Map(model.elements.flatMap((e) => e.domains.flatMap((d) => d.sub_domains
     .flatMap((sd) => sd.requirements.map((r) => [r.id, `${sd.id}|${r.level}`])))));

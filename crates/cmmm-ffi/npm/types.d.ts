@@ -344,29 +344,22 @@ export interface ModelInfo {
   total_rule: TotalRule;
 }
 
-/** A node at one level. */
-export interface NodeLevel {
-  /** The level. */
-  level: number;
-  /**
-   * Its score; `None` when it takes no part at this level: nothing to score there (out
-   * of scope, tailored out, no requirements at the level), a weight of 0, or a parent
-   * that takes no part. The same rule holds for D, C and B.
-   */
-  score?: Score | null;
-  /**
-   * Its weight among the siblings that take part at this level, after rescaling
-   * ([`Detail::Full`]); `None` (absent in JSON) when it drops out or below the full tier.
-   */
-  weight?: Score | null;
-}
-
-/** The scores of one element, domain or sub-domain. */
+/** The scores of one element, domain or sub-domain at every level. */
 export interface NodeScores {
   /** Id (its name and its place in the tree are in the model). */
   id: string;
-  /** One entry per level. */
-  levels: NodeLevel[];
+  /**
+   * Its score at each level, from level 1; `None` (JSON `null`) where it takes no part:
+   * nothing to score there (out of scope, tailored out, no requirements at the level), a
+   * weight of 0, or a parent that takes no part. The same rule holds for D, C and B.
+   */
+  scores: (Score | null)[];
+  /**
+   * Its weight among the siblings that take part at each level, after rescaling, from
+   * level 1 ([`Detail::Full`]; empty, and absent in JSON, below); `None` where it drops
+   * out.
+   */
+  weights?: (Score | null)[];
 }
 
 /** A field the user still has to fill in. */

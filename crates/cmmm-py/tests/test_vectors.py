@@ -42,12 +42,10 @@ def compare_nodes(layer: str, expect: dict[str, Any], out: dict[str, Any]) -> No
     assert len(out[layer]) == len(expected), f"{layer}: node count"
     for node_id, per_level in expected.items():
         node = next(n for n in out[layer] if n["id"] == node_id)
-        assert len(node["levels"]) == len(per_level), f"{layer}.{node_id}.levels"
+        assert len(node["scores"]) == len(node["weights"]) == len(per_level), f"{layer}.{node_id}"
         for n, value in enumerate(per_level):
-            at = node["levels"][n]
-            assert text_of(at["score"]) == value, f"{layer}.{node_id}.levels[{n}].score"
-            weight = at.get("weight")  # absent where the node drops out
-            assert text_of(weight) == weights[node_id][n], f"{layer}.{node_id}.levels[{n}].weight"
+            assert text_of(node["scores"][n]) == value, f"{layer}.{node_id}.scores[{n}]"
+            assert text_of(node["weights"][n]) == weights[node_id][n], f"{layer}.{node_id}.weights[{n}]"
 
 
 def compare(expect: dict[str, Any], out: dict[str, Any]) -> None:

@@ -40,12 +40,10 @@ pub fn meets(score: &Score, gate: Ratio) -> bool {
 /// has nothing to score at all.
 pub fn own_level(node: &NodeScores, gate: Ratio) -> u8 {
     let mut reached = 0;
-    let mut levels: Vec<_> = node.levels.iter().collect();
-    levels.sort_by_key(|l| l.level);
-    for l in levels {
-        match &l.score {
+    for (n, score) in (1u8..).zip(&node.scores) {
+        match score {
             None => continue,
-            Some(s) if meets(s, gate) => reached = l.level,
+            Some(s) if meets(s, gate) => reached = n,
             Some(_) => break,
         }
     }

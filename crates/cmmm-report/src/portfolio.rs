@@ -194,14 +194,7 @@ struct NodeJson<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
     #[serde(borrow)]
-    levels: Vec<NodeLevelJson<'a>>,
-}
-
-#[derive(Deserialize)]
-struct NodeLevelJson<'a> {
-    level: u8,
-    #[serde(borrow, default)]
-    score: Option<Cow<'a, str>>,
+    scores: Vec<Option<Cow<'a, str>>>,
 }
 
 /// One batch record, reduced to what a portfolio needs.
@@ -308,15 +301,12 @@ impl Record {
                     .sub_domain_index(&node.id)
                     .ok_or_else(|| PortfolioError::UnknownSubDomain(node.id.to_string()))?,
             };
-            for l in &node.levels {
-                let Some(score) = &l.score else { continue };
-                if l.level == 0 || usize::from(l.level) > levels {
-                    continue;
-                }
+            for (n, score) in node.scores.iter().take(levels).enumerate() {
+                let Some(score) = score else { continue };
                 let u = units(score)
                     .filter(|u| *u <= UNITS)
                     .ok_or_else(|| PortfolioError::BadScore(score.to_string()))?;
-                d[s * levels + usize::from(l.level) - 1] = Some(u);
+                d[s * levels + n] = Some(u);
             }
         }
         Ok(Record::Scored(Box::new(Scored {

@@ -122,8 +122,8 @@ pub(crate) fn sub_domain_scores(model: &Model, outcome: &Outcome, level: u8) -> 
                 .sub_domains
                 .iter()
                 .find(|s| s.id == node.id)
-                .and_then(|s| s.levels.iter().find(|l| l.level == level))
-                .and_then(|l| l.score.clone())
+                .and_then(|s| s.score(level))
+                .cloned()
         })
         .collect()
 }

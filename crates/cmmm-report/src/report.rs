@@ -465,10 +465,7 @@ fn progress(r: &Report<'_>, w: &Words, (pa, po): (&Assessment, &Outcome)) -> Sec
         let then = po.sub_domains.iter().find(|s| s.id == node.id);
         let mut cells = vec![Cell::text(node.name.get(lang))];
         for n in &levels {
-            let score = |x: Option<&cmmm_score::NodeScores>| {
-                x.and_then(|s| s.levels.iter().find(|l| l.level == *n))
-                    .and_then(|l| l.score.clone())
-            };
+            let score = |x: Option<&cmmm_score::NodeScores>| x.and_then(|s| s.score(*n)).cloned();
             cells.push(match (score(then), score(now)) {
                 (Some(b), Some(a)) => match delta(&b, &a) {
                     Some(d) if figures::sign(d) != std::cmp::Ordering::Equal => Cell::toned(
@@ -915,9 +912,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
             let scores = o.sub_domains.iter().find(|x| x.id == node.id);
             let in_scope = o.in_scope().any(|id| id == &*node.id);
             for n in &levels {
-                let score = scores
-                    .and_then(|x| x.levels.iter().find(|l| l.level == *n))
-                    .and_then(|l| l.score.clone());
+                let score = scores.and_then(|x| x.score(*n)).cloned();
                 cells.push(match score {
                     Some(sc) if meets(&sc, gate) => {
                         Cell::toned(figures::shown(&sc, &[gate]), Tone::Good)
@@ -929,11 +924,7 @@ fn sub_domains(r: &Report<'_>, w: &Words) -> Section {
             match (in_scope, scores) {
                 (true, Some(x)) => {
                     let own = own_level(x, gate);
-                    let at_next = x
-                        .levels
-                        .iter()
-                        .find(|l| l.level == next)
-                        .and_then(|l| l.score.clone());
+                    let at_next = x.score(next).cloned();
                     strengths.push((own, s, at_next));
                     cells.push(Cell::toned(
                         own.to_string(),

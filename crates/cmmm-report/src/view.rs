@@ -138,10 +138,10 @@ pub fn form_view(
                 .get(s)
                 .filter(|node| in_scope && node.id == sd.id)
                 .map_or_else(Vec::new, |node| {
-                    node.levels
-                        .iter()
-                        .filter(|l| l.score.as_ref().is_some_and(|d| !figures::meets(d, gate)))
-                        .map(|l| l.level)
+                    (1u8..)
+                        .zip(&node.scores)
+                        .filter(|(_, d)| d.as_ref().is_some_and(|d| !figures::meets(d, gate)))
+                        .map(|(n, _)| n)
                         .collect()
                 });
             Progress {
@@ -257,15 +257,15 @@ mod tests {
         // Below the gate: exactly the levels whose D(s, n) falls short of 0.8.
         let gate = figures::gate(scorer.model());
         for node in &view.result.sub_domains {
-            let short: Vec<u8> = node
-                .levels
-                .iter()
-                .filter(|l| l.score.as_ref().is_some_and(|d| d.cmp_ratio(&gate).is_lt()))
-                .map(|l| l.level)
+            let short: Vec<u8> = (1..=5)
+                .filter(|&n| node.score(n).is_some_and(|d| d.cmp_ratio(&gate).is_lt()))
                 .collect();
             assert_eq!(p(&node.id).below_gate, short, "{}", node.id);
         }
-        assert!(!p("data").below_gate.is_empty(), "two unrated requirements pull data down");
+        assert!(
+            !p("data").below_gate.is_empty(),
+            "two unrated requirements pull data down"
+        );
         assert!(
             p("product-service").in_scope,
             "not tailored out without a reason"

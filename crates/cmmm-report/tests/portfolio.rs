@@ -148,7 +148,7 @@ fn records_that_do_not_belong_are_errors() {
     let (head, tail) = line.split_at(line.find("\"sub_domains\":[{").unwrap());
     let bad = format!(
         "{head}{}",
-        tail.replacen("\"score\":\"0.", "\"score\":\"7.", 1)
+        tail.replacen("\"scores\":[\"0.", "\"scores\":[\"7.", 1)
     );
     assert_eq!(
         Record::parse(model, &bad).unwrap_err().code(),

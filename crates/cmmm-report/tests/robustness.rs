@@ -74,7 +74,7 @@ fn unusual_results_render() {
         g.target = 12;
     }
     o.sub_domains[0].id = "no-such-sub-domain".into();
-    o.sub_domains[1].levels.clear();
+    o.sub_domains[1].scores.clear();
     o.scope
         .tailored
         .push(cmmm_model::Tailoring::new("nowhere", "?"));

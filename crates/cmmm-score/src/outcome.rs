@@ -614,32 +614,39 @@ impl as_map::Entry for Threshold {
     }
 }
 
-/// The scores of one element, domain or sub-domain.
+/// The scores of one element, domain or sub-domain at every level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NodeScores {
     /// Id (its name and its place in the tree are in the model).
     pub id: Arc<str>,
-    /// One entry per level.
-    pub levels: Vec<NodeLevel>,
+    /// Its score at each level, from level 1; `None` (JSON `null`) where it takes no part:
+    /// nothing to score there (out of scope, tailored out, no requirements at the level), a
+    /// weight of 0, or a parent that takes no part. The same rule holds for D, C and B.
+    pub scores: Vec<Option<Score>>,
+    /// Its weight among the siblings that take part at each level, after rescaling, from
+    /// level 1 ([`Detail::Full`]; empty, and absent in JSON, below); `None` where it drops
+    /// out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weights: Vec<Option<Score>>,
 }
 
-/// A node at one level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct NodeLevel {
-    /// The level.
-    pub level: u8,
-    /// Its score; `None` when it takes no part at this level: nothing to score there (out
-    /// of scope, tailored out, no requirements at the level), a weight of 0, or a parent
-    /// that takes no part. The same rule holds for D, C and B.
-    pub score: Option<Score>,
-    /// Its weight among the siblings that take part at this level, after rescaling
-    /// ([`Detail::Full`]); `None` (absent in JSON) when it drops out or below the full tier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<Score>,
+impl NodeScores {
+    /// Its score at `level` (from 1); `None` where it takes no part or past the last level.
+    pub fn score(&self, level: u8) -> Option<&Score> {
+        self.scores
+            .get(usize::from(level).checked_sub(1)?)?
+            .as_ref()
+    }
+
+    /// Its weight at `level` (from 1), at the full tier; `None` where it drops out, past the
+    /// last level or below the full tier.
+    pub fn weight(&self, level: u8) -> Option<&Score> {
+        self.weights
+            .get(usize::from(level).checked_sub(1)?)?
+            .as_ref()
+    }
 }
 
 /// The gaps to a target level and the smallest plan that reaches it.

@@ -645,29 +645,44 @@ impl<'m> Scorer<'m> {
         }
     }
 
-    /// D(s, n) with weights for every sub-domain; with `nodes`, C(d, n) and B(e, n) too.
+    /// D(s, n) for every sub-domain; with `full`, C(d, n) and B(e, n) too, and every node's
+    /// weights.
     fn trace<T: Int>(
         &self,
         prepared: &Prepared<T>,
         rated: &Rated,
-        nodes: bool,
+        full: bool,
     ) -> Result<Trace, Fault> {
         let layout = self.model().layout();
         let levels = prepared.levels.len();
         let ten_k = T::from(10i128.pow(self.scale.digits));
-        let per = |n: usize| vec![Vec::with_capacity(levels); n];
-        let mut sub_levels: Vec<Vec<NodeLevel>> = per(layout.sub_domains.len());
-        let (mut dom_levels, mut elem_levels) = if nodes {
-            (per(layout.domains.len()), per(layout.elements.len()))
+        let blank = |nodes: &[cmmm_model::Node]| -> Vec<NodeScores> {
+            nodes
+                .iter()
+                .map(|node| NodeScores {
+                    id: node.id.clone(),
+                    scores: Vec::with_capacity(levels),
+                    weights: Vec::with_capacity(if full { levels } else { 0 }),
+                })
+                .collect()
+        };
+        let mut subs = blank(&layout.sub_domains);
+        let (mut doms, mut elems) = if full {
+            (blank(&layout.domains), blank(&layout.elements))
         } else {
             (Vec::new(), Vec::new())
         };
+        // A node's score and, in the full trace, its weight at the next level.
+        let push = |node: &mut NodeScores, score: Option<Score>, w: &Option<int::Frac<T>>| {
+            node.scores.push(score);
+            if full {
+                node.weights.push(w.as_ref().map(frac_score));
+            }
+        };
         let mut dom_num = vec![T::zero(); layout.domains.len()];
-        // Weights are part of the full trace only.
-        let weight = |w: &Option<int::Frac<T>>| w.as_ref().filter(|_| nodes).map(frac_score);
-        for (n, lw) in prepared.levels.iter().enumerate() {
-            let level = (n + 1) as u8;
+        for lw in &prepared.levels {
             for (s, node) in layout.sub_domains.iter().enumerate() {
+                let n = subs[s].scores.len();
                 let count = T::from(i128::from(layout.counts[s][n]));
                 let sum = T::from(rated.sums[s * levels + n]);
                 // A sub-domain that takes no part at this level (out of scope, nothing to
@@ -677,17 +692,13 @@ impl<'m> Scorer<'m> {
                     Some(_) => Some(T::score(&sum, &int::mul(&count, &ten_k)?)),
                     None => None,
                 };
-                sub_levels[s].push(NodeLevel {
-                    level,
-                    score,
-                    weight: weight(&lw.sub_domains[s]),
-                });
-                if nodes {
+                push(&mut subs[s], score, &lw.sub_domains[s]);
+                if full {
                     let share = int::mul(&lw.coef[s], &sum)?;
                     dom_num[node.parent] = int::add(&share, &dom_num[node.parent])?;
                 }
             }
-            if !nodes {
+            if !full {
                 continue;
             }
             // score = (num / den) / global, kept unreduced: num·q / (den·p).
@@ -696,16 +707,12 @@ impl<'m> Scorer<'m> {
                 let d2 = int::mul(&lw.den, global.numer())?;
                 Ok(T::score(&n2, &d2))
             };
-            for d in 0..layout.domains.len() {
+            for (d, out) in doms.iter_mut().enumerate() {
                 let score = match lw.domains[d] {
                     Some(_) => Some(node_score(&dom_num[d], &lw.domain_global[d])?),
                     None => None,
                 };
-                dom_levels[d].push(NodeLevel {
-                    level,
-                    score,
-                    weight: weight(&lw.domains[d]),
-                });
+                push(out, score, &lw.domains[d]);
             }
             for (e, node) in layout.elements.iter().enumerate() {
                 let score = match lw.elements[e] {
@@ -717,28 +724,14 @@ impl<'m> Scorer<'m> {
                     }
                     None => None,
                 };
-                elem_levels[e].push(NodeLevel {
-                    level,
-                    score,
-                    weight: weight(&lw.elements[e]),
-                });
+                push(&mut elems[e], score, &lw.elements[e]);
             }
             dom_num.iter_mut().for_each(|x| *x = T::zero());
         }
-        let node_scores = |nodes: &[cmmm_model::Node], levels: Vec<Vec<NodeLevel>>| {
-            nodes
-                .iter()
-                .zip(levels)
-                .map(|(node, levels)| NodeScores {
-                    id: node.id.clone(),
-                    levels,
-                })
-                .collect()
-        };
         Ok(Trace {
-            sub_domains: node_scores(&layout.sub_domains, sub_levels),
-            domains: node_scores(&layout.domains, dom_levels),
-            elements: node_scores(&layout.elements, elem_levels),
+            sub_domains: subs,
+            domains: doms,
+            elements: elems,
         })
     }
 

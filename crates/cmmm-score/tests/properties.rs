@@ -301,9 +301,9 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
                 .iter()
                 .filter(|c| parent_of(layer, parents, &c.id).as_deref() == parent)
                 .filter_map(|c| {
-                    let lv = &c.levels[n];
-                    lv.weight.as_ref().map(|w| {
-                        let x = lv.score.as_ref().map_or(Ratio::ZERO, exact);
+                    let lv = (c.scores[n].as_ref(), c.weights[n].as_ref());
+                    lv.1.map(|w| {
+                        let x = lv.0.map_or(Ratio::ZERO, exact);
                         (exact(w), x)
                     })
                 })
@@ -321,9 +321,9 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
         };
         check_layer(&o.elements, &layout.elements, &[], None, *t_n)?;
         for e in &o.elements {
-            let lv = &e.levels[n];
-            if lv.weight.is_some() {
-                let b = exact(lv.score.as_ref().expect("a weighted element has a score"));
+            let lv = (e.scores[n].as_ref(), e.weights[n].as_ref());
+            if lv.1.is_some() {
+                let b = exact(lv.0.expect("a weighted element has a score"));
                 prop_assert!(in_unit(&b));
                 check_layer(
                     &o.domains,
@@ -335,21 +335,17 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
             }
         }
         for d in &o.domains {
-            let lv = &d.levels[n];
+            let lv = (d.scores[n].as_ref(), d.weights[n].as_ref());
             let parent_in = o
                 .elements
                 .iter()
                 .find(|e| {
                     Some(&e.id) == parent_of(&layout.domains, &layout.elements, &d.id).as_ref()
                 })
-                .is_some_and(|e| e.levels[n].weight.is_some());
-            prop_assert!(
-                parent_in || lv.weight.is_none(),
-                "{} outlives its element",
-                d.id
-            );
-            if lv.weight.is_some() {
-                let c = exact(lv.score.as_ref().expect("a weighted domain has a score"));
+                .is_some_and(|e| e.weights[n].is_some());
+            prop_assert!(parent_in || lv.1.is_none(), "{} outlives its element", d.id);
+            if lv.1.is_some() {
+                let c = exact(lv.0.expect("a weighted domain has a score"));
                 prop_assert!(in_unit(&c));
                 check_layer(
                     &o.sub_domains,
@@ -361,10 +357,10 @@ fn check_outcome(m: &Model, o: &Outcome) -> Result<(), TestCaseError> {
             }
         }
         for s in &o.sub_domains {
-            if let Some(x) = &s.levels[n].score {
+            if let Some(x) = &s.scores[n] {
                 prop_assert!(in_unit(&exact(x)));
             }
-            if let Some(w) = &s.levels[n].weight {
+            if let Some(w) = &s.weights[n] {
                 prop_assert!(in_unit(&exact(w)) && !exact(w).is_zero());
             }
         }
@@ -963,8 +959,8 @@ proptest! {
         prop_assert!(cmp(&after.total.ratio().unwrap(), &before.total.ratio().unwrap()).is_ge());
         prop_assert!(after.level >= before.level);
         for (b, a) in before.sub_domains.iter().zip(&after.sub_domains) {
-            for (x, y) in b.levels.iter().zip(&a.levels) {
-                if let (Some(x), Some(y)) = (&x.score, &y.score) {
+            for (x, y) in b.scores.iter().zip(&a.scores) {
+                if let (Some(x), Some(y)) = (x, y) {
                     prop_assert!(y.cmp_exact(x).is_ge());
                 }
             }
@@ -1075,9 +1071,7 @@ proptest! {
                 if key == "sub_domains" && detail < Detail::Full {
                     // Weights are part of the full trace only.
                     for node in expected.as_array_mut().unwrap() {
-                        for level in node["levels"].as_array_mut().unwrap() {
-                            level.as_object_mut().unwrap().remove("weight");
-                        }
+                        node.as_object_mut().unwrap().remove("weights");
                     }
                 }
                 prop_assert_eq!(value, &expected, "{} at {}", key, detail);

@@ -69,13 +69,10 @@ fn a_node_weighing_zero_takes_no_part_at_every_layer() {
         (&outcome.domains, "network"),
         (&outcome.sub_domains, "network"),
     ] {
-        for l in &node(nodes, id).levels {
-            assert_eq!(
-                (&l.score, &l.weight),
-                (&None, &None),
-                "{id} level {}",
-                l.level
-            );
+        let x = node(nodes, id);
+        assert_eq!(x.scores.len(), 5, "{id}");
+        for n in 1..=5 {
+            assert_eq!((x.score(n), x.weight(n)), (None, None), "{id} level {n}");
         }
     }
     // Their siblings take the whole weight where they have something to score.
@@ -83,14 +80,9 @@ fn a_node_weighing_zero_takes_no_part_at_every_layer() {
         (&outcome.sub_domains, "customer-service"),
         (&outcome.domains, "equipment"),
     ] {
-        for l in &node(nodes, id).levels {
-            if l.score.is_some() {
-                assert_eq!(
-                    l.weight.as_ref().map(|w| w.value()),
-                    Some("1".into()),
-                    "{id}"
-                );
-            }
+        let x = node(nodes, id);
+        for n in (1..=5).filter(|&n| x.score(n).is_some()) {
+            assert_eq!(x.weight(n).map(|w| w.value()), Some("1".into()), "{id}");
         }
     }
     // Own levels come from a sub-domain's own ratings, whatever it weighs.

@@ -19,11 +19,6 @@ function modelFor(file) {
   return models.get(file);
 }
 
-/** A score (its full-precision value) or null; an absent weight is null. */
-function scoreValue(score) {
-  return score ?? null;
-}
-
 function compareNodes(layer, expect, out) {
   const expected = expect[layer];
   const weights = expect.weights[layer];
@@ -31,10 +26,11 @@ function compareNodes(layer, expect, out) {
   for (const [id, perLevel] of Object.entries(expected)) {
     const node = out[layer].find((n) => n.id === id);
     assert.ok(node, `${layer}.${id} missing from the result`);
-    assert.equal(node.levels.length, perLevel.length, `${layer}.${id}.levels`);
+    assert.equal(node.scores.length, perLevel.length, `${layer}.${id}.scores`);
+    assert.equal(node.weights.length, perLevel.length, `${layer}.${id}.weights`);
     perLevel.forEach((value, n) => {
-      assert.equal(scoreValue(node.levels[n].score), value, `${layer}.${id}.levels[${n}].score.value`);
-      assert.equal(scoreValue(node.levels[n].weight), weights[id][n], `${layer}.${id}.levels[${n}].weight.value`);
+      assert.equal(node.scores[n], value, `${layer}.${id}.scores[${n}]`);
+      assert.equal(node.weights[n], weights[id][n], `${layer}.${id}.weights[${n}]`);
     });
   }
 }
