@@ -259,12 +259,11 @@ const profile = () => doc.profiles.find((p) => p.id === state.assessment.profile
 const tailoringOf = (id) => state.assessment.tailoring.find((t) => t.sub_domain === id);
 const excludedByDefault = (id) => (profile().excluded_by_default || []).includes(id);
 const tailorable = (id) => (profile().tailorable || []).includes(id);
-function inScope(id) {
-  if (tailoringOf(id)) return false;
-  return !excludedByDefault(id) || state.assessment.include.includes(id);
-}
-
-/** The assessment file of the current answers: what is scored, exported and saved. */
+/**
+ * The assessment file of the current answers, every requirement's included: the draft the
+ * engine's view scores (it leaves out the answers of sub-domains out of scope, which the
+ * draft keeps so that taking one back in loses nothing).
+ */
 function assessmentFile() {
   const a = state.assessment;
   const out = { model: doc.id };
@@ -281,10 +280,15 @@ function assessmentFile() {
   if (include.length) out.include = include;
   out.ratings = {};
   for (const sd of subDomains) {
-    if (!inScope(sd.id)) continue;
     for (const r of sd.requirements) out.ratings[r.id] = a.ratings[r.id] ?? null;
   }
   return out;
+}
+
+/** The assessment file as exported: the answers of the sub-domains in scope, as the engine's last view has it. */
+function scopedFile() {
+  const file = assessmentFile();
+  return lastView ? engine.part(file, lastView.progress.filter((p) => p.in_scope).map((p) => p.sub_domain)) : file;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -521,7 +525,8 @@ function updateProgress(view) {
     const details = $(`sd-${sd.id}`);
     if (!details) continue;
     const p = progress.get(sd.id);
-    const scoped = p ? p.in_scope : inScope(sd.id);
+    // Without a view (the draft has a fault), each sub-domain stays as the last view left it.
+    const scoped = p ? p.in_scope : !details.classList.contains("out");
     details.classList.toggle("out", !scoped);
     $(`body-${sd.id}`).hidden = !scoped;
     let label;
@@ -838,13 +843,13 @@ function download(file, suffix = "") {
 }
 
 function exportAssessment() {
-  download(assessmentFile());
+  download(scopedFile());
 }
 
 /** The part of the questionnaire chosen in the part list, for one department (the engine's `part`). */
 function exportPart() {
   const id = $("part-select").value;
-  download(engine.part(assessmentFile(), [id]), `-${id}`);
+  download(engine.part(scopedFile(), [id]), `-${id}`);
 }
 
 /**

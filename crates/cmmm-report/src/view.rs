@@ -80,7 +80,8 @@ pub struct Pending {
 /// The view of `draft` (scored with unrated requirements as the lowest scale point), the first
 /// `top` gaps towards `target` (default: the level above the one reached), the radar in
 /// `lang`. A tailoring without its reason is left out and listed in [`FormView::pending`];
-/// any other fault of the draft is its error.
+/// answers to requirements out of scope (a sub-domain tailored out or excluded, whose answers
+/// a draft keeps) are not scored; any other fault of the draft is its error.
 pub fn form_view(
     scorer: &Scorer<'_>,
     draft: &Assessment,
@@ -94,8 +95,8 @@ pub fn form_view(
         .detail(Detail::Gaps);
     let mut pending = Vec::new();
     let mut assessment = None;
-    let mut result = loop {
-        match scorer.score(assessment.as_ref().unwrap_or(draft), &options) {
+    let in_scope = loop {
+        match scorer.in_scope(assessment.as_ref().unwrap_or(draft)) {
             Err(ScoreError::MissingReason { field, id }) => {
                 let a = assessment.get_or_insert_with(|| draft.clone());
                 a.tailoring.retain(|t| t.sub_domain != id);
@@ -108,6 +109,20 @@ pub fn form_view(
             other => break other?,
         }
     };
+    // A draft keeps the answers of sub-domains it has tailored out or left out of scope, so
+    // that taking one back in loses nothing; they are not scored.
+    let layout = scorer.model().layout();
+    let scoped = |id: &str| {
+        scorer
+            .model()
+            .requirement_index(id)
+            .is_none_or(|r| in_scope[layout.requirements[r].sub_domain])
+    };
+    if draft.ratings.iter().any(|(id, _)| !scoped(id)) {
+        let a = assessment.get_or_insert_with(|| draft.clone());
+        a.ratings.retain(|id, _| scoped(id));
+    }
+    let mut result = scorer.score(assessment.as_ref().unwrap_or(draft), &options)?;
     if let Some(gaps) = &mut result.gaps {
         gaps.items.truncate(top);
     }
@@ -226,6 +241,40 @@ mod tests {
             scoped.iter().map(|p| p.requirements).sum::<u32>(),
             full.scope.requirements
         );
+    }
+
+    #[test]
+    fn answers_out_of_scope_are_kept_in_the_draft_and_not_scored() {
+        let scorer = Scorer::new(Model::gbt39116_2020());
+        let a = example();
+        let mut draft = a.clone();
+        draft
+            .tailoring
+            .push(cmmm_model::Tailoring::new("product-service", "外包"));
+        assert!(draft
+            .ratings
+            .iter()
+            .any(|(id, _)| id.starts_with("product-service.")));
+        assert_eq!(
+            scorer.score(&draft, &Options::new()).unwrap_err().code(),
+            "out-of-scope-rating"
+        );
+        let view = form_view(&scorer, &draft, None, TOP_GAPS, Lang::Zh).expect("a view");
+        let mut clean = draft.clone();
+        clean
+            .ratings
+            .retain(|id, _| !id.starts_with("product-service."));
+        let options = Options::new().allow_missing(true).detail(Detail::Gaps);
+        let mut expected = scorer.score(&clean, &options).expect("scores");
+        if let Some(g) = expected.gaps.as_mut() {
+            g.items.truncate(TOP_GAPS);
+        }
+        assert_eq!(view.result, expected);
+        let p = view
+            .progress
+            .iter()
+            .find(|p| p.sub_domain == "product-service");
+        assert!(p.is_some_and(|p| !p.in_scope && p.rated == 0));
     }
 
     #[test]

@@ -222,6 +222,14 @@ impl<'m> Scorer<'m> {
         }
     }
 
+    /// The effective scope of `assessment`: per sub-domain of the model, in model order,
+    /// whether it is scored (the profile's default scope, plus `include`, minus
+    /// `tailoring`); the fault of its model id, profile, `include` or `tailoring` if it has
+    /// one. Its ratings are not looked at.
+    pub fn in_scope(&self, assessment: &Assessment) -> Result<Vec<bool>, ScoreError> {
+        Ok(self.scope(assessment, &Options::new())?.2.in_scope)
+    }
+
     /// Scores one assessment, computed up to `options.detail`.
     ///
     /// The arithmetic runs on 128-bit integers; should a value not fit (weights with large

@@ -181,6 +181,13 @@ test("view() is what the form shows: the result with its first gaps, progress, p
   const data = m.view(part).progress.find((p) => p.sub_domain === "data");
   assert.equal(data.rated, data.requirements - 2);
 
+  // A draft keeps the answers of a sub-domain tailored out; the view does not score them.
+  const tailored = { ...discrete, tailoring: [{ sub_domain: "product-service", reason: "外包" }] };
+  assert.throws(() => m.score(tailored), (e) => e.code === "out-of-scope-rating");
+  const kept = m.view(tailored);
+  assert.ok(!("product-service" in kept.result.sub_domain_levels));
+  assert.equal(kept.progress.find((p) => p.sub_domain === "product-service").in_scope, false);
+
   // A tailoring without its reason is a field to fill in; the rest is still scored.
   const draft = { ...discrete, tailoring: [{ sub_domain: "product-service", reason: " " }] };
   const pending = m.view(draft);
