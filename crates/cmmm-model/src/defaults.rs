@@ -6,7 +6,10 @@ use crate::model::Model;
 
 /// The default model file: GB/T 39116-2020 structure with an illustrative requirement
 /// catalogue and placeholder weights (see its `provenance`).
-pub const GBT39116_2020_JSON: &str = include_str!("../../../data/models/gbt39116-2020.json");
+///
+/// A `static`, not a `const`: a `const` is copied into each place that uses it, and the
+/// WebAssembly build held the 149 KB text twice.
+pub static GBT39116_2020_JSON: &str = include_str!("../../../data/models/gbt39116-2020.json");
 
 impl Model {
     /// The embedded default model, `gbt39116-2020`: the standard's structure, levels and

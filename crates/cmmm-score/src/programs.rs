@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::outcome::Threshold;
 
-/// The embedded programme file.
-pub const PROGRAMMES_JSON: &str = include_str!("../../../data/programs.json");
+/// The embedded programme file (a `static`: one copy however many places read it).
+pub static PROGRAMMES_JSON: &str = include_str!("../../../data/programs.json");
 
 /// A set of programmes with their minimum levels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
