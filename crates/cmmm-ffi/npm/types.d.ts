@@ -100,7 +100,8 @@ export interface FormView {
   /**
    * The result, scored with unrated requirements as the lowest scale point (listed in its
    * `scored-as-none` warning): the gaps tier, its gap list cut to the first gaps asked for
-   * (`gaps.items`; `gaps.plan` whole), without the per-node trace.
+   * (`gaps.items`; `gaps.plan` whole), without the sub-domain scores: they are drawn in
+   * `radar` and summed up in `progress`.
    */
   result: Outcome;
   /** Every sub-domain of the model, in model order: in scope or not, requirements, rated. */

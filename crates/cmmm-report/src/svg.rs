@@ -516,7 +516,9 @@ mod tests {
             }
         };
         // Ties in binary and in decimal, near-ties, negatives, thirds, large and tiny values.
-        let mut values = vec![0.05, 0.15, 0.25, 0.35, -0.05, -0.25, 1e9, -1e12, 1e-300, 2.5e8];
+        let mut values = vec![
+            0.05, 0.15, 0.25, 0.35, -0.05, -0.25, 1e9, -1e12, 1e-300, 2.5e8,
+        ];
         for i in -40_000..40_000 {
             let i = f64::from(i);
             values.extend([i / 100.0, i / 3.0, i / 7.0 + 0.05, i * 0.1 + 0.05, i / 40.0]);
