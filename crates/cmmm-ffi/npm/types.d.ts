@@ -1,5 +1,5 @@
 // Generated from data/schema/*.json by crates/cmmm-ffi/tests/typescript.rs; do not edit.
-// Decimals are strings: an exact score is {value, display}, e.g. {value: "0.8", display: "0.80"}.
+// Decimals are strings: an exact score is its full-precision value, e.g. "0.8".
 
 /**
  * One self-assessment of one enterprise against one model profile. Build one with

@@ -182,7 +182,7 @@ fn declaration(name: &str, schema: &Value) -> Result<String, String> {
 fn generate() -> Result<String, String> {
     let mut out = String::from(
         "// Generated from data/schema/*.json by crates/cmmm-ffi/tests/typescript.rs; do not edit.\n\
-         // Decimals are strings: an exact score is {value, display}, e.g. {value: \"0.8\", display: \"0.80\"}.\n",
+         // Decimals are strings: an exact score is its full-precision value, e.g. \"0.8\".\n",
     );
     let mut defs: BTreeMap<String, (Value, &str)> = BTreeMap::new();
     for (file, name) in SCHEMAS {

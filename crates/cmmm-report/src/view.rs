@@ -94,6 +94,8 @@ pub fn form_view(
         .allow_missing(true)
         .target(target)
         .detail(Detail::Gaps);
+    let model = scorer.model();
+    let layout = model.layout();
     let mut pending = Vec::new();
     let mut assessment = None;
     let in_scope = loop {
@@ -112,10 +114,8 @@ pub fn form_view(
     };
     // A draft keeps the answers of sub-domains it has tailored out or left out of scope, so
     // that taking one back in loses nothing; they are not scored.
-    let layout = scorer.model().layout();
     let scoped = |id: &str| {
-        scorer
-            .model()
+        model
             .requirement_index(id)
             .is_none_or(|r| in_scope[layout.requirements[r].sub_domain])
     };
@@ -127,8 +127,6 @@ pub fn form_view(
     if let Some(gaps) = &mut result.gaps {
         gaps.items.truncate(top);
     }
-    let model = scorer.model();
-    let layout = model.layout();
     // Per sub-domain: its requirements scored as none because they have no rating.
     let mut unrated = vec![0u32; layout.sub_domains.len()];
     let missing = result
@@ -146,7 +144,8 @@ pub fn form_view(
         .iter()
         .enumerate()
         .map(|(s, sd)| {
-            let in_scope = result.in_scope().any(|id| id == &*sd.id);
+            // The scope the result was scored in.
+            let in_scope = in_scope[s];
             let requirements = layout.counts[s].iter().sum::<u32>();
             // The trace lists every sub-domain in model order.
             let below_gate = result

@@ -88,11 +88,13 @@ pub fn compare(
     options: &Options,
 ) -> Result<Comparison, CompareError> {
     let score = |which: char, x: &Assessment| {
-        scorer
-            .score(x, options)
-            .map_err(|error| CompareError { which, error })
+        let fault = |error| CompareError { which, error };
+        Ok((
+            scorer.score(x, options).map_err(fault)?,
+            scorer.in_scope(x).map_err(fault)?,
+        ))
     };
-    let (outcome_a, outcome_b) = (score('A', a)?, score('B', b)?);
+    let ((outcome_a, scope_a), (outcome_b, scope_b)) = (score('A', a)?, score('B', b)?);
     let model = scorer.model();
     let layout = model.layout();
     let scale = model.scale();
@@ -104,8 +106,6 @@ pub fn compare(
         rank[p] = place as i128;
     }
     let (pa, pb) = (points(model, a), points(model, b));
-    let in_scope =
-        |o: &crate::Outcome, s: usize| o.in_scope().any(|id| id == &*layout.sub_domains[s].id);
 
     let k = scale.len();
     let mut counts = vec![0i128; k * k];
@@ -114,10 +114,7 @@ pub fn compare(
     let mut not_compared = Vec::new();
     let mut per: Vec<(usize, u32, u32)> = Vec::new();
     for q in &layout.requirements {
-        let (sa, sb) = (
-            in_scope(&outcome_a, q.sub_domain),
-            in_scope(&outcome_b, q.sub_domain),
-        );
+        let (sa, sb) = (scope_a[q.sub_domain], scope_b[q.sub_domain]);
         if sa && per.last().is_none_or(|(s, _, _)| *s != q.sub_domain) {
             per.push((q.sub_domain, 0, 0));
         }
