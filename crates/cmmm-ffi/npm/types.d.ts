@@ -81,8 +81,8 @@ export interface Outcome {
   /** D(s, n) of every sub-domain ([`Detail::Profile`] and above). */
   sub_domains?: NodeScores[];
   /**
-   * The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
-   * `null`) when there is no target (the top level is reached) or below the gaps tier;
+   * The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (absent
+   * from JSON) when there is no target (the top level is reached) or below the gaps tier;
    * [`Outcome::target`] holds the plan's size at every tier.
    */
   gaps?: Gaps | null;
@@ -171,7 +171,7 @@ export interface AnswerObject {
 
 /** Who was assessed. */
 export interface AssessmentInfo {
-  /** Assessment id. */
+  /** Assessment id (absent from JSON when the assessment has none, as every field here). */
   id?: string | null;
   /** The enterprise. */
   enterprise?: Enterprise | null;
@@ -468,12 +468,15 @@ export interface ScalePoint {
 
 /** The effective scope; the sub-domains scored are [`Outcome::in_scope`]. */
 export interface ScopeInfo {
-  /** Sub-domains the profile excludes and the assessment did not include. */
-  excluded: string[];
+  /**
+   * Sub-domains the profile excludes and the assessment did not include (each list here
+   * is absent from JSON when empty).
+   */
+  excluded?: string[];
   /** Optional sub-domains the assessment included. */
-  included: string[];
+  included?: string[];
   /** Sub-domains tailored out, with reasons. */
-  tailored: Tailoring[];
+  tailored?: Tailoring[];
   /** In-scope requirements (rated or scored as none). */
   requirements: number;
 }

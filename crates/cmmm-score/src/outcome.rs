@@ -293,10 +293,10 @@ pub struct Outcome {
     /// D(s, n) of every sub-domain ([`Detail::Profile`] and above).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_domains: Vec<NodeScores>,
-    /// The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (JSON
-    /// `null`) when there is no target (the top level is reached) or below the gaps tier;
+    /// The gap list and the plan to the target ([`Detail::Gaps`] and above). `None` (absent
+    /// from JSON) when there is no target (the top level is reached) or below the gaps tier;
     /// [`Outcome::target`] holds the plan's size at every tier.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gaps: Option<Gaps>,
     /// Things the reader must know (unofficial data, unrated requirements scored as none).
     pub warnings: Vec<Warning>,
@@ -550,13 +550,17 @@ pub struct ProvenanceStatus {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AssessmentInfo {
-    /// Assessment id.
+    /// Assessment id (absent from JSON when the assessment has none, as every field here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The enterprise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<Enterprise>,
     /// Date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessed_on: Option<String>,
     /// Assessor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessor: Option<String>,
 }
 
@@ -565,11 +569,15 @@ pub struct AssessmentInfo {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ScopeInfo {
-    /// Sub-domains the profile excludes and the assessment did not include.
+    /// Sub-domains the profile excludes and the assessment did not include (each list here
+    /// is absent from JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excluded: Vec<Arc<str>>,
     /// Optional sub-domains the assessment included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub included: Vec<String>,
     /// Sub-domains tailored out, with reasons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tailored: Vec<Tailoring>,
     /// In-scope requirements (rated or scored as none).
     pub requirements: u32,

@@ -101,8 +101,11 @@ fn unofficial_warning(model: &Model, profile: &cmmm_model::Profile) -> Option<Wa
     (!unofficial.is_empty()).then(|| Warning {
         code: "unofficial-model".into(),
         message: Text::new(
-            format!("本结果所用模型含非官方内容（{}），不能作为 GB/T 39116/39117 的正式评估结论。", zh.join("，")),
-            format!("This result uses unofficial model content ({}); it is not an official GB/T 39116/39117 assessment.", en.join(", ")),
+            format!("非 GB/T 39116/39117 正式评估：模型的{}。", zh.join("，")),
+            format!(
+                "Not an official GB/T 39116/39117 assessment (model {}).",
+                en.join(", ")
+            ),
         ),
         ids: unofficial
             .iter()

@@ -416,10 +416,9 @@ fn normalized(o: &Outcome) -> Value {
             .sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     }
     // `sub_domain_levels` is an object: serde_json's map compares it regardless of order.
-    v["scope"]["excluded"]
-        .as_array_mut()
-        .unwrap()
-        .sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    if let Some(excluded) = v["scope"]["excluded"].as_array_mut() {
+        excluded.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+    }
     v
 }
 
