@@ -55,7 +55,7 @@ pub use cmmm_report as report;
 pub use cmmm_score as score;
 pub use cmmm_sheets as sheets;
 
-pub use cmmm_model::{Assessment, Model, Rating};
+pub use cmmm_model::{Assessment, Id, Model, Rating};
 pub use cmmm_score::{Detail, Options, Outcome, ScoreError, Scorer};
 
 /// The JSON Schemas of the file formats, as `(file name, pretty JSON)`: the model file, the

@@ -54,7 +54,7 @@ pub enum ModelCommand {
         base: Option<PathBuf>,
         /// Id of the new model.
         #[arg(long)]
-        id: Option<String>,
+        id: Option<cmmm_model::Id>,
         /// Version of the new model.
         #[arg(long)]
         version: Option<String>,

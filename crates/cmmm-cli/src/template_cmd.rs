@@ -20,7 +20,7 @@ pub struct TemplateArgs {
     profile: String,
     /// Include a sub-domain the profile excludes by default (repeatable).
     #[arg(long, conflicts_with = "from")]
-    include: Vec<String>,
+    include: Vec<cmmm_model::Id>,
     /// An earlier assessment (any questionnaire format): its profile, scope, fields and
     /// answers fill the questionnaire in.
     #[arg(long)]

@@ -10,11 +10,11 @@ export interface Assessment {
   /** Optional pointer to the JSON Schema, for editors. */
   "$schema"?: string | null;
   /** Id of the model the questionnaire was written for; when given it must match. */
-  model?: string | null;
+  model?: Id | null;
   /** Id of this assessment. */
   id?: string | null;
   /** Profile (enterprise type) id, e.g. `discrete` or `process`. */
-  profile: string;
+  profile: Id;
   /** Who is assessed. */
   enterprise?: Enterprise | null;
   /** Date of the assessment (free text, ISO 8601 recommended). */
@@ -24,7 +24,7 @@ export interface Assessment {
   /** Sub-domains tailored out (裁剪), each with its reason. */
   tailoring?: Tailoring[];
   /** Sub-domains that the profile excludes by default but this assessment includes. */
-  include?: string[];
+  include?: Id[];
   /** Requirement id → answer. */
   ratings: Map_of_Answer;
 }
@@ -43,7 +43,7 @@ export interface Outcome {
   /** The model scored against, with the provenance of its parts and the profile's weights. */
   model: ModelInfo;
   /** The profile's id (its name is in the model). */
-  profile: string;
+  profile: Id;
   /** Who was assessed. */
   assessment: AssessmentInfo;
   /** The effective scope. */
@@ -123,7 +123,7 @@ export interface ModelDoc {
   /** Optional pointer to the JSON Schema, for editors. */
   "$schema"?: string | null;
   /** Stable id of the model, e.g. `gbt39116-2020`. */
-  id: string;
+  id: Id;
   /** Version of this data file (not of the standard), e.g. `2020.1-illustrative.1`. */
   version: string;
   /** Title of the model. */
@@ -162,7 +162,7 @@ export interface AnswerObject {
   /** Who rated it (a person or a department), in a team assessment. */
   assessor?: string | null;
   /** The requirement's sub-domain (informational). */
-  sub_domain?: string | null;
+  sub_domain?: Id | null;
   /** The requirement's level (informational). */
   level?: number | null;
   /** The requirement's text (informational). */
@@ -212,7 +212,7 @@ export type Detail = "summary" | "profile" | "gaps" | "full";
 /** A capability domain (能力域). */
 export interface Domain {
   /** Id, unique among domains (a domain with one sub-domain may share its id). */
-  id: string;
+  id: Id;
   /** Name. */
   name: Text;
   /** Its capability sub-domains. */
@@ -222,7 +222,7 @@ export interface Domain {
 /** A capability element (能力要素). */
 export interface Element {
   /** Id, unique among elements. */
-  id: string;
+  id: Id;
   /** Name. */
   name: Text;
   /** Its capability domains. */
@@ -244,7 +244,7 @@ export interface Enterprise {
 /** One evidence file. */
 export interface EvidenceFile {
   /** The requirement whose answer gives the reference. */
-  requirement: string;
+  requirement: Id;
   /** The reference as given. */
   reference: string;
   /** The file, relative to the evidence directory, with `/` between names. */
@@ -266,9 +266,9 @@ export interface EvidenceManifest {
 /** One requirement not fully met. */
 export interface Gap {
   /** Requirement id. */
-  requirement: string;
+  requirement: Id;
   /** Its sub-domain. */
-  sub_domain: string;
+  sub_domain: Id;
   /** Its level. */
   level: number;
   /** Current rating key. */
@@ -293,6 +293,9 @@ export interface Gaps {
   /** The fewest rating upgrades (to the top of the scale) that reach the target. */
   plan: Plan;
 }
+
+/** An id of the model, an element, domain, sub-domain or requirement, a profile or a programme. */
+export type Id = string;
 
 /** One maturity level. */
 export interface LevelDef {
@@ -325,7 +328,7 @@ export type Map_of_Weight = Record<string, Weight>;
 /** An evidence reference with no file. */
 export interface MissingEvidence {
   /** The requirement whose answer gives the reference. */
-  requirement: string;
+  requirement: Id;
   /** The reference as given. */
   reference: string;
 }
@@ -333,7 +336,7 @@ export interface MissingEvidence {
 /** The model of a result. */
 export interface ModelInfo {
   /** Model id. */
-  id: string;
+  id: Id;
   /** Model data version. */
   version: string;
   /**
@@ -348,7 +351,7 @@ export interface ModelInfo {
 /** The scores of one element, domain or sub-domain at every level. */
 export interface NodeScores {
   /** Id (its name and its place in the tree are in the model). */
-  id: string;
+  id: Id;
   /**
    * Its score at each level, from level 1; `None` (JSON `null`) where it takes no part:
    * nothing to score there (out of scope, tailored out, no requirements at the level), a
@@ -380,7 +383,7 @@ export interface Plan {
    * Requirements to raise to the top of the scale, by level, then by gain in T(level)
    * (largest first), then in model order.
    */
-  upgrades: string[];
+  upgrades: Id[];
   /** S after the upgrades. */
   total: Score;
   /** Level after the upgrades. */
@@ -390,7 +393,7 @@ export interface Plan {
 /** An enterprise-type profile (e.g. discrete or process manufacturing). */
 export interface Profile {
   /** Id, e.g. `discrete`. */
-  id: string;
+  id: Id;
   /** Name. */
   name: Text;
   /** Where the weights come from. */
@@ -398,9 +401,9 @@ export interface Profile {
   /** Weight of every node, relative to its siblings. */
   weights: Weights;
   /** Sub-domains out of scope unless an assessment includes them. */
-  excluded_by_default?: string[];
+  excluded_by_default?: Id[];
   /** Sub-domains an assessment may tailor out (裁剪) with a stated reason. */
-  tailorable?: string[];
+  tailorable?: Id[];
 }
 
 /** How far a sub-domain's answers are. */
@@ -449,7 +452,7 @@ export type Rating = string | number;
 /** One maturity requirement (成熟度要求). */
 export interface Requirement {
   /** Id, unique in the model, conventionally `<sub-domain>.<level>.<letter>`. */
-  id: string;
+  id: Id;
   /** The level it belongs to. */
   level: number;
   /** The requirement statement. */
@@ -472,9 +475,9 @@ export interface ScopeInfo {
    * Sub-domains the profile excludes and the assessment did not include (each list here
    * is absent from JSON when empty).
    */
-  excluded?: string[];
+  excluded?: Id[];
   /** Optional sub-domains the assessment included. */
-  included?: string[];
+  included?: Id[];
   /** Sub-domains tailored out, with reasons. */
   tailored?: Tailoring[];
   /** In-scope requirements (rated or scored as none). */
@@ -514,7 +517,7 @@ export type SourceStatus = "official" | "verified" | "reported" | "illustrative"
 /** A capability sub-domain (能力子域). */
 export interface SubDomain {
   /** Id, unique among sub-domains. */
-  id: string;
+  id: Id;
   /** Name. */
   name: Text;
   /** Its maturity requirements at every level. */
@@ -524,7 +527,7 @@ export interface SubDomain {
 /** A sub-domain tailored out of an assessment. */
 export interface Tailoring {
   /** The sub-domain id. */
-  sub_domain: string;
+  sub_domain: Id;
   /** Why it does not apply (required). */
   reason: string;
 }
@@ -572,7 +575,7 @@ export interface Warning {
   /** Explanation. */
   message: Text;
   /** Ids concerned. */
-  ids: string[];
+  ids: Id[];
 }
 
 /** An exact non-negative weight: a decimal ("0.25") or a fraction of integers ("1/3"), each integer of at most 38 digits. */

@@ -8,6 +8,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::JsonError;
+use crate::id::Id;
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
 
@@ -23,12 +24,12 @@ pub struct Assessment {
     pub schema: Option<String>,
     /// Id of the model the questionnaire was written for; when given it must match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<String>,
+    pub model: Option<Id>,
     /// Id of this assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Profile (enterprise type) id, e.g. `discrete` or `process`.
-    pub profile: String,
+    pub profile: Id,
     /// Who is assessed.
     #[serde(
         default,
@@ -51,7 +52,7 @@ pub struct Assessment {
     pub tailoring: Vec<Tailoring>,
     /// Sub-domains that the profile excludes by default but this assessment includes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub include: Vec<String>,
+    pub include: Vec<Id>,
     /// Requirement id → answer.
     pub ratings: UniqueMap<Answer>,
 }
@@ -124,14 +125,14 @@ pub struct Enterprise {
 #[non_exhaustive]
 pub struct Tailoring {
     /// The sub-domain id.
-    pub sub_domain: String,
+    pub sub_domain: Id,
     /// Why it does not apply (required).
     pub reason: String,
 }
 
 impl Tailoring {
     /// Sub-domain `sub_domain` tailored out, for `reason`.
-    pub fn new(sub_domain: impl Into<String>, reason: impl Into<String>) -> Tailoring {
+    pub fn new(sub_domain: impl Into<Id>, reason: impl Into<String>) -> Tailoring {
         Tailoring {
             sub_domain: sub_domain.into(),
             reason: reason.into(),
@@ -307,7 +308,7 @@ pub struct Answer {
     /// Who rated it (a person or a department), in a team assessment.
     pub assessor: Option<String>,
     /// The requirement's sub-domain, for the reader.
-    pub sub_domain: Option<String>,
+    pub sub_domain: Option<Id>,
     /// The requirement's level, for the reader.
     pub level: Option<u8>,
     /// The requirement's text, for the reader.
@@ -333,7 +334,7 @@ struct AnswerObject {
     assessor: Option<String>,
     /// The requirement's sub-domain (informational).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    sub_domain: Option<String>,
+    sub_domain: Option<Id>,
     /// The requirement's level (informational).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     level: Option<u8>,
@@ -490,7 +491,7 @@ impl Assessment {
     }
 
     /// An assessment of an enterprise of type `profile` with nothing else in it yet.
-    pub fn new(profile: impl Into<String>) -> Assessment {
+    pub fn new(profile: impl Into<Id>) -> Assessment {
         Assessment {
             profile: profile.into(),
             ..Assessment::default()

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use compact_str::CompactString;
 
 use crate::assessment::{Answer, Assessment, Enterprise, Rating, Tailoring};
+use crate::id::Id;
 
 /// An [`Assessment`] under construction: see [`Assessment::builder`]. Rating a requirement
 /// again replaces its rating; evidence and comments attach to the requirement's answer
@@ -36,7 +37,7 @@ pub struct AssessmentBuilder {
 
 impl Assessment {
     /// Starts an assessment of an enterprise of type `profile` (`discrete`, `process`, …).
-    pub fn builder(profile: impl Into<String>) -> AssessmentBuilder {
+    pub fn builder(profile: impl Into<Id>) -> AssessmentBuilder {
         AssessmentBuilder {
             assessment: Assessment::new(profile),
             answers: Vec::new(),
@@ -47,7 +48,7 @@ impl Assessment {
 
 impl AssessmentBuilder {
     /// The id of the model the answers were written for (checked when scored).
-    pub fn model(mut self, model: impl Into<String>) -> Self {
+    pub fn model(mut self, model: impl Into<Id>) -> Self {
         self.assessment.model = Some(model.into());
         self
     }
@@ -86,7 +87,7 @@ impl AssessmentBuilder {
     }
 
     /// Tailors sub-domain `sub_domain` out (裁剪), for `reason`.
-    pub fn tailor(mut self, sub_domain: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn tailor(mut self, sub_domain: impl Into<Id>, reason: impl Into<String>) -> Self {
         self.assessment.tailoring.push(Tailoring {
             sub_domain: sub_domain.into(),
             reason: reason.into(),
@@ -95,7 +96,7 @@ impl AssessmentBuilder {
     }
 
     /// Includes a sub-domain the profile excludes by default.
-    pub fn include(mut self, sub_domain: impl Into<String>) -> Self {
+    pub fn include(mut self, sub_domain: impl Into<Id>) -> Self {
         self.assessment.include.push(sub_domain.into());
         self
     }

@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::exact::Ratio;
+use crate::id::Id;
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
 
@@ -22,7 +23,7 @@ pub struct ModelDoc {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     /// Stable id of the model, e.g. `gbt39116-2020`.
-    pub id: String,
+    pub id: Id,
     /// Version of this data file (not of the standard), e.g. `2020.1-illustrative.1`.
     pub version: String,
     /// Title of the model.
@@ -193,7 +194,7 @@ impl TotalRule {
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// Id, unique among elements.
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Its capability domains.
@@ -205,7 +206,7 @@ pub struct Element {
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Id, unique among domains (a domain with one sub-domain may share its id).
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Its capability sub-domains.
@@ -217,7 +218,7 @@ pub struct Domain {
 #[serde(deny_unknown_fields)]
 pub struct SubDomain {
     /// Id, unique among sub-domains.
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Its maturity requirements at every level.
@@ -229,7 +230,7 @@ pub struct SubDomain {
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Id, unique in the model, conventionally `<sub-domain>.<level>.<letter>`.
-    pub id: String,
+    pub id: Id,
     /// The level it belongs to.
     pub level: u8,
     /// The requirement statement.
@@ -241,7 +242,7 @@ pub struct Requirement {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Id, e.g. `discrete`.
-    pub id: String,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Where the weights come from.
@@ -250,10 +251,10 @@ pub struct Profile {
     pub weights: Weights,
     /// Sub-domains out of scope unless an assessment includes them.
     #[serde(default)]
-    pub excluded_by_default: Vec<String>,
+    pub excluded_by_default: Vec<Id>,
     /// Sub-domains an assessment may tailor out (裁剪) with a stated reason.
     #[serde(default)]
-    pub tailorable: Vec<String>,
+    pub tailorable: Vec<Id>,
 }
 
 /// Weights of every element, domain and sub-domain. Siblings' weights sum to exactly 1.

@@ -2,9 +2,9 @@
 //! profile's weights and scope by index, which scoring walks.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::exact::Ratio;
+use crate::id::Id;
 use crate::text::Text;
 
 /// The model's tree, flattened in file order: element `i`'s domains are `elements[i].children`
@@ -21,15 +21,15 @@ pub struct Layout {
     pub requirements: Vec<RequirementRef>,
     /// Requirement counts: `counts[s][n - 1]` requirements of sub-domain `s` at level `n`.
     pub counts: Vec<Vec<u32>>,
-    pub(crate) requirement_ids: foldhash::HashMap<String, usize>,
-    pub(crate) sub_domain_ids: foldhash::HashMap<String, usize>,
+    pub(crate) requirement_ids: foldhash::HashMap<Id, usize>,
+    pub(crate) sub_domain_ids: foldhash::HashMap<Id, usize>,
 }
 
 /// One element, domain or sub-domain in the flat layout.
 #[derive(Clone, Debug)]
 pub struct Node {
     /// Its id (shared, so results copy it without allocating).
-    pub id: Arc<str>,
+    pub id: Id,
     /// Its name.
     pub name: Text,
     /// Index of the parent in the layer above (0 for elements, which have none).
@@ -42,7 +42,7 @@ pub struct Node {
 #[derive(Clone, Debug)]
 pub struct RequirementRef {
     /// Its id (shared, so results copy it without allocating).
-    pub id: Arc<str>,
+    pub id: Id,
     /// Index of its sub-domain.
     pub sub_domain: usize,
     /// Its level.

@@ -9,6 +9,9 @@
 //! requirement catalogue and **placeholder** weights; its `provenance` says so, and so does
 //! every result computed with it.
 //!
+//! Every id (of the model, an element, domain, sub-domain or requirement, a profile) is an
+//! [`Id`]: shared text, compared with a `&str`, serialised as a string.
+//!
 //! ```
 //! use cmmm_model::{Model, SourceStatus};
 //!
@@ -30,6 +33,7 @@ mod defaults;
 mod doc;
 mod error;
 mod exact;
+mod id;
 mod layout;
 pub mod merge;
 mod model;
@@ -49,6 +53,7 @@ pub use doc::{
 };
 pub use error::{JsonError, ModelError, Problem, Rule};
 pub use exact::{ParseRatioError, Ratio, FULL_PRECISION};
+pub use id::Id;
 pub use layout::{Layout, Node, ProfileIndex, RequirementRef};
 pub use model::Model;
 pub use template::{part, template, template_from, TemplateError};

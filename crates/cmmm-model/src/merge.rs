@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::{template, Answer, Assessment, Model, Rating};
+use crate::{template, Answer, Assessment, Id, Model, Rating};
 
 /// What to do with two different ratings of one requirement.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct Side {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Conflict {
     /// The requirement id.
-    pub requirement: String,
+    pub requirement: Id,
     /// Every part's rating, in part order.
     pub sides: Vec<Side>,
     /// The rating kept by the policy; `None` when the conflict fails the merge.
@@ -60,7 +60,7 @@ pub struct Merged {
     /// Conflicts the policy resolved.
     pub resolved: Vec<Conflict>,
     /// In-scope requirements no part rates, in model order.
-    pub uncovered: Vec<String>,
+    pub uncovered: Vec<Id>,
     /// How many ratings each part gave to the merged assessment, in part order.
     pub taken: Vec<usize>,
 }
@@ -138,9 +138,9 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
 
     // The assessment's fields: the first part's, with a warning for every other value.
     let fields: [(&str, Field); 9] = [
-        ("model", |a| a.model.clone()),
+        ("model", |a| a.model.as_ref().map(Id::to_string)),
         ("id", |a| a.id.clone()),
-        ("profile", |a| Some(a.profile.clone())),
+        ("profile", |a| Some(a.profile.to_string())),
         ("enterprise.name", |a| a.enterprise.as_ref()?.name.clone()),
         ("enterprise.code", |a| a.enterprise.as_ref()?.code.clone()),
         ("enterprise.industry", |a| {
@@ -170,11 +170,11 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
     // A field the first part leaves empty is the first later part's that gives it.
     for p in &parts[1..] {
         let a = p.assessment;
-        let fill = |mine: &mut Option<String>, theirs: &Option<String>| {
+        fn fill<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
             if mine.is_none() {
                 mine.clone_from(theirs);
             }
-        };
+        }
         fill(&mut merged.model, &a.model);
         fill(&mut merged.id, &a.id);
         fill(&mut merged.assessed_on, &a.assessed_on);
@@ -262,7 +262,7 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
             }
         };
         let conflict = Conflict {
-            requirement: id.clone(),
+            requirement: id.as_str().into(),
             sides: all.iter().map(|(_, s, _)| s.clone()).collect(),
             kept: pick.map(|k| all[k].1.rating.clone()),
         };
@@ -318,7 +318,7 @@ pub fn merge(model: &Model, parts: &[Part<'_>], policy: OnConflict) -> Result<Me
         .iter()
         .map(|(id, _)| id)
         .filter(|id| !tailored(id) && !at.contains_key(*id))
-        .map(str::to_string)
+        .map(Id::from)
         .collect();
     Ok(Merged {
         assessment: merged,

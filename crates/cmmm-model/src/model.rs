@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::doc::{LevelDef, ModelDoc, Profile, ScalePoint};
 use crate::error::ModelError;
+use crate::id::Id;
 use crate::layout::{Layout, ProfileIndex};
 use crate::text::Text;
 
@@ -87,7 +88,7 @@ impl Model {
     }
 
     /// Id of the model.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &Id {
         &self.doc.id
     }
 

@@ -19,6 +19,7 @@ use crate::doc::{
     Weights,
 };
 use crate::error::ModelError;
+use crate::id::Id;
 use crate::model::Model;
 use crate::text::Text;
 
@@ -59,7 +60,7 @@ pub struct Sheet<'a> {
 #[derive(Clone, Debug, Default)]
 pub struct BuildOptions {
     /// Replaces the base model's id.
-    pub id: Option<String>,
+    pub id: Option<Id>,
     /// Replaces the base model's version.
     pub version: Option<String>,
     /// Status of the requirement texts; the base model's status is kept when `None`.
@@ -294,7 +295,7 @@ pub fn build(
     let mut problems = Vec::new();
     let mut doc = base.doc().clone();
     if let Some(id) = &options.id {
-        doc.id = id.clone();
+        doc.id = id.as_str().into();
     }
     if let Some(v) = &options.version {
         doc.version = v.clone();
@@ -376,7 +377,7 @@ fn read_requirements(sheet: Sheet<'_>, elements: &mut [Element], problems: &mut 
     for (ei, e) in elements.iter().enumerate() {
         for (di, d) in e.domains.iter().enumerate() {
             for (si, s) in d.sub_domains.iter().enumerate() {
-                places.insert(s.id.clone(), (ei, di, si));
+                places.insert(s.id.to_string(), (ei, di, si));
             }
         }
     }
@@ -506,7 +507,7 @@ fn read_weights(
                     column,
                     format!("`{}` is not yes or no", row.cells[column]),
                 ),
-                (Some(true), "sub_domain") => list.push(id.to_string()),
+                (Some(true), "sub_domain") => list.push(id.into()),
                 (Some(true), _) => r.problem(
                     row.line,
                     column,
@@ -550,20 +551,20 @@ pub fn export(model: &Model) -> Sheets {
         for d in &e.domains {
             for s in &d.sub_domains {
                 structure.push([
-                    e.id.clone(),
+                    e.id.to_string(),
                     e.name.zh.to_string(),
                     e.name.en.to_string(),
-                    d.id.clone(),
+                    d.id.to_string(),
                     d.name.zh.to_string(),
                     d.name.en.to_string(),
-                    s.id.clone(),
+                    s.id.to_string(),
                     s.name.zh.to_string(),
                     s.name.en.to_string(),
                 ]);
                 for q in &s.requirements {
                     requirements.push([
-                        q.id.clone(),
-                        s.id.clone(),
+                        q.id.to_string(),
+                        s.id.to_string(),
                         q.level.to_string(),
                         q.text.zh.to_string(),
                         q.text.en.to_string(),
@@ -574,7 +575,7 @@ pub fn export(model: &Model) -> Sheets {
     }
     let mut weights = Vec::new();
     for p in &doc.profiles {
-        let flag = |list: &[String], id: &str| {
+        let flag = |list: &[Id], id: &str| {
             if list.iter().any(|x| x == id) {
                 "yes"
             } else {
@@ -594,7 +595,7 @@ pub fn export(model: &Model) -> Sheets {
                     (String::new(), String::new())
                 };
                 weights.push([
-                    p.id.clone(),
+                    p.id.to_string(),
                     layer.to_string(),
                     id.to_string(),
                     w.text().to_string(),

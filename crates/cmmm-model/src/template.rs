@@ -1,6 +1,7 @@
 //! Blank questionnaires: every in-scope requirement of a profile, ratings empty.
 
 use crate::assessment::{Answer, Assessment};
+use crate::id::Id;
 use crate::model::Model;
 use crate::unique_map::UniqueMap;
 
@@ -37,11 +38,7 @@ impl TemplateError {
 /// A blank assessment for `profile`: the requirements of every sub-domain in the profile's
 /// default scope plus `include` (sub-domains it excludes by default), in model order, each
 /// with its sub-domain, level and text and no rating.
-pub fn template(
-    model: &Model,
-    profile: &str,
-    include: &[String],
-) -> Result<Assessment, TemplateError> {
+pub fn template(model: &Model, profile: &str, include: &[Id]) -> Result<Assessment, TemplateError> {
     let (_, index) = model
         .profile(profile)
         .ok_or_else(|| TemplateError::UnknownProfile(profile.to_string()))?;
@@ -50,10 +47,15 @@ pub fn template(
     for id in include {
         match model.sub_domain_index(id) {
             Some(s) if index.excluded_by_default[s] && in_scope[s] => {
-                return Err(TemplateError::DuplicateInclude(id.clone()))
+                return Err(TemplateError::DuplicateInclude(id.to_string()))
             }
             Some(s) if index.excluded_by_default[s] => in_scope[s] = true,
-            _ => return Err(TemplateError::NotOptional(id.clone(), profile.to_string())),
+            _ => {
+                return Err(TemplateError::NotOptional(
+                    id.to_string(),
+                    profile.to_string(),
+                ))
+            }
         }
     }
     let mut ratings = UniqueMap::new();
@@ -62,17 +64,17 @@ pub fn template(
             continue;
         }
         let answer = Answer {
-            sub_domain: Some(layout.sub_domains[q.sub_domain].id.to_string()),
+            sub_domain: Some(layout.sub_domains[q.sub_domain].id.clone()),
             level: Some(q.level),
             text: Some(q.text.clone()),
             ..Answer::default()
         };
         // Requirement ids are unique in a validated model.
-        let _ = ratings.insert(q.id.to_string(), answer);
+        let _ = ratings.insert(&q.id, answer);
     }
     Ok(Assessment {
-        model: Some(model.id().to_string()),
-        profile: profile.to_string(),
+        model: Some(model.id().clone()),
+        profile: profile.into(),
         include: include.to_vec(),
         ratings,
         ..Assessment::default()

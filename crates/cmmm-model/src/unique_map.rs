@@ -33,12 +33,12 @@ impl<V> UniqueMap<V> {
     }
 
     /// Adds `key`; returns the value back if the key is already present.
-    pub fn insert(&mut self, key: impl Into<CompactString>, value: V) -> Result<(), V> {
-        let key = key.into();
-        if self.get(&key).is_some() {
+    pub fn insert(&mut self, key: impl AsRef<str>, value: V) -> Result<(), V> {
+        let key = key.as_ref();
+        if self.get(key).is_some() {
             return Err(value);
         }
-        self.entries.push((key, value));
+        self.entries.push((key.into(), value));
         Ok(())
     }
 
@@ -74,14 +74,14 @@ impl<V> UniqueMap<V> {
     }
 }
 
-impl<K: Into<CompactString>, V> FromIterator<(K, V)> for UniqueMap<V> {
+impl<K: AsRef<str>, V> FromIterator<(K, V)> for UniqueMap<V> {
     /// Later duplicates are dropped; use [`UniqueMap::insert`] to detect them. Linear in
     /// the number of entries whatever the keys (a std hash set, which resists flooding).
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut seen = std::collections::HashSet::new();
         let mut entries = Vec::new();
         for (k, v) in iter {
-            let k: CompactString = k.into();
+            let k = CompactString::from(k.as_ref());
             if seen.insert(k.clone()) {
                 entries.push((k, v));
             }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::doc::{ModelDoc, Profile, Weight};
 use crate::error::{ModelError, Problem, Rule};
 use crate::exact::Ratio;
+use crate::id::Id;
 use crate::layout::{Layout, Node, ProfileIndex, RequirementRef};
 use crate::text::Text;
 use crate::unique_map::UniqueMap;
@@ -293,7 +294,7 @@ fn build_layout(doc: &ModelDoc, r: &mut Report) -> Layout {
                         .entry(q.id.clone())
                         .or_insert(l.requirements.len());
                     l.requirements.push(RequirementRef {
-                        id: q.id.as_str().into(),
+                        id: q.id.clone(),
                         sub_domain: sub_index,
                         level: q.level,
                         text: q.text.clone(),
@@ -301,21 +302,21 @@ fn build_layout(doc: &ModelDoc, r: &mut Report) -> Layout {
                 }
                 l.counts.push(counts);
                 l.sub_domains.push(Node {
-                    id: s.id.as_str().into(),
+                    id: s.id.clone(),
                     name: s.name.clone(),
                     parent: l.domains.len(),
                     children: r0..l.requirements.len(),
                 });
             }
             l.domains.push(Node {
-                id: d.id.as_str().into(),
+                id: d.id.clone(),
                 name: d.name.clone(),
                 parent: ei,
                 children: s0..l.sub_domains.len(),
             });
         }
         l.elements.push(Node {
-            id: e.id.as_str().into(),
+            id: e.id.clone(),
             name: e.name.clone(),
             parent: 0,
             children: d0..l.domains.len(),
@@ -404,7 +405,7 @@ fn check_sum(
     }
 }
 
-fn sub_domain_flags(ids: &[String], l: &Layout, at: &str, r: &mut Report) -> Vec<bool> {
+fn sub_domain_flags(ids: &[Id], l: &Layout, at: &str, r: &mut Report) -> Vec<bool> {
     let mut flags = vec![false; l.sub_domains.len()];
     for (i, id) in ids.iter().enumerate() {
         match l.sub_domain_ids.get(id) {

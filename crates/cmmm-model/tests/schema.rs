@@ -118,7 +118,7 @@ fn the_assessment_schema_accepts_both_templates() {
     for (profile, include) in [
         ("discrete", vec![]),
         ("process", vec![]),
-        ("process", vec!["product-design".to_string()]),
+        ("process", vec![cmmm_model::Id::from("product-design")]),
     ] {
         let t = template(Model::gbt39116_2020(), profile, &include).expect("template");
         let value = serde_json::to_value(&t).expect("serializes");

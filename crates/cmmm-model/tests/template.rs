@@ -1,6 +1,6 @@
 //! Blank questionnaires from the default model.
 
-use cmmm_model::{template, Assessment, Model, TemplateError};
+use cmmm_model::{template, Assessment, Id, Model, TemplateError};
 
 fn model() -> &'static Model {
     Model::gbt39116_2020()
@@ -66,7 +66,7 @@ fn a_process_template_leaves_product_design_out_unless_included() {
         .all(|(_, a)| a.sub_domain.as_deref() != Some("product-design")));
     assert!(t.ratings.get("process-design.1.a").is_some());
 
-    let included = vec!["product-design".to_string()];
+    let included = vec![Id::from("product-design")];
     let t = template(model(), "process", &included).expect("template");
     assert_eq!(t.include, included);
     assert_eq!(t.ratings.len(), 300);
@@ -100,7 +100,7 @@ fn including_a_sub_domain_that_is_not_optional_is_an_error() {
         // The discrete profile excludes nothing, so nothing can be included.
         ("discrete", "product-design"),
     ] {
-        let err = template(model(), profile, &[sub.to_string()]).expect_err("not optional");
+        let err = template(model(), profile, &[sub.into()]).expect_err("not optional");
         assert_eq!(err.code(), "not-optional");
         assert_eq!(
             err,
@@ -115,7 +115,7 @@ fn including_a_sub_domain_that_is_not_optional_is_an_error() {
     let err = template(
         model(),
         "process",
-        &["product-design".to_string(), "energy".to_string()],
+        &["product-design".into(), "energy".into()],
     )
     .expect_err("energy is not optional");
     assert_eq!(
@@ -139,7 +139,7 @@ fn a_template_round_trips_through_json() {
     for (profile, include) in [
         ("discrete", vec![]),
         ("process", vec![]),
-        ("process", vec!["product-design".to_string()]),
+        ("process", vec![Id::from("product-design")]),
     ] {
         let t = template(model(), profile, &include).expect("template");
         let json = serde_json::to_string_pretty(&t).expect("serializes");
@@ -179,7 +179,7 @@ fn a_template_answer_is_written_with_a_null_rating() {
 
 #[test]
 fn including_a_sub_domain_twice_is_an_error() {
-    let twice = vec!["product-design".to_string(), "product-design".to_string()];
+    let twice = vec![Id::from("product-design"), Id::from("product-design")];
     let err = template(model(), "process", &twice).unwrap_err();
     assert_eq!(
         err,

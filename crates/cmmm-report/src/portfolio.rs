@@ -284,7 +284,7 @@ impl Record {
             who.id = r.assessment.id.map(Cow::into_owned);
         }
         let total = units(&r.total).ok_or_else(|| PortfolioError::BadScore(r.total.to_string()))?;
-        if r.model.id != model.id() {
+        if r.model.id != model.id().as_str() {
             return Err(PortfolioError::ModelMismatch {
                 expected: model.id().to_string(),
                 found: r.model.id.into_owned(),

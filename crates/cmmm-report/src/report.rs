@@ -1245,7 +1245,7 @@ fn evidence(r: &Report<'_>, w: &Words) -> Option<Section> {
         .iter()
         .map(|f| {
             Row::cells(vec![
-                Cell::code(f.requirement.clone()),
+                Cell::code(f.requirement.to_string()),
                 Cell::text(f.reference.clone()),
                 Cell::code(f.file.clone()),
                 Cell::text(f.size.to_string()),

@@ -3,7 +3,7 @@
 //! per sub-domain, the share of identical ratings, a weighted agreement statistic, and the
 //! level and S each gives.
 
-use cmmm_model::{Assessment, Model, Ratio};
+use cmmm_model::{Assessment, Id, Model, Ratio};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -29,7 +29,7 @@ pub struct Comparison {
     /// Per in-scope sub-domain of A, in model order: compared and differing ratings.
     pub sub_domains: Vec<SubDomainAgreement>,
     /// Requirements compared in neither way: out of one scope, or unrated on one side.
-    pub not_compared: Vec<String>,
+    pub not_compared: Vec<Id>,
     /// What A scores.
     pub a: Standing,
     /// What B scores.
@@ -40,9 +40,9 @@ pub struct Comparison {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Difference {
     /// The requirement id.
-    pub requirement: String,
+    pub requirement: Id,
     /// Its sub-domain.
-    pub sub_domain: String,
+    pub sub_domain: Id,
     /// A's rating (scale key).
     pub a: String,
     /// B's rating (scale key).
@@ -53,7 +53,7 @@ pub struct Difference {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SubDomainAgreement {
     /// The sub-domain id.
-    pub sub_domain: String,
+    pub sub_domain: Id,
     /// Requirements compared.
     pub compared: u32,
     /// Of those, rated differently.
@@ -130,14 +130,14 @@ pub fn compare(
                 } else {
                     *differing += 1;
                     differences.push(Difference {
-                        requirement: q.id.to_string(),
-                        sub_domain: layout.sub_domains[q.sub_domain].id.to_string(),
+                        requirement: q.id.clone(),
+                        sub_domain: layout.sub_domains[q.sub_domain].id.clone(),
                         a: scale[x].key.clone(),
                         b: scale[y].key.clone(),
                     });
                 }
             }
-            _ if sa || sb => not_compared.push(q.id.to_string()),
+            _ if sa || sb => not_compared.push(q.id.clone()),
             _ => {}
         }
     }
@@ -177,7 +177,7 @@ pub fn compare(
         sub_domains: per
             .into_iter()
             .map(|(s, compared, differing)| SubDomainAgreement {
-                sub_domain: layout.sub_domains[s].id.to_string(),
+                sub_domain: layout.sub_domains[s].id.clone(),
                 compared,
                 differing,
             })

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use cmmm_model::{Enterprise, Ratio, SourceStatus, Tailoring, Text, TotalRule};
+use cmmm_model::{Enterprise, Id, Ratio, SourceStatus, Tailoring, Text, TotalRule};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -257,7 +257,7 @@ pub struct Outcome {
     /// The model scored against, with the provenance of its parts and the profile's weights.
     pub model: ModelInfo,
     /// The profile's id (its name is in the model).
-    pub profile: String,
+    pub profile: Id,
     /// Who was assessed.
     pub assessment: AssessmentInfo,
     /// The effective scope.
@@ -316,10 +316,10 @@ impl Outcome {
     /// listed in a `missing-evidence` warning too.
     pub fn with_evidence(mut self, manifest: EvidenceManifest) -> Outcome {
         if !manifest.missing.is_empty() {
-            let mut ids: Vec<Arc<str>> = manifest
+            let mut ids: Vec<Id> = manifest
                 .missing
                 .iter()
-                .map(|m| Arc::from(m.requirement.as_str()))
+                .map(|m| m.requirement.clone())
                 .collect();
             ids.dedup();
             self.warnings.push(Warning {
@@ -359,7 +359,7 @@ pub struct EvidenceManifest {
 #[non_exhaustive]
 pub struct EvidenceFile {
     /// The requirement whose answer gives the reference.
-    pub requirement: String,
+    pub requirement: Id,
     /// The reference as given.
     pub reference: String,
     /// The file, relative to the evidence directory, with `/` between names.
@@ -376,7 +376,7 @@ pub struct EvidenceFile {
 #[non_exhaustive]
 pub struct MissingEvidence {
     /// The requirement whose answer gives the reference.
-    pub requirement: String,
+    pub requirement: Id,
     /// The reference as given.
     pub reference: String,
 }
@@ -407,7 +407,7 @@ impl EvidenceFile {
         sha256: String,
     ) -> EvidenceFile {
         EvidenceFile {
-            requirement: requirement.to_string(),
+            requirement: requirement.into(),
             reference: reference.to_string(),
             file,
             size,
@@ -420,7 +420,7 @@ impl MissingEvidence {
     /// `reference` of `requirement`'s answer, with no file.
     pub fn new(requirement: &str, reference: &str) -> MissingEvidence {
         MissingEvidence {
-            requirement: requirement.to_string(),
+            requirement: requirement.into(),
             reference: reference.to_string(),
         }
     }
@@ -432,7 +432,7 @@ impl MissingEvidence {
 #[non_exhaustive]
 pub struct SubDomainLevel {
     /// Sub-domain id.
-    pub sub_domain: Arc<str>,
+    pub sub_domain: Id,
     /// Its own level.
     pub level: u8,
 }
@@ -445,7 +445,7 @@ impl as_map::Entry for SubDomainLevel {
     fn value(&self) -> &u8 {
         &self.level
     }
-    fn new(sub_domain: Arc<str>, level: u8) -> SubDomainLevel {
+    fn new(sub_domain: Id, level: u8) -> SubDomainLevel {
         SubDomainLevel { sub_domain, level }
     }
 }
@@ -454,7 +454,8 @@ impl as_map::Entry for SubDomainLevel {
 /// object's order (a repeated key is an error).
 mod as_map {
     use std::marker::PhantomData;
-    use std::sync::Arc;
+
+    use cmmm_model::Id;
 
     use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
     use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -464,7 +465,7 @@ mod as_map {
         type Value: Serialize + for<'de> Deserialize<'de>;
         fn key(&self) -> &str;
         fn value(&self) -> &Self::Value;
-        fn new(key: Arc<str>, value: Self::Value) -> Self;
+        fn new(key: Id, value: Self::Value) -> Self;
     }
 
     pub fn serialize<T: Entry, S: Serializer>(list: &[T], s: S) -> Result<S::Ok, S::Error> {
@@ -520,7 +521,7 @@ pub struct Target {
 #[non_exhaustive]
 pub struct ModelInfo {
     /// Model id.
-    pub id: String,
+    pub id: Id,
     /// Model data version.
     pub version: String,
     /// How far each part of the model can be trusted (the model file's `provenance` says
@@ -572,10 +573,10 @@ pub struct ScopeInfo {
     /// Sub-domains the profile excludes and the assessment did not include (each list here
     /// is absent from JSON when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub excluded: Vec<Arc<str>>,
+    pub excluded: Vec<Id>,
     /// Optional sub-domains the assessment included.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub included: Vec<String>,
+    pub included: Vec<Id>,
     /// Sub-domains tailored out, with reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tailored: Vec<Tailoring>,
@@ -604,7 +605,7 @@ pub struct LevelScore {
 pub struct Threshold {
     /// Programme id (its name, year, minimum level and conditions are in
     /// `data/programs.json`, [`crate::Programmes`]).
-    pub programme: Arc<str>,
+    pub programme: Id,
     /// `None` when no minimum level is published.
     pub met: Option<bool>,
 }
@@ -617,7 +618,7 @@ impl as_map::Entry for Threshold {
     fn value(&self) -> &Option<bool> {
         &self.met
     }
-    fn new(programme: Arc<str>, met: Option<bool>) -> Threshold {
+    fn new(programme: Id, met: Option<bool>) -> Threshold {
         Threshold { programme, met }
     }
 }
@@ -628,7 +629,7 @@ impl as_map::Entry for Threshold {
 #[non_exhaustive]
 pub struct NodeScores {
     /// Id (its name and its place in the tree are in the model).
-    pub id: Arc<str>,
+    pub id: Id,
     /// Its score at each level, from level 1; `None` (JSON `null`) where it takes no part:
     /// nothing to score there (out of scope, tailored out, no requirements at the level), a
     /// weight of 0, or a parent that takes no part. The same rule holds for D, C and B.
@@ -679,9 +680,9 @@ pub struct Gaps {
 #[non_exhaustive]
 pub struct Gap {
     /// Requirement id.
-    pub requirement: Arc<str>,
+    pub requirement: Id,
     /// Its sub-domain.
-    pub sub_domain: Arc<str>,
+    pub sub_domain: Id,
     /// Its level.
     pub level: u8,
     /// Current rating key.
@@ -699,7 +700,7 @@ pub struct Gap {
 pub struct Plan {
     /// Requirements to raise to the top of the scale, by level, then by gain in T(level)
     /// (largest first), then in model order.
-    pub upgrades: Vec<Arc<str>>,
+    pub upgrades: Vec<Id>,
     /// S after the upgrades.
     pub total: Score,
     /// Level after the upgrades.
@@ -716,7 +717,7 @@ pub struct Warning {
     /// Explanation.
     pub message: Text,
     /// Ids concerned.
-    pub ids: Vec<Arc<str>>,
+    pub ids: Vec<Id>,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use cmmm_model::Text;
+use cmmm_model::{Id, Text};
 use serde::{Deserialize, Serialize};
 
 use crate::outcome::Threshold;
@@ -28,7 +28,7 @@ pub struct Programmes {
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     /// Stable id.
-    pub id: std::sync::Arc<str>,
+    pub id: Id,
     /// Name.
     pub name: Text,
     /// Year of the notice.

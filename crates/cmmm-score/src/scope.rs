@@ -38,18 +38,18 @@ impl Scope {
                 .sub_domain_index(id)
                 .ok_or_else(|| ScoreError::UnknownSubDomain {
                     field: field.clone(),
-                    id: id.clone(),
+                    id: id.to_string(),
                 })?;
             if included[s] {
                 return Err(ScoreError::DuplicateKey {
                     field,
-                    id: id.clone(),
+                    id: id.to_string(),
                 });
             }
             if !profile.excluded_by_default[s] {
                 return Err(ScoreError::InvalidScope {
                     field,
-                    id: id.clone(),
+                    id: id.to_string(),
                     why: format!("is already in the scope of profile `{profile_id}`; include names only sub-domains it excludes by default"),
                 });
             }
@@ -63,32 +63,32 @@ impl Scope {
                 .sub_domain_index(id)
                 .ok_or_else(|| ScoreError::UnknownSubDomain {
                     field: field.clone(),
-                    id: id.clone(),
+                    id: id.to_string(),
                 })?;
             if scope.tailored[s] {
                 return Err(ScoreError::DuplicateKey {
                     field,
-                    id: id.clone(),
+                    id: id.to_string(),
                 });
             }
             if !profile.tailorable[s] {
                 return Err(ScoreError::NotTailorable {
                     field,
-                    id: id.clone(),
+                    id: id.to_string(),
                     profile: profile_id.to_string(),
                 });
             }
             if !scope.in_scope[s] {
                 return Err(ScoreError::InvalidScope {
                     field,
-                    id: id.clone(),
+                    id: id.to_string(),
                     why: format!("is not in scope (profile `{profile_id}` excludes it by default), so it cannot be tailored out"),
                 });
             }
             if t.reason.trim().is_empty() {
                 return Err(ScoreError::MissingReason {
                     field: format!("tailoring[{i}].reason"),
-                    id: id.clone(),
+                    id: id.to_string(),
                 });
             }
             scope.tailored[s] = true;

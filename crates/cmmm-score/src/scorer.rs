@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use cmmm_model::{Assessment, Model, ProfileIndex, Ratio, Text};
+use cmmm_model::{Assessment, Id, Model, ProfileIndex, Ratio, Text};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
@@ -142,7 +142,7 @@ struct Rated {
     /// Per requirement (model order): its scale point; `None` out of scope.
     points: Vec<Option<usize>>,
     /// Unrated in-scope requirements, scored as the bottom of the scale.
-    missing: Vec<Arc<str>>,
+    missing: Vec<Id>,
     /// In-scope requirements.
     in_scope: u32,
     /// Sum of rating units, at `sub_domain * levels + level - 1`.
@@ -373,7 +373,7 @@ impl<'m> Scorer<'m> {
             if m != model.id() {
                 return Err(ScoreError::ModelMismatch {
                     expected: model.id().to_string(),
-                    found: m.clone(),
+                    found: m.to_string(),
                 });
             }
         }
@@ -389,7 +389,7 @@ impl<'m> Scorer<'m> {
             .profiles()
             .iter()
             .position(|p| p.id == assessment.profile)
-            .ok_or_else(|| ScoreError::UnknownProfile(assessment.profile.clone()))?;
+            .ok_or_else(|| ScoreError::UnknownProfile(assessment.profile.to_string()))?;
         let (profile, pindex) = model
             .profile(&assessment.profile)
             .expect("profile found above");
@@ -751,7 +751,7 @@ impl<'m> Scorer<'m> {
         let model = self.model();
         let doc = model.doc();
         ModelInfo {
-            id: model.id().to_string(),
+            id: model.id().clone(),
             version: model.version().to_string(),
             provenance: ProvenanceStatus {
                 structure: doc.provenance.structure.status,
@@ -772,7 +772,7 @@ impl<'m> Scorer<'m> {
         requirements: u32,
     ) -> ScopeInfo {
         let layout = self.model().layout();
-        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<Arc<str>> {
+        let ids_where = |f: &dyn Fn(usize) -> bool| -> Vec<Id> {
             layout
                 .sub_domains
                 .iter()
@@ -792,7 +792,7 @@ impl<'m> Scorer<'m> {
     }
 
     /// The unofficial-content warning of the profile, and the requirements scored as none.
-    fn warnings(&self, profile: usize, missing: Vec<Arc<str>>) -> Vec<Warning> {
+    fn warnings(&self, profile: usize, missing: Vec<Id>) -> Vec<Warning> {
         let mut warnings: Vec<Warning> = self.unofficial[profile].iter().cloned().collect();
         if !missing.is_empty() {
             let bottom = self.scale.bottom;

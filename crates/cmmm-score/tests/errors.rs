@@ -3,7 +3,7 @@
 
 mod common;
 
-use cmmm_model::{Model, ModelDoc};
+use cmmm_model::{Id, Model, ModelDoc};
 use cmmm_score::{parse_assessment, score, Options, Outcome, ScoreError, Scorer};
 use common::{all_full, assessment, drop_sub_domain, in_scope, model, ratings, requirements_of};
 use serde_json::{json, Value};
@@ -630,11 +630,11 @@ fn malformed_json_names_line_and_column() {
 /// tailored out.
 fn all_tailorable() -> Model {
     let mut doc: ModelDoc = model().doc().clone();
-    let all: Vec<String> = model()
+    let all: Vec<Id> = model()
         .layout()
         .sub_domains
         .iter()
-        .map(|s| s.id.to_string())
+        .map(|s| s.id.clone())
         .collect();
     doc.profiles[0].tailorable = all;
     Model::from_doc(doc).unwrap()

@@ -7,7 +7,7 @@ mod common;
 
 use std::cmp::Ordering;
 
-use cmmm_model::{Model, ModelDoc, Ratio, TotalRule, UniqueMap, Weight};
+use cmmm_model::{Id, Model, ModelDoc, Ratio, TotalRule, UniqueMap, Weight};
 use cmmm_score::{parse_assessment, Detail, Options, Outcome, Score, ScoreError, Scorer};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -541,7 +541,7 @@ fn without(gone: &[String]) -> ModelDoc {
     let mut doc = model().doc().clone();
     let is_gone = |id: &str| gone.iter().any(|g| g == id);
     // Rescales the weights of `kept` among themselves in `map`, dropping `dropped`.
-    let rescale = |map: &UniqueMap<Weight>, kept: &[String], dropped: &[String]| {
+    let rescale = |map: &UniqueMap<Weight>, kept: &[Id], dropped: &[Id]| {
         let total = sum(kept
             .iter()
             .map(|id| map.get(id).and_then(Weight::value).expect("weight")));
@@ -560,11 +560,11 @@ fn without(gone: &[String]) -> ModelDoc {
     let mut dropped_elements = Vec::new();
     for e in &mut doc.elements {
         for d in &mut e.domains {
-            let before: Vec<String> = d.sub_domains.iter().map(|s| s.id.clone()).collect();
+            let before: Vec<Id> = d.sub_domains.iter().map(|s| s.id.clone()).collect();
             d.sub_domains.retain(|s| !is_gone(&s.id));
             if d.sub_domains.len() != before.len() && !d.sub_domains.is_empty() {
-                let kept: Vec<String> = d.sub_domains.iter().map(|s| s.id.clone()).collect();
-                let dropped: Vec<String> = before.into_iter().filter(|x| is_gone(x)).collect();
+                let kept: Vec<Id> = d.sub_domains.iter().map(|s| s.id.clone()).collect();
+                let dropped: Vec<Id> = before.into_iter().filter(|x| is_gone(x)).collect();
                 for p in &mut doc.profiles {
                     p.weights.sub_domains = rescale(&p.weights.sub_domains, &kept, &dropped);
                 }
@@ -574,7 +574,7 @@ fn without(gone: &[String]) -> ModelDoc {
                 }
             }
         }
-        let emptied: Vec<String> = e
+        let emptied: Vec<Id> = e
             .domains
             .iter()
             .filter(|d| d.sub_domains.is_empty())
@@ -582,7 +582,7 @@ fn without(gone: &[String]) -> ModelDoc {
             .collect();
         e.domains.retain(|d| !d.sub_domains.is_empty());
         if !emptied.is_empty() {
-            let kept: Vec<String> = e.domains.iter().map(|d| d.id.clone()).collect();
+            let kept: Vec<Id> = e.domains.iter().map(|d| d.id.clone()).collect();
             for p in &mut doc.profiles {
                 p.weights.domains = rescale(&p.weights.domains, &kept, &emptied);
             }
@@ -593,7 +593,7 @@ fn without(gone: &[String]) -> ModelDoc {
     }
     doc.elements.retain(|e| !e.domains.is_empty());
     if !dropped_elements.is_empty() {
-        let kept: Vec<String> = doc.elements.iter().map(|e| e.id.clone()).collect();
+        let kept: Vec<Id> = doc.elements.iter().map(|e| e.id.clone()).collect();
         for p in &mut doc.profiles {
             p.weights.elements = rescale(&p.weights.elements, &kept, &dropped_elements);
         }
@@ -1159,7 +1159,7 @@ fn tailoring_whole_domains_and_elements_equals_removal() {
     let manufacturing: Vec<&str> = m.profiles()[profile("discrete")]
         .tailorable
         .iter()
-        .map(String::as_str)
+        .map(Id::as_str)
         .collect();
     let process_all: Vec<&str> = manufacturing
         .iter()

@@ -122,7 +122,7 @@ impl<'a> ResultTable<'a> {
                     Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
-                    Cell::Text(o.profile.clone()),
+                    Cell::Text(o.profile.to_string()),
                     Cell::Integer(u64::from(o.level)),
                     Cell::Decimal(o.total.value()),
                     Cell::Text(o.total.display()),

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use cmmm_model::{Answer, Assessment, Enterprise, Rating, Tailoring};
+use cmmm_model::{Answer, Assessment, Enterprise, Id, Rating, Tailoring};
 use compact_str::CompactString;
 
 use crate::columns::{column, Part, COLUMNS, LIST_SEPARATOR};
@@ -262,13 +262,16 @@ impl Builder {
             tailoring.push(Tailoring::new(sub_domain.trim(), reason.trim()));
         }
         let mut assessment = Assessment::new(profile);
-        assessment.model = get("model");
+        assessment.model = get("model").map(Id::from);
         assessment.id = self.id.clone();
         assessment.enterprise = (enterprise != Enterprise::default()).then_some(enterprise);
         assessment.assessed_on = get("assessed_on");
         assessment.assessor = get("assessor");
         assessment.tailoring = tailoring;
-        assessment.include = self.value("include").map(list).unwrap_or_default();
+        assessment.include = self
+            .value("include")
+            .map(|v| list(v).into_iter().map(Id::from).collect())
+            .unwrap_or_default();
         // Unique by construction (`seen`).
         assessment.ratings = self.ratings.into_iter().collect();
         let cells = Cells {

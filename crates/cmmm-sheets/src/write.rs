@@ -3,7 +3,7 @@
 //! first row. A template is an assessment whose ratings are blank, so one writer serves
 //! templates and conversions alike, and what it writes reads back to the same assessment.
 
-use cmmm_model::{Answer, Assessment, Lang, Model};
+use cmmm_model::{Answer, Assessment, Id, Lang, Model};
 
 use crate::columns::{Part, COLUMNS, LIST_SEPARATOR};
 
@@ -100,7 +100,7 @@ fn rows<'a>(model: &'a Model, assessments: &'a [Assessment], lang: Lang) -> Vec<
                     "requirement_id" => id.to_string(),
                     "sub_domain" => known
                         .map(|q| layout.sub_domains[q.sub_domain].id.to_string())
-                        .or_else(|| answer.sub_domain.clone())
+                        .or_else(|| answer.sub_domain.as_ref().map(Id::to_string))
                         .unwrap_or_default(),
                     "level" => known
                         .map(|q| q.level)
@@ -150,8 +150,8 @@ fn assessment_cell(a: &Assessment, key: &str) -> String {
         "region" => enterprise(|e| &e.region),
         "assessed_on" => a.assessed_on.clone().unwrap_or_default(),
         "assessor" => a.assessor.clone().unwrap_or_default(),
-        "profile" => a.profile.clone(),
-        "model" => a.model.clone().unwrap_or_default(),
+        "profile" => a.profile.to_string(),
+        "model" => a.model.as_ref().map(Id::to_string).unwrap_or_default(),
         "include" => a.include.join(&sep),
         "tailoring" => a
             .tailoring

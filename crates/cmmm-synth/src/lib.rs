@@ -613,7 +613,7 @@ impl<'m> Generator<'m> {
         let mut record = Record {
             id: format!("SYN-{}-{number:07}", self.seed),
             name: format!("合成企业 {number}"),
-            profile: profile.id.clone(),
+            profile: profile.id.to_string(),
             industry,
             region,
             assessed_on,
