@@ -2,7 +2,12 @@
 // gaps and radar updated on screen (the click's handler runs synchronously; the time ends
 // after the next frame has been drawn). The sample questionnaire is imported first, then
 // 200 answers change a rating each (alternately "most" and back), at 1280 × 1000. Prints
-// the median and p95 in ms. Needs target/web (scripts/build-npm.sh) and the browser tests'
+// the median and p95 in ms, and the two parts of that time: the work (the click's handler
+// plus the rendering of the next frame, from the frame's start to its end) and the wait for
+// the next frame to start (each click comes right after a frame, so the wait is most of a
+// frame interval; a person's click lands anywhere in one, half a frame on average). The
+// answer is on screen one frame after the click when the work fits in a frame (16.7 ms at
+// 60 Hz). Needs target/web (scripts/build-npm.sh) and the browser tests'
 // packages (bash tests/browser/setup.sh); figures go to BENCHMARKS.md, "WASM".
 //
 //   node scripts/bench-form.mjs
@@ -22,11 +27,13 @@ try {
   await page.waitForSelector("body[data-ready=true]");
   await page.setInputFiles("#import-file", join(root, "data/examples/discrete.json"));
   await page.waitForFunction(() => document.getElementById("notice").textContent !== "");
-  const { out: times, handler } = await page.evaluate(async (n) => {
+  const { out: times, handler, work } = await page.evaluate(async (n) => {
     const fieldsets = [...document.querySelectorAll("fieldset.req")].filter((f) => f.querySelector("input:checked"));
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // Resolves after the next frame is drawn, with the time that frame started.
+    const frame = () => new Promise((resolve) => requestAnimationFrame((start) => setTimeout(() => resolve(start), 0)));
     const out = [];
     const handler = [];
+    const work = [];
     for (let i = 0; i < n; i++) {
       const f = fieldsets[i % fieldsets.length];
       f.closest("details").open = true;
@@ -35,11 +42,13 @@ try {
       await frame();
       performance.mark("click");
       input.click();
-      handler.push(performance.measure("handler", "click").duration);
-      await frame();
+      const spent = performance.measure("handler", "click").duration;
+      handler.push(spent);
+      const start = await frame();
       out.push(performance.measure("answer", "click").duration);
+      work.push(spent + performance.now() - start);
     }
-    return { out, handler };
+    return { out, handler, work };
   }, ANSWERS);
   const report = (name, xs) => {
     xs.sort((a, b) => a - b);
@@ -48,6 +57,7 @@ try {
   };
   report("click → screen (next frame drawn)", times);
   report("click handler (engine view and DOM update)", handler);
+  report("work: handler + the next frame's rendering", work);
   if (issues.length) console.log(`page problems: ${issues.join("; ")}`);
 } finally {
   await browser.close();

@@ -534,7 +534,7 @@ function updateProgress(view) {
     else if (!scoped) label = t.excluded;
     else label = p ? t.rated(p.rated, p.requirements) : "";
     const el = $(`state-${sd.id}`);
-    el.textContent = label;
+    setText(el, label);
     el.classList.toggle("complete", Boolean(p && scoped && p.rated === p.requirements));
     const reason = $(`reason-${sd.id}`);
     if (reason) reason.toggleAttribute("aria-invalid", Boolean(view && view.pending.some((x) => x.sub_domain === sd.id)));
@@ -542,7 +542,7 @@ function updateProgress(view) {
   for (const element of doc.elements) {
     const ps = element.domains.flatMap((d) => d.sub_domains).map((sd) => progress.get(sd.id)).filter((p) => p && p.in_scope);
     const el = $(`el-state-${element.id}`);
-    if (el) el.textContent = ps.length ? ` · ${t.rated(ps.reduce((n, p) => n + p.rated, 0), ps.reduce((n, p) => n + p.requirements, 0))}` : "";
+    if (el) setText(el, ps.length ? ` · ${t.rated(ps.reduce((n, p) => n + p.rated, 0), ps.reduce((n, p) => n + p.requirements, 0))}` : "");
   }
 }
 
@@ -590,11 +590,11 @@ function renderResult(view, error) {
   const ratedCount = scoped.reduce((n, p) => n + p.rated, 0);
   const scopeCount = result.scope.requirements;
 
-  $("summary").replaceChildren(
+  patch($("summary"), [
     h("span", { class: "chip level" }, `${t.level} `, h("b", {}, String(result.level))),
     h("span", { class: "chip" }, `${t.sLabel} = `, h("b", {}, shown.total)),
     h("span", { class: "chip progress" }, t.rated(ratedCount, scopeCount)),
-  );
+  ]);
 
   const headline = h(
     "div",
@@ -642,7 +642,16 @@ function renderResult(view, error) {
     }),
   );
 
-  const radar = h("figure", { class: "radar", id: "result-radar" }, radarSvg(view.radar));
+  // The radar drawn before, with only its changed shapes replaced (the sectors, rings and
+  // labels stay drawn), or a new one when its frame (size, title, legend) differs.
+  const svg = radarSvg(view.radar);
+  let radar = $("result-radar");
+  const before = radar && radar.firstElementChild;
+  if (before && before.cloneNode(false).isEqualNode(svg.cloneNode(false))) {
+    patch(before, [...svg.childNodes]);
+  } else {
+    radar = h("figure", { class: "radar", id: "result-radar" }, svg);
+  }
 
   const gaps = h("section", { class: "gaps", id: "result-gaps" });
   if (!result.gaps) {
@@ -680,8 +689,29 @@ function renderResult(view, error) {
 
   // The notes (above all that the model holds illustrative or placeholder content) come
   // right after the level, so nobody reads the figures as official.
-  body.replaceChildren(headline, pending, h("h3", {}, t.warnings), notes, table,
-    h("h3", {}, t.thresholds), thresholds, radar, gaps);
+  patch(body, [headline, pending, h("h3", {}, t.warnings), notes, table,
+    h("h3", {}, t.thresholds), thresholds, radar, gaps]);
+}
+
+/**
+ * Puts `next` in `parent` in place of its children, keeping each child equal to its new
+ * counterpart (`isEqualNode`): after an answer the browser restyles, lays out and repaints
+ * only what changed (BENCHMARKS.md, "WASM", the form's click → screen).
+ */
+function patch(parent, next) {
+  const old = [...parent.childNodes];
+  if (old.length !== next.length) {
+    parent.replaceChildren(...next);
+    return;
+  }
+  next.forEach((node, i) => {
+    if (old[i] !== node && !old[i].isEqualNode(node)) old[i].replaceWith(node);
+  });
+}
+
+/** Sets an element's text when it differs (a same-text write still re-lays it out). */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 /** Opens the requirement's sub-domain and moves the focus to it. */
