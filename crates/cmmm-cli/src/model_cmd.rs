@@ -138,12 +138,11 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
                     .transpose()
                     .map_err(Failure::usage)
             };
-            let options = BuildOptions {
-                id: id.clone(),
-                version: version.clone(),
-                requirements_status: status(requirements_status)?,
-                weights_status: status(weights_status)?,
-            };
+            let mut options = BuildOptions::new();
+            options.id.clone_from(id);
+            options.version.clone_from(version);
+            options.requirements_status = status(requirements_status)?;
+            options.weights_status = status(weights_status)?;
             let (s, r, w) = (
                 read_input(&structure.to_string_lossy())?,
                 read_input(&requirements.to_string_lossy())?,

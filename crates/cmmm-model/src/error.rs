@@ -126,6 +126,7 @@ impl fmt::Display for Problems<'_> {
 
 /// One broken rule in a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// Which rule.
     pub rule: Rule,

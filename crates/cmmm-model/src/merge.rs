@@ -38,6 +38,7 @@ pub struct Side {
 
 /// Different ratings of one requirement.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Conflict {
     /// The requirement id.
     pub requirement: Id,

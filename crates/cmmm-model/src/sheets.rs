@@ -56,8 +56,10 @@ pub struct Sheet<'a> {
     pub text: &'a str,
 }
 
-/// What the sheets do not say: where the rest of the model comes from.
+/// What the sheets do not say: where the rest of the model comes from. Start from
+/// [`BuildOptions::new`] and set what differs from the base model.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct BuildOptions {
     /// Replaces the base model's id.
     pub id: Option<Id>,
@@ -70,8 +72,40 @@ pub struct BuildOptions {
     pub weights_status: Option<SourceStatus>,
 }
 
+impl BuildOptions {
+    /// The base model's id, version and statuses, all kept.
+    pub fn new() -> BuildOptions {
+        BuildOptions::default()
+    }
+
+    /// The built model's id.
+    pub fn id(mut self, id: impl Into<Id>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The built model's version.
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = Some(version.into());
+        self
+    }
+
+    /// The status of the requirement texts.
+    pub fn requirements_status(mut self, status: SourceStatus) -> Self {
+        self.requirements_status = Some(status);
+        self
+    }
+
+    /// The status of every profile's weights.
+    pub fn weights_status(mut self, status: SourceStatus) -> Self {
+        self.weights_status = Some(status);
+        self
+    }
+}
+
 /// One bad cell or row of a sheet.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SheetProblem {
     /// File name.
     pub file: String,

@@ -584,12 +584,11 @@ fn rows_that_are_fine_but_weights_that_do_not_sum_to_one() {
 
 #[test]
 fn build_options_are_applied() {
-    let options = BuildOptions {
-        id: Some("gbt39116-2020-official".into()),
-        version: Some("2020.official.1".into()),
-        requirements_status: Some(SourceStatus::Official),
-        weights_status: Some(SourceStatus::Official),
-    };
+    let options = BuildOptions::new()
+        .id("gbt39116-2020-official")
+        .version("2020.official.1")
+        .requirements_status(SourceStatus::Official)
+        .weights_status(SourceStatus::Official);
     let model = build_from(&default_sheets(), &options).expect("valid");
     let base = Model::gbt39116_2020();
     assert_eq!(model.id(), "gbt39116-2020-official");
@@ -624,10 +623,7 @@ fn build_options_are_applied() {
     assert_eq!(doc.bands, base.doc().bands);
 
     // Only the named options change.
-    let options = BuildOptions {
-        weights_status: Some(SourceStatus::Reported),
-        ..BuildOptions::default()
-    };
+    let options = BuildOptions::new().weights_status(SourceStatus::Reported);
     let model = build_from(&default_sheets(), &options).expect("valid");
     assert_eq!(model.id(), "gbt39116-2020");
     assert_eq!(model.version(), base.version());
@@ -672,10 +668,7 @@ fn a_profile_new_to_the_base_is_labelled_placeholder() {
     assert_eq!(custom.tailorable, discrete.tailorable);
 
     // With a weights status, the new profile takes it too.
-    let options = BuildOptions {
-        weights_status: Some(SourceStatus::Official),
-        ..BuildOptions::default()
-    };
+    let options = BuildOptions::new().weights_status(SourceStatus::Official);
     let model = build_from(&sheets, &options).expect("valid");
     let (custom, _) = model.profile("custom").expect("custom");
     assert_eq!(custom.weights_provenance.status, SourceStatus::Official);

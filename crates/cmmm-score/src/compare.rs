@@ -38,6 +38,7 @@ pub struct Comparison {
 
 /// One requirement rated differently.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Difference {
     /// The requirement id.
     pub requirement: Id,
@@ -51,6 +52,7 @@ pub struct Difference {
 
 /// Agreement within one sub-domain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct SubDomainAgreement {
     /// The sub-domain id.
     pub sub_domain: Id,
@@ -62,6 +64,7 @@ pub struct SubDomainAgreement {
 
 /// An assessment's level and total score.
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Standing {
     /// The level.
     pub level: u8,
@@ -72,6 +75,7 @@ pub struct Standing {
 /// Which assessment could not be scored, and why.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("assessment {which}: {error}")]
+#[non_exhaustive]
 pub struct CompareError {
     /// `A` or `B`.
     pub which: char,

@@ -26,6 +26,7 @@ pub struct Programmes {
 /// One programme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Programme {
     /// Stable id.
     pub id: Id,
