@@ -28,7 +28,7 @@ const UI = {
     assessor: "评估人",
     date: "评估日期",
     "assessment-id": "评估编号",
-    how: "逐条评价每项要求；未评的要求按“不满足”计分。可以按规定裁剪不适用的能力子域（须说明理由）。",
+    how: "逐条评价每项要求；未评的要求按“不满足”计分。每条要求可记录证据与备注（不计分，随文件导出并打印）。可以按规定裁剪不适用的能力子域（须说明理由）。",
     result: "结果",
     footer: "自评估结果，非认证结论。cmmm 开源引擎（WebAssembly），结果与命令行逐位一致。",
     unrated: "未评",
@@ -47,7 +47,13 @@ const UI = {
     filterAll: "全部要求",
     filterUnrated: "仅未评",
     filterBelowGate: (g) => `未达门槛（${g}）的`,
-    filterCommented: "有备注的",
+    filterCommented: "有证据或备注的",
+    note: "证据与备注",
+    noteState: (n, comment) => [n ? `证据 ${n} 项` : "", comment ? "有备注" : ""].filter(Boolean).join(" · "),
+    evidence: "证据（每行一项：文件名或文档编号）",
+    comment: "备注",
+    printEvidence: "证据：",
+    printComment: "备注：",
     level: "等级",
     levelShort: (n) => `${n} 级`,
     total: "总分 S",
@@ -104,7 +110,7 @@ const UI = {
     assessor: "Assessor",
     date: "Date",
     "assessment-id": "Assessment id",
-    how: "Rate every requirement; unrated ones score as “not met”. Sub-domains that do not apply may be tailored out, with a reason.",
+    how: "Rate every requirement; unrated ones score as “not met”. Each may carry evidence and a comment (not scored; exported and printed with it). Sub-domains that do not apply may be tailored out, with a reason.",
     result: "Result",
     footer: "A self-assessment, not a certified assessment. cmmm open-source engine (WebAssembly); the same results as the command line, digit for digit.",
     unrated: "Unrated",
@@ -123,7 +129,13 @@ const UI = {
     filterAll: "all requirements",
     filterUnrated: "unrated only",
     filterBelowGate: (g) => `below the gate (${g})`,
-    filterCommented: "with comments",
+    filterCommented: "with evidence or comments",
+    note: "Evidence and comment",
+    noteState: (n, comment) => [n ? `${n} evidence reference${n === 1 ? "" : "s"}` : "", comment ? "comment" : ""].filter(Boolean).join(" · "),
+    evidence: "Evidence (one per line: a file name or document number)",
+    comment: "Comment",
+    printEvidence: "Evidence: ",
+    printComment: "Comment: ",
     level: "Level",
     levelShort: (n) => `level ${n}`,
     total: "Total S",
@@ -382,8 +394,8 @@ function applyFilter() {
       return Boolean(r) && short.has(`${r.subDomain.id}|${r.level}`);
     }
     if (filter === "commented") {
-      const a = state.assessment.ratings[id];
-      return a !== null && typeof a === "object" && Boolean(a.comment);
+      const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+      return evidence.length > 0 || comment !== "";
     }
     return true;
   };
@@ -488,7 +500,79 @@ function renderRequirement(r, t, lang) {
     h("legend", {}, h("span", { class: "req-id" }, r.id), " ", r.text[lang] || r.text.zh),
     h("div", { class: "opts" }, radios),
     h("div", { class: "print-rating" }, current ? current.label[lang] || current.label.zh : t.unrated),
+    renderNote(r.id, t),
+    h("div", { class: "print-note", id: `print-note-${r.id}` }, printNote(r.id, t)),
   );
+}
+
+/** The evidence references and the comment of an answer (none for a bare rating). */
+function noteOf(answer) {
+  const object = answer !== null && typeof answer === "object";
+  return {
+    evidence: object && Array.isArray(answer.evidence) ? answer.evidence.map(String) : [],
+    comment: object && typeof answer.comment === "string" ? answer.comment : "",
+  };
+}
+
+/**
+ * A requirement's evidence and comment: a closed disclosure whose summary says what it
+ * holds; its two fields are made when it is first opened (300 requirements, few notes).
+ */
+function renderNote(id, t) {
+  const fields = () => {
+    const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+    return [
+      h("label", {}, h("span", {}, t.evidence), h("textarea", {
+        id: `evidence-${id}`, rows: 2,
+        oninput: (e) => annotate(id, { evidence: e.target.value.split("\n").map((x) => x.trim()).filter(Boolean) }),
+      }, evidence.join("\n"))),
+      h("label", {}, h("span", {}, t.comment), h("textarea", {
+        id: `comment-${id}`, rows: 2,
+        oninput: (e) => annotate(id, { comment: e.target.value.trim() }),
+      }, comment)),
+    ];
+  };
+  const details = h("details", { class: "note", id: `note-${id}` },
+    h("summary", {}, t.note, h("span", { class: "note-state", id: `note-state-${id}` }, noteState(id, t))));
+  details.addEventListener("toggle", () => {
+    if (details.open && !details.querySelector("textarea")) details.append(...fields());
+  });
+  return details;
+}
+
+const noteState = (id, t) => {
+  const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+  return t.noteState(evidence.length, comment !== "");
+};
+
+/** The evidence and comment as printed under the rating. */
+function printNote(id, t) {
+  const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+  return [evidence.length ? `${t.printEvidence}${evidence.join("; ")}` : "", comment ? `${t.printComment}${comment}` : ""]
+    .filter(Boolean).join("\n");
+}
+
+/**
+ * Sets the evidence or the comment of an answer (an empty one is left out; an answer with
+ * nothing but its rating is the bare rating again). Neither is scored: the answers are saved,
+ * the engine is not asked again.
+ */
+function annotate(id, change) {
+  const ratings = state.assessment.ratings;
+  const previous = ratings[id];
+  const answer = previous !== null && typeof previous === "object" ? { ...previous } : { rating: previous ?? null };
+  for (const [k, v] of Object.entries(change)) {
+    if (v.length) answer[k] = v;
+    else delete answer[k];
+  }
+  const keys = Object.keys(answer).filter((k) => k !== "rating");
+  if (keys.length) ratings[id] = answer;
+  else if (answer.rating !== null && answer.rating !== undefined) ratings[id] = answer.rating;
+  else delete ratings[id];
+  const t = UI[state.lang];
+  setText($(`note-state-${id}`), noteState(id, t));
+  setText($(`print-note-${id}`), printNote(id, t));
+  save();
 }
 
 function rate(id, key) {

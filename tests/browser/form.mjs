@@ -206,6 +206,44 @@ try {
   await page.selectOption("#lang", "en");
   assert.deepEqual(await openNow(), openBefore);
 
+  // Evidence and a comment on one answer: typed as a person types (a blank line, trailing
+  // spaces, markup in the comment), kept as text, not scored, saved over a reload, exported
+  // in the answer object `cmmm score` reads, found by the filter; cleared, the answer is the
+  // bare rating again.
+  const noted = Object.keys(sample.ratings)[1];
+  const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem("cmmm.form.v1")).assessment.ratings[id], noted);
+  await page.evaluate((id) => { document.getElementById(`req-${id}`).closest("details").open = true; }, noted);
+  await page.click(`${byId(`note-${noted}`)} > summary`);
+  const comment = '<img src=x onerror="window.pwned=4"> minutes reviewed';
+  await page.fill(byId(`evidence-${noted}`), "QP-07 智能制造规划 \n\n  minutes-2024.pdf");
+  await page.fill(byId(`comment-${noted}`), ` ${comment} `);
+  assert.equal(await page.textContent(byId(`note-state-${noted}`)), "2 evidence references · comment");
+  const annotated = { rating: sample.ratings[noted], evidence: ["QP-07 智能制造规划", "minutes-2024.pdf"], comment };
+  assert.deepEqual(await stored(), annotated, "the answer holds its evidence and comment");
+  expectEqualToCli(await shown(page), cliSample, "evidence and comments are not scored");
+  await page.selectOption("#filter", "commented");
+  assert.deepEqual(await page.$$eval("fieldset.req:not([hidden])", (f) => f.map((x) => x.dataset.id)), [noted],
+    "the filter finds the answer with evidence or a comment");
+  await page.selectOption("#filter", "all");
+  const [noteDownload] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+  const notedPath = join(out, "form-noted.json");
+  await noteDownload.saveAs(notedPath);
+  assert.deepEqual(JSON.parse(readFileSync(notedPath, "utf8")), { ...sample, ratings: { ...sample.ratings, [noted]: annotated } },
+    "the export carries the evidence and the comment");
+  expectEqualToCli(await shown(page), cliResult(notedPath), "the CLI scores the export with its notes the same");
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.textContent(byId(`note-state-${noted}`)), "2 evidence references · comment", "notes persist");
+  await page.evaluate((id) => { document.getElementById(`req-${id}`).closest("details").open = true; }, noted);
+  await page.click(`${byId(`note-${noted}`)} > summary`);
+  assert.equal(await page.inputValue(byId(`comment-${noted}`)), comment);
+  await page.fill(byId(`comment-${noted}`), "");
+  await page.fill(byId(`evidence-${noted}`), "");
+  assert.equal(await stored(), sample.ratings[noted], "without notes, the answer is its rating again");
+  await page.fill(byId(`evidence-${noted}`), "QP-07");
+  assert.equal(await page.evaluate(() => window.pwned ?? document.querySelectorAll("img[src=x]").length), 0,
+    "a comment's markup stays text");
+
   // Import: the CLI's own sample file gives the CLI's result in a fresh browser.
   const fresh = await open(browser, `${origin}/`, { width: 1280, height: 1000, allowed });
   await fresh.page.waitForSelector("body[data-ready=true]");
@@ -317,12 +355,19 @@ try {
   // Print: no controls, every answer as text.
   await page.setViewportSize({ width: 1280, height: 1000 });
   await page.emulateMedia({ media: "print" });
-  const print = await page.evaluate(() => ({
+  const note = (id) => page.evaluate((id) => {
+    const el = document.getElementById(`print-note-${id}`);
+    return { display: getComputedStyle(el).display, text: el.textContent };
+  }, id);
+  const printed = await page.evaluate(() => ({
     controls: getComputedStyle(document.getElementById("controls")).display,
     radios: getComputedStyle(document.querySelector(".opts")).display,
     text: getComputedStyle(document.querySelector(".print-rating")).display,
+    notes: getComputedStyle(document.querySelector(".note")).display,
   }));
-  assert.deepEqual(print, { controls: "none", radios: "none", text: "block" });
+  assert.deepEqual(printed, { controls: "none", radios: "none", text: "block", notes: "none" });
+  assert.deepEqual(await note(noted), { display: "block", text: "证据：QP-07" }, "printed, the evidence is under the rating");
+  assert.equal((await note(first)).display, "none", "an answer without notes prints none");
   const resultFirst = await page.evaluate(() => document.getElementById("result").getBoundingClientRect().top <
     document.getElementById("questionnaire").getBoundingClientRect().top);
   assert.ok(resultFirst, "printed, the result comes before the answers");
