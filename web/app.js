@@ -5,7 +5,8 @@
 
 import init, { Model } from "./vendor/index.js";
 
-const STORE = "cmmm.form.v1";
+/** A model file the user loaded (its text), used instead of the embedded default model. */
+const MODEL_STORE = "cmmm.form.model";
 const GAPS_SHOWN = 8;
 
 const UI = {
@@ -85,7 +86,13 @@ const UI = {
     scoredAsNone: (n) => `${n} 项要求未评，按“不满足”计分。`,
     imported: (name) => `已导入 ${name}。`,
     importFailed: (e) => `无法导入：${e}`,
-    wrongModel: (m) => `该文件用于模型 ${m}，本页使用 ${"gbt39116-2020"}。`,
+    wrongModel: (m) => `该文件用于模型 ${m}，本页使用 ${doc.id}。`,
+    loadModel: "加载模型",
+    defaultModel: "改用内置模型",
+    modelLine: (id, version) => `模型：${id} ${version}（已加载的模型文件）`,
+    modelFailed: (name, e) => `无法加载模型 ${name}：${e}`,
+    modelNotStored: "本浏览器无法保存模型文件（存储已满或为隐私模式）。",
+    modelDropped: (e) => `已保存的模型文件无法使用，已改用内置模型：${e}`,
     resetConfirm: "清空所有答案和评估信息？",
     error: "无法计分",
     saved: "答案已保存在本浏览器中",
@@ -167,7 +174,13 @@ const UI = {
     scoredAsNone: (n) => `${n} requirement(s) not rated, scored as “not met”.`,
     imported: (name) => `Imported ${name}.`,
     importFailed: (e) => `Cannot import: ${e}`,
-    wrongModel: (m) => `This file is for model ${m}; this page uses gbt39116-2020.`,
+    wrongModel: (m) => `This file is for model ${m}; this page uses ${doc.id}.`,
+    loadModel: "Load model",
+    defaultModel: "Use the built-in model",
+    modelLine: (id, version) => `Model: ${id} ${version} (a loaded model file)`,
+    modelFailed: (name, e) => `Cannot load the model ${name}: ${e}`,
+    modelNotStored: "This browser cannot keep the model file (storage full, or private mode).",
+    modelDropped: (e) => `The saved model file cannot be used; the built-in model is used instead: ${e}`,
     resetConfirm: "Clear every answer and the assessment details?",
     error: "Cannot score",
     saved: "Answers are saved in this browser",
@@ -195,8 +208,30 @@ function h(tag, attrs = {}, ...children) {
 }
 
 await init();
-const engine = new Model();
+
+/**
+ * The engine over the model: a model file the user loaded (kept in this browser, validated by
+ * the engine each time the page opens) or the embedded default model.
+ */
+function openModel() {
+  let text = null;
+  try {
+    text = localStorage.getItem(MODEL_STORE);
+  } catch {
+    // No storage: the embedded model.
+  }
+  if (text === null) return { engine: new Model(), custom: false };
+  try {
+    return { engine: new Model(text), custom: true };
+  } catch (e) {
+    localStorage.removeItem(MODEL_STORE);
+    return { engine: new Model(), custom: false, problem: e.message };
+  }
+}
+const { engine, custom, problem: modelProblem } = openModel();
 const doc = engine.doc();
+// Answers are kept per model: the embedded model's under the key the form has always used.
+const STORE = custom ? `cmmm.form.v1.model.${doc.id}` : "cmmm.form.v1";
 const programmes = await fetch("data/programs.json")
   .then((r) => (r.ok ? r.json() : { programmes: [] }))
   .catch(() => ({ programmes: [] }));
@@ -849,6 +884,8 @@ function applyLanguage() {
     if (typeof v === "string") el.textContent = v;
   }
   $("lang").value = state.lang;
+  $("model-line").hidden = !custom;
+  if (custom) setText($("model-text"), t.modelLine(doc.id, doc.version));
   if (shownNotice) notice(shownNotice.say, shownNotice.kind);
   const select = $("profile");
   select.replaceChildren(...doc.profiles.map((p) => h("option", { value: p.id }, p.name[state.lang] || p.name.zh)));
@@ -1046,6 +1083,32 @@ $("merge-files").addEventListener("change", async (e) => {
   e.target.value = "";
 });
 $("print").addEventListener("click", () => window.print());
+// Loading a model: the engine validates the file (a fault is shown, nothing changes); a valid
+// one is kept in this browser and the page starts again on it, with that model's own answers.
+$("load-model").addEventListener("click", () => $("model-file").click());
+$("model-file").addEventListener("change", async (e) => {
+  const file = e.target.files[0];
+  e.target.value = "";
+  if (!file) return;
+  const text = (await file.text()).replace(/^\uFEFF/, "");
+  try {
+    new Model(text).free();
+  } catch (err) {
+    notice((t) => t.modelFailed(file.name, err.message), "error");
+    return;
+  }
+  try {
+    localStorage.setItem(MODEL_STORE, text);
+  } catch {
+    notice((t) => t.modelNotStored, "error");
+    return;
+  }
+  location.reload();
+});
+$("default-model").addEventListener("click", () => {
+  localStorage.removeItem(MODEL_STORE);
+  location.reload();
+});
 $("reset").addEventListener("click", () => {
   if (!window.confirm(UI[state.lang].resetConfirm)) return;
   const lang = state.lang;
@@ -1060,7 +1123,7 @@ $("reset").addEventListener("click", () => {
 // Printing shows every sub-domain open; afterwards the page is as it was.
 let openBeforePrint = [];
 window.addEventListener("beforeprint", () => {
-  openBeforePrint = [...document.querySelectorAll("details")].map((d) => [d, d.open]);
+  openBeforePrint = [...document.querySelectorAll("details:not(.note)")].map((d) => [d, d.open]);
   for (const [d] of openBeforePrint) d.open = true;
 });
 window.addEventListener("afterprint", () => {
@@ -1072,4 +1135,5 @@ fillDetails();
 bindDetails();
 renderTree();
 changed();
+if (modelProblem) notice((t) => t.modelDropped(modelProblem), "error");
 document.body.dataset.ready = "true";

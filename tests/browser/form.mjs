@@ -21,10 +21,11 @@ const samplePath = join(root, "data/examples/process-tailored.json");
 const sample = JSON.parse(readFileSync(samplePath, "utf8"));
 mkdirSync(out, { recursive: true });
 
-/** The CLI's result for an assessment file, with the figures its text summary shows. */
-function cliResult(path) {
-  const result = JSON.parse(execFileSync(cli, ["score", "--format", "json", path], { encoding: "utf8" }));
-  const text = execFileSync(cli, ["score", "--lang", "en", path], { encoding: "utf8" });
+/** The CLI's result for an assessment file (of `model`, a model file: default the embedded one), with the figures its text summary shows. */
+function cliResult(path, model) {
+  const withModel = model ? ["--model", model] : [];
+  const result = JSON.parse(execFileSync(cli, ["score", "--format", "json", path, ...withModel], { encoding: "utf8" }));
+  const text = execFileSync(cli, ["score", "--lang", "en", path, ...withModel], { encoding: "utf8" });
   const s = text.match(/^Total S = (\S+)/m);
   const levels = [...text.matchAll(/^  T\(\d+\) = (\S+)/gm)].map((m) => m[1]);
   assert.ok(s && levels.length === result.levels.length, `the CLI's summary of ${path}`);
@@ -337,6 +338,49 @@ try {
   assert.match(csp, /default-src 'none'/);
   assert.deepEqual(fresh.issues, []);
   await fresh.context.close();
+
+  // A model built from spreadsheets, as someone holding the official text builds one (export
+  // the sheets, edit, `cmmm model build`), loaded into the form: a broken file is refused with
+  // the engine's message and changes nothing; the built one is kept in the browser, the form
+  // shows its texts and scores as `cmmm score --model` does, its answers apart from the
+  // embedded model's; "use the built-in model" goes back.
+  const sheets = join(out, "model-sheets");
+  execFileSync(cli, ["model", "export", "--format", "csv", "--out", sheets]);
+  const requirementsCsv = join(sheets, "requirements.csv");
+  const edited = readFileSync(requirementsCsv, "utf8").replace("应以书面形式表明", "（正式文本）应以书面形式表明");
+  writeFileSync(requirementsCsv, edited);
+  const builtPath = join(out, "model-built.json");
+  execFileSync(cli, ["model", "build", "--structure", join(sheets, "structure.csv"), "--requirements", requirementsCsv,
+    "--weights", join(sheets, "weights.csv"), "--id", "form-built", "--version", "1", "--requirements-status", "official",
+    "--out", builtPath], { stdio: "pipe" });
+  const brokenPath = join(out, "model-broken.json");
+  writeFileSync(brokenPath, JSON.stringify({ ...JSON.parse(readFileSync(builtPath, "utf8")), gate: "1.5" }));
+  const built = await open(browser, `${origin}/`, { width: 1280, height: 1000, allowed });
+  const op = built.page;
+  await op.waitForSelector("body[data-ready=true]");
+  await op.setInputFiles("#model-file", brokenPath);
+  await op.waitForFunction(() => document.getElementById("notice").textContent.includes("model-broken.json"));
+  assert.match(await op.textContent("#notice"), /^无法加载模型 model-broken\.json：invalid-model: .*gate/);
+  assert.equal(await op.isHidden("#model-line"), true, "a refused model changes nothing");
+  await Promise.all([op.waitForEvent("load"), op.setInputFiles("#model-file", builtPath)]);
+  await op.waitForSelector("body[data-ready=true]");
+  assert.match(await op.textContent("#model-text"), /form-built 1/);
+  assert.match(await op.textContent(`${byId("req-org-strategy.1.a")} legend`), /（正式文本）/, "the loaded model's texts");
+  const builtAssessment = join(out, "model-built-assessment.json");
+  writeFileSync(builtAssessment, JSON.stringify({ ...discrete, model: "form-built" }));
+  await op.setInputFiles("#import-file", builtAssessment);
+  await op.waitForFunction(() => document.getElementById("notice").textContent.includes("model-built-assessment"));
+  expectEqualToCli(await shown(op), cliResult(builtAssessment, builtPath), "a loaded model vs cmmm score --model");
+  const warning = await op.textContent("#result-body .warnings");
+  assert.ok(warning.includes("权重") && !warning.includes("要求条款"), `only the weights are unofficial now: ${warning}`);
+  await Promise.all([op.waitForEvent("load"), op.click("#default-model")]);
+  await op.waitForSelector("body[data-ready=true]");
+  assert.equal(await op.isHidden("#model-line"), true);
+  assert.equal(await op.textContent("#result-level"), "0", "the built-in model's answers are its own");
+  const kept = await op.evaluate(() => Object.keys(JSON.parse(localStorage.getItem("cmmm.form.v1.model.form-built")).assessment.ratings).length);
+  assert.equal(kept, Object.keys(discrete.ratings).length, "the loaded model's answers are kept");
+  assert.deepEqual(built.issues, []);
+  await built.context.close();
 
   // A phone: one column, the questions first (one tap from the top), the summary bar in
   // view, no sideways scrolling.
