@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use cmmm_model::sheets::{self, BuildOptions, Sheet};
 use cmmm_model::{Lang, Model, SourceStatus};
 
@@ -38,36 +38,46 @@ pub enum ModelCommand {
         out: Option<PathBuf>,
     },
     /// Build a validated model from CSV sheets (UTF-8, with or without BOM).
-    Build {
-        /// Structure sheet: element,element_zh,element_en,domain,domain_zh,domain_en,sub_domain,sub_domain_zh,sub_domain_en
-        #[arg(long)]
-        structure: PathBuf,
-        /// Requirements sheet: id,sub_domain,level,text_zh,text_en
-        #[arg(long)]
-        requirements: PathBuf,
-        /// Weights sheet: profile,layer,id,weight,excluded_by_default,tailorable
-        #[arg(long)]
-        weights: PathBuf,
-        /// Model that supplies levels, scale, gate, bands, total rule, provenance and profile
-        /// names (default: the embedded model).
-        #[arg(long)]
-        base: Option<PathBuf>,
-        /// Id of the new model.
-        #[arg(long)]
-        id: Option<cmmm_model::Id>,
-        /// Version of the new model.
-        #[arg(long)]
-        version: Option<String>,
-        /// Status of the requirement texts (official, verified, reported, illustrative, placeholder).
-        #[arg(long)]
-        requirements_status: Option<String>,
-        /// Status of the weights of every profile.
-        #[arg(long)]
-        weights_status: Option<String>,
-        /// Output model file.
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Build(Box<BuildArgs>),
+}
+
+/// `cmmm model build`: the three sheets, the base and what differs from it.
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Structure sheet: element,element_zh,element_en,domain,domain_zh,domain_en,sub_domain,sub_domain_zh,sub_domain_en
+    #[arg(long)]
+    structure: PathBuf,
+    /// Requirements sheet: id,sub_domain,level,text_zh,text_en
+    #[arg(long)]
+    requirements: PathBuf,
+    /// Weights sheet: profile,layer,id,weight,excluded_by_default,tailorable
+    #[arg(long)]
+    weights: PathBuf,
+    /// Model that supplies levels, scale, gate, bands, total rule, provenance and profile
+    /// names (default: the embedded model).
+    #[arg(long)]
+    base: Option<PathBuf>,
+    /// Id of the new model.
+    #[arg(long)]
+    id: Option<cmmm_model::Id>,
+    /// Version of the new model.
+    #[arg(long)]
+    version: Option<String>,
+    /// Chinese title of the new model (default: the base's, which describes the base).
+    #[arg(long)]
+    title_zh: Option<String>,
+    /// English title of the new model (with --title-zh).
+    #[arg(long, requires = "title_zh")]
+    title_en: Option<String>,
+    /// Status of the requirement texts (official, verified, reported, illustrative, placeholder).
+    #[arg(long)]
+    requirements_status: Option<String>,
+    /// Status of the weights of every profile.
+    #[arg(long)]
+    weights_status: Option<String>,
+    /// Output model file.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -120,17 +130,20 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        ModelCommand::Build {
-            structure,
-            requirements,
-            weights,
-            base,
-            id,
-            version,
-            requirements_status,
-            weights_status,
-            out,
-        } => {
+        ModelCommand::Build(args) => {
+            let BuildArgs {
+                structure,
+                requirements,
+                weights,
+                base,
+                id,
+                version,
+                title_zh,
+                title_en,
+                requirements_status,
+                weights_status,
+                out,
+            } = &**args;
             let base = load_model(base.as_ref())?;
             let status = |s: &Option<String>| -> Result<Option<SourceStatus>, Failure> {
                 s.as_deref()
@@ -141,6 +154,9 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
             let mut options = BuildOptions::new();
             options.id.clone_from(id);
             options.version.clone_from(version);
+            options.title = title_zh
+                .as_deref()
+                .map(|zh| cmmm_model::Text::new(zh, title_en.as_deref().unwrap_or_default()));
             options.requirements_status = status(requirements_status)?;
             options.weights_status = status(weights_status)?;
             let (s, r, w) = (
@@ -171,6 +187,15 @@ pub fn run(cmd: &ModelCommand) -> Result<(), Failure> {
             )
             .map_err(|e| Failure::input(format!("{e} [{}]", e.code())))?;
             write_atomic(out, (model.to_json_pretty() + "\n").as_bytes())?;
+            if options.title.is_none()
+                && (options.requirements_status.is_some() || options.weights_status.is_some())
+            {
+                crate::note(format_args!(
+                    "note: the model keeps the base's title \"{}\", which describes the base; \
+                     name it with --title-zh (and --title-en)",
+                    model.doc().title.zh
+                ));
+            }
             crate::note(format_args!(
                 "{}: wrote model `{}` {} ({} requirements)",
                 out.display(),

@@ -311,6 +311,74 @@ fn export_then_build_round_trips_the_default_model() {
 }
 
 #[test]
+fn a_model_built_from_the_official_text_is_named_by_its_title_or_told_it_keeps_the_base_one() {
+    let dir = scratch("titled");
+    let sheets = dir.join("sheets");
+    assert!(cmmm(&[
+        "model",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        sheets.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let build = |out: &std::path::Path, title: &[&str]| {
+        let mut args = vec![
+            "model".to_string(),
+            "build".into(),
+            "--structure".into(),
+            sheets.join("structure.csv").display().to_string(),
+            "--requirements".into(),
+            sheets.join("requirements.csv").display().to_string(),
+            "--weights".into(),
+            sheets.join("weights.csv").display().to_string(),
+            "--id".into(),
+            "official".into(),
+            "--requirements-status".into(),
+            "official".into(),
+            "--out".into(),
+            out.display().to_string(),
+        ];
+        args.extend(title.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        cmmm(&args)
+    };
+    let untitled = dir.join("untitled.json");
+    let o = build(&untitled, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let base_title = "智能制造能力成熟度模型（GB/T 39116-2020 结构；示例性要求与占位权重）";
+    assert!(
+        stderr(&o).contains(&format!("keeps the base's title \"{base_title}\"")),
+        "{}",
+        stderr(&o)
+    );
+    let titled = dir.join("titled.json");
+    let o = build(
+        &titled,
+        &[
+            "--title-zh",
+            "智能制造能力成熟度模型",
+            "--title-en",
+            "Intelligent manufacturing capability maturity model",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("base's title"), "{}", stderr(&o));
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&titled).unwrap()).unwrap();
+    assert_eq!(
+        model["title"],
+        serde_json::json!({
+            "zh": "智能制造能力成熟度模型",
+            "en": "Intelligent manufacturing capability maturity model"
+        })
+    );
+    assert_eq!(model["provenance"]["requirements"]["status"], "official");
+}
+
+#[test]
 fn a_bad_sheet_row_is_reported_with_file_line_and_column_and_nothing_is_written() {
     let dir = scratch("badsheet");
     let sheets = dir.join("sheets");

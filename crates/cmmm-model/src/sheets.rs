@@ -65,6 +65,10 @@ pub struct BuildOptions {
     pub id: Option<Id>,
     /// Replaces the base model's version.
     pub version: Option<String>,
+    /// Replaces the base model's title, which describes the base (the embedded model's says
+    /// "illustrative requirements and placeholder weights"): name a model built from the
+    /// official text.
+    pub title: Option<Text>,
     /// Status of the requirement texts; the base model's status is kept when `None`.
     pub requirements_status: Option<SourceStatus>,
     /// Status of the weights of every profile; the base profile's status is kept when `None`
@@ -87,6 +91,12 @@ impl BuildOptions {
     /// The built model's version.
     pub fn version(mut self, version: impl Into<String>) -> Self {
         self.version = Some(version.into());
+        self
+    }
+
+    /// The built model's title (Chinese, English).
+    pub fn title(mut self, title: Text) -> Self {
+        self.title = Some(title);
         self
     }
 
@@ -333,6 +343,9 @@ pub fn build(
     }
     if let Some(v) = &options.version {
         doc.version = v.clone();
+    }
+    if let Some(t) = &options.title {
+        doc.title = t.clone();
     }
     if let Some(s) = options.requirements_status {
         doc.provenance.requirements = stated(s, "requirement texts");
