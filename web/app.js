@@ -575,10 +575,11 @@ function renderNote(id, t) {
   return details;
 }
 
-const noteState = (id, t) => {
+/** What a requirement's evidence and comment hold, for the summary of their disclosure. */
+function noteState(id, t) {
   const { evidence, comment } = noteOf(state.assessment.ratings[id]);
   return t.noteState(evidence.length, comment !== "");
-};
+}
 
 /** The evidence and comment as printed under the rating. */
 function printNote(id, t) {
