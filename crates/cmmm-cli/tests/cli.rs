@@ -272,9 +272,10 @@ fn missing_ratings_are_listed_or_scored_as_none() {
     assert_eq!(warning["ids"].as_array().unwrap().len(), 299);
 }
 
-#[test]
-fn export_then_build_round_trips_the_default_model() {
-    let dir = scratch("roundtrip");
+/// A scratch directory `name` with the default model's sheets in `sheets/` (`cmmm model export
+/// --format csv`): the directory and the sheets' folder.
+fn exported_sheets(name: &str) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
     let sheets = dir.join("sheets");
     let o = cmmm(&[
         "model",
@@ -285,6 +286,12 @@ fn export_then_build_round_trips_the_default_model() {
         sheets.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
+    (dir, sheets)
+}
+
+#[test]
+fn export_then_build_round_trips_the_default_model() {
+    let (dir, sheets) = exported_sheets("roundtrip");
     let out = dir.join("rebuilt.json");
     let o = cmmm(&[
         "model",
@@ -312,18 +319,7 @@ fn export_then_build_round_trips_the_default_model() {
 
 #[test]
 fn a_model_built_from_the_official_text_is_named_by_its_title_or_told_it_keeps_the_base_one() {
-    let dir = scratch("titled");
-    let sheets = dir.join("sheets");
-    assert!(cmmm(&[
-        "model",
-        "export",
-        "--format",
-        "csv",
-        "--out",
-        sheets.to_str().unwrap()
-    ])
-    .status
-    .success());
+    let (dir, sheets) = exported_sheets("titled");
     let build = |out: &std::path::Path, title: &[&str]| {
         let mut args = vec![
             "model".to_string(),
@@ -380,18 +376,7 @@ fn a_model_built_from_the_official_text_is_named_by_its_title_or_told_it_keeps_t
 
 #[test]
 fn a_bad_sheet_row_is_reported_with_file_line_and_column_and_nothing_is_written() {
-    let dir = scratch("badsheet");
-    let sheets = dir.join("sheets");
-    assert!(cmmm(&[
-        "model",
-        "export",
-        "--format",
-        "csv",
-        "--out",
-        sheets.to_str().unwrap()
-    ])
-    .status
-    .success());
+    let (dir, sheets) = exported_sheets("badsheet");
     let weights = sheets.join("weights.csv");
     let text = std::fs::read_to_string(&weights).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
