@@ -190,6 +190,36 @@ const UI = {
 
 const $ = (id) => document.getElementById(id);
 
+/**
+ * The engine's error codes (a stable contract: the README's error model) in Chinese; its
+ * messages are English, and they follow, with the place at fault.
+ */
+const ERRORS_ZH = {
+  "invalid-json": "不是有效的 JSON，或字段不符合文件格式",
+  "invalid-model": "模型文件不符合模型规则",
+  "model-mismatch": "文件所用的模型与本页的模型不同",
+  "unknown-profile": "企业类型不在模型中",
+  "unknown-requirement": "有模型中没有的要求编号",
+  "invalid-rating": "有评分不在评分标度上",
+  "out-of-scope-rating": "对不在评估范围内的要求给了评分",
+  "unknown-sub-domain": "有模型中没有的能力子域",
+  "not-tailorable": "该能力子域不允许裁剪",
+  "missing-reason": "裁剪缺少理由",
+  "invalid-scope": "裁剪与纳入的设置不成立",
+  "duplicate-key": "同一项出现了两次",
+  "missing-ratings": "有要求未评分",
+  "nothing-to-score": "没有可计分的要求",
+  "conflicting-ratings": "各部分对同一要求的评分不同",
+  "nothing-to-merge": "没有可合并的部分",
+  "invalid-argument": "参数无效",
+};
+
+/** An engine error for the page: in Chinese, what its code means and where, then the engine's words. */
+function explain(e, lang) {
+  const what = lang === "zh" ? ERRORS_ZH[e.code] : undefined;
+  return what ? `${what}${e.location ? `（位置：${e.location}）` : ""}。${e.message}` : e.message;
+}
+
 /** An element with attributes and children (strings become text, never HTML). */
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -225,7 +255,7 @@ function openModel() {
     return { engine: new Model(text), custom: true };
   } catch (e) {
     localStorage.removeItem(MODEL_STORE);
-    return { engine: new Model(), custom: false, problem: e.message };
+    return { engine: new Model(), custom: false, problem: e };
   }
 }
 const { engine, custom, problem: modelProblem } = openModel();
@@ -698,7 +728,7 @@ function renderResult(view, error) {
   if (!view) {
     body.replaceChildren(
       h("div", { class: "error", role: "alert", id: "result-error", dataset: { code: error.code || "" } },
-        h("strong", {}, t.error), h("p", {}, error.message)),
+        h("strong", {}, t.error), h("p", {}, explain(error, state.lang))),
     );
     $("summary").replaceChildren(h("span", { class: "error-chip" }, `${t.error}: ${error.code || error.message}`));
     return;
@@ -936,7 +966,7 @@ function importAssessment(text, name) {
     // here) and writes every rating on the scale as its key.
     a = engine.keyed(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    notice((t) => t.importFailed(e.message), "error");
+    notice((t) => t.importFailed(explain(e, state.lang)), "error");
     return false;
   }
   if (a.model && a.model !== doc.id) {
@@ -949,7 +979,7 @@ function importAssessment(text, name) {
     // The form can hold, show and let you fix a tailoring without a reason and a rating off
     // the scale; any other fault is the file's, and it is refused as the CLI would.
     if (e.code !== "missing-reason" && e.code !== "invalid-rating") {
-      notice((t) => t.importFailed(e.message), "error");
+      notice((t) => t.importFailed(explain(e, state.lang)), "error");
       return false;
     }
   }
@@ -1016,7 +1046,7 @@ async function mergeParts(files) {
   try {
     merged = engine.merge(parts, "lowest");
   } catch (e) {
-    notice((t) => t.importFailed(e.message), "error");
+    notice((t) => t.importFailed(explain(e, state.lang)), "error");
     return;
   }
   const done = (chosen) => {
@@ -1095,7 +1125,7 @@ $("model-file").addEventListener("change", async (e) => {
   try {
     new Model(text).free();
   } catch (err) {
-    notice((t) => t.modelFailed(file.name, err.message), "error");
+    notice((t) => t.modelFailed(file.name, explain(err, state.lang)), "error");
     return;
   }
   try {
@@ -1136,5 +1166,5 @@ fillDetails();
 bindDetails();
 renderTree();
 changed();
-if (modelProblem) notice((t) => t.modelDropped(modelProblem), "error");
+if (modelProblem) notice((t) => t.modelDropped(explain(modelProblem, state.lang)), "error");
 document.body.dataset.ready = "true";

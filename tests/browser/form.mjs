@@ -360,7 +360,11 @@ try {
   await op.waitForSelector("body[data-ready=true]");
   await op.setInputFiles("#model-file", brokenPath);
   await op.waitForFunction(() => document.getElementById("notice").textContent.includes("model-broken.json"));
-  assert.match(await op.textContent("#notice"), /^无法加载模型 model-broken\.json：invalid-model: .*gate/);
+  // In Chinese: what the engine's code means and where, then its own words.
+  assert.match(await op.textContent("#notice"), /^无法加载模型 model-broken\.json：模型文件不符合模型规则（位置：gate）。invalid-model: .*gate/);
+  await op.selectOption("#lang", "en");
+  assert.match(await op.textContent("#notice"), /^Cannot load the model model-broken\.json: invalid-model: .*gate/);
+  await op.selectOption("#lang", "zh");
   assert.equal(await op.isHidden("#model-line"), true, "a refused model changes nothing");
   await Promise.all([op.waitForEvent("load"), op.setInputFiles("#model-file", builtPath)]);
   await op.waitForSelector("body[data-ready=true]");
