@@ -191,32 +191,31 @@ const UI = {
 const $ = (id) => document.getElementById(id);
 
 /**
- * The engine's error codes (a stable contract: the README's error model) in Chinese; its
- * messages are English, and they follow, with the place at fault.
+ * The codes (a stable contract: the README's error model) of the engine's errors that come
+ * without a Chinese message (a model's faults, parts and merges), in Chinese; the faults of
+ * an assessment carry the engine's own (`messageZh`).
  */
 const ERRORS_ZH = {
   "invalid-json": "不是有效的 JSON，或字段不符合文件格式",
   "invalid-model": "模型文件不符合模型规则",
-  "model-mismatch": "文件所用的模型与本页的模型不同",
   "unknown-profile": "企业类型不在模型中",
-  "unknown-requirement": "有模型中没有的要求编号",
-  "invalid-rating": "有评分不在评分标度上",
-  "out-of-scope-rating": "对不在评估范围内的要求给了评分",
   "unknown-sub-domain": "有模型中没有的能力子域",
-  "not-tailorable": "该能力子域不允许裁剪",
-  "missing-reason": "裁剪缺少理由",
+  "not-optional": "该能力子域不是可选纳入的",
   "invalid-scope": "裁剪与纳入的设置不成立",
   "duplicate-key": "同一项出现了两次",
-  "missing-ratings": "有要求未评分",
-  "nothing-to-score": "没有可计分的要求",
   "conflicting-ratings": "各部分对同一要求的评分不同",
   "nothing-to-merge": "没有可合并的部分",
   "invalid-argument": "参数无效",
 };
 
-/** An engine error for the page: in Chinese, what its code means and where, then the engine's words. */
+/**
+ * An engine error for the page: in Chinese, the engine's Chinese message, or what its code
+ * means and where followed by the engine's English words.
+ */
 function explain(e, lang) {
-  const what = lang === "zh" ? ERRORS_ZH[e.code] : undefined;
+  if (lang !== "zh") return e.message;
+  if (e.messageZh) return `${e.code}：${e.messageZh}`;
+  const what = ERRORS_ZH[e.code];
   return what ? `${what}${e.location ? `（位置：${e.location}）` : ""}。${e.message}` : e.message;
 }
 

@@ -252,6 +252,13 @@ try {
   await fresh.page.setInputFiles("#import-file", discretePath);
   await fresh.page.waitForFunction(() => document.getElementById("notice").textContent !== "");
   expectEqualToCli(await shown(fresh.page), cliResult(discretePath), "imported discrete.json");
+  // A file the engine refuses is named with its fault, in Chinese as the CLI's --lang zh says it.
+  const unknownProfile = join(out, "form-import-unknown-profile.json");
+  writeFileSync(unknownProfile, JSON.stringify({ profile: "nope", ratings: {} }));
+  await fresh.page.setInputFiles("#import-file", unknownProfile);
+  await fresh.page.waitForFunction(() => document.getElementById("notice").classList.contains("error"));
+  assert.equal(await fresh.page.textContent("#notice"), "无法导入：unknown-profile：profile：未知的企业类型 `nope`");
+  expectEqualToCli(await shown(fresh.page), cliResult(discretePath), "a refused import changes nothing");
   // Ratings given as labels or exact values import as their scale points (the engine's
   // `keyed`, no float in between), and score as the CLI scores that file.
   const discrete = JSON.parse(readFileSync(discretePath, "utf8"));

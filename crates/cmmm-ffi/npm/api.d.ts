@@ -89,4 +89,10 @@ export interface CmmmError extends Error {
   code: string;
   /** The JSON path, requirement id or argument at fault (`ratings.data.2.a`, `profile`, …); may be empty. */
   location: string;
+  /**
+   * The message in Chinese, for the faults of an assessment (the CLI's `--lang zh` text, e.g.
+   * `ratings.data.1.a：\`七成\` 不在评分等级中（可填：…）`); absent where the engine says it in
+   * English only (a model's faults, arguments).
+   */
+  messageZh?: string;
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use cmmm_model::{ModelError, TemplateError};
+use cmmm_model::{Lang, ModelError, TemplateError};
 use cmmm_score::ScoreError;
 
 /// The outcome class of a call: `CMMM_STATUS_OK` (0) or the class of the error. The exact kind
@@ -61,6 +61,9 @@ pub struct FfiError {
     pub location: String,
     /// What, in English, as the core's `Display` says it.
     pub message: String,
+    /// What, in Chinese, where the core says it in Chinese too (the errors of an assessment:
+    /// `ScoreError::message`); a host with a Chinese interface shows it.
+    pub message_zh: Option<String>,
 }
 
 impl FfiError {
@@ -71,6 +74,7 @@ impl FfiError {
             code: "invalid-argument",
             location: argument.to_string(),
             message: format!("{argument}: {what}"),
+            message_zh: None,
         }
     }
 
@@ -81,6 +85,7 @@ impl FfiError {
             code: "invalid-utf8",
             location: argument.to_string(),
             message: format!("{argument}: not UTF-8 (invalid byte sequence at byte {valid_up_to})"),
+            message_zh: None,
         }
     }
 
@@ -93,6 +98,7 @@ impl FfiError {
             message: format!(
                 "detail: `{value}` is not a result tier (summary, profile, gaps or full)"
             ),
+            message_zh: None,
         }
     }
 
@@ -103,6 +109,7 @@ impl FfiError {
             code: "panic",
             location: String::new(),
             message: format!("internal error (please report it): {what}"),
+            message_zh: None,
         }
     }
 }
@@ -128,6 +135,7 @@ impl From<ScoreError> for FfiError {
             code: e.code(),
             location: e.location(),
             message: e.to_string(),
+            message_zh: Some(e.message(Lang::Zh)),
         }
     }
 }
@@ -145,6 +153,7 @@ impl From<ModelError> for FfiError {
             code: e.code(),
             location: e.location(),
             message: e.to_string(),
+            message_zh: None,
         }
     }
 }
@@ -156,6 +165,7 @@ impl From<TemplateError> for FfiError {
             code: e.code(),
             location: "profile".into(),
             message: format!("profile: {e}"),
+            message_zh: None,
         }
     }
 }

@@ -43,13 +43,17 @@ const CONTRACT_TYPES: &str = include_str!("../npm/types.d.ts");
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &str = include_str!("../npm/api.d.ts");
 
-/// The thrown form of an error: `Error` named `CmmmError` with `code` and `location`.
+/// The thrown form of an error: `Error` named `CmmmError` with `code`, `location` and, where
+/// the core says it in Chinese, `messageZh`.
 fn throw(e: FfiError) -> JsValue {
     let error = Error::new(&e.to_string());
     error.set_name("CmmmError");
     // Setting a property on a fresh, unfrozen Error object cannot fail.
     let _ = Reflect::set(&error, &"code".into(), &e.code.into());
     let _ = Reflect::set(&error, &"location".into(), &e.location.as_str().into());
+    if let Some(zh) = &e.message_zh {
+        let _ = Reflect::set(&error, &"messageZh".into(), &zh.as_str().into());
+    }
     error.into()
 }
 
@@ -360,6 +364,7 @@ impl LoadedModel {
                 code: e.code(),
                 location: "parts".into(),
                 message: format!("parts: {e}"),
+                message_zh: None,
             })
         })?;
         object_of(&part).map_err(throw)
@@ -432,6 +437,7 @@ impl LoadedModel {
                 code: e.code(),
                 location: "parts".into(),
                 message: e.to_string(),
+                message_zh: None,
             })
         })?;
         object_of(&merged).map_err(throw)

@@ -52,7 +52,8 @@ test("model() is the embedded default model; model(text) validates another", () 
   assert.equal(model(small).id, JSON.parse(small).id);
   assertError(() => model("{}"), "invalid-json", ".");
   const broken = JSON.stringify({ ...doc, gate: "1.5" });
-  assertError(() => model(broken), "invalid-model", "gate");
+  assert.equal(assertError(() => model(broken), "invalid-model", "gate").messageZh, undefined,
+    "a model's faults are in English only");
   assertError(() => model(42), "invalid-argument", "modelJson");
 });
 
@@ -253,7 +254,10 @@ test("errors are Error objects with the stable code and where", () => {
   const bad = { profile: "discrete", ratings: { "data.2.a": "mostly" } };
   const e = assertError(() => score(bad, null, { allowMissing: true }), "invalid-rating", "ratings.data.2.a");
   assert.match(e.message, /`mostly` is not on the rating scale/);
-  assertError(() => score({ profile: "nope", ratings: {} }), "unknown-profile", "profile");
+  // The faults of an assessment in Chinese too, as the CLI's --lang zh says them.
+  assert.match(e.messageZh, /^ratings\.data\.2\.a：`mostly` 不在评分等级中（可填：full \/ 全部满足/);
+  assert.equal(assertError(() => score({ profile: "nope", ratings: {} }), "unknown-profile", "profile").messageZh,
+    "profile：未知的企业类型 `nope`");
   assertError(() => score('{"profile": 5, "ratings": {}}'), "invalid-json", "profile");
   assertError(() => score({ ...discrete, model: "other" }), "model-mismatch", "model");
   assertError(() => score(discrete, null, { target: 9 }), "invalid-target", "target");
