@@ -423,6 +423,14 @@ try {
   assert.deepEqual(printed, { controls: "none", radios: "none", text: "block", notes: "none" });
   assert.deepEqual(await note(noted), { display: "block", text: "证据：QP-07" }, "printed, the evidence is under the rating");
   assert.equal((await note(first)).display, "none", "an answer without notes prints none");
+  // The answers as a compact table: each rating on its requirement's row, at the right.
+  const row = await page.evaluate((id) => {
+    const f = document.getElementById(`req-${id}`);
+    const text = f.querySelector("legend").getBoundingClientRect();
+    const rating = f.querySelector(".print-rating").getBoundingClientRect();
+    return { sameRow: Math.abs(text.top - rating.top) < 2, right: rating.left >= text.right };
+  }, first);
+  assert.deepEqual(row, { sameRow: true, right: true }, "printed, a rating stands on its requirement's row");
   const resultFirst = await page.evaluate(() => document.getElementById("result").getBoundingClientRect().top <
     document.getElementById("questionnaire").getBoundingClientRect().top);
   assert.ok(resultFirst, "printed, the result comes before the answers");
