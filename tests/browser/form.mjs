@@ -438,7 +438,7 @@ try {
   await page.setViewportSize({ width: 794, height: 1123 });
   const levelTop = await page.evaluate(() => document.getElementById("result-s").getBoundingClientRect().bottom + window.scrollY);
   assert.ok(levelTop < 1123 - 96, `printed, the level and S are on page 1 (${levelTop}px)`);
-  await page.pdf({ path: join(out, "form-print.pdf") });
+  await page.pdf({ path: join(out, "form-print.pdf"), format: "A4" });
   await page.emulateMedia({ media: "screen" });
 
   assert.deepEqual(issues, [], "no console errors, failed requests or requests to anywhere else");
