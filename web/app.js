@@ -253,7 +253,11 @@ function openModel() {
   try {
     return { engine: new Model(text), custom: true };
   } catch (e) {
-    localStorage.removeItem(MODEL_STORE);
+    try {
+      localStorage.removeItem(MODEL_STORE);
+    } catch {
+      // It stays; the next start refuses it again.
+    }
     return { engine: new Model(), custom: false, problem: e };
   }
 }

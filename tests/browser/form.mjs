@@ -390,6 +390,14 @@ try {
   assert.equal(await op.textContent("#result-level"), "0", "the built-in model's answers are its own");
   const kept = await op.evaluate(() => Object.keys(JSON.parse(localStorage.getItem("cmmm.form.v1.model.form-built")).assessment.ratings).length);
   assert.equal(kept, Object.keys(discrete.ratings).length, "the loaded model's answers are kept");
+  // A kept model that no longer loads (an engine update tightened a rule, storage damaged):
+  // the built-in model, with a notice, and the bad file is dropped.
+  await op.evaluate(() => localStorage.setItem("cmmm.form.model", "{\"id\": "));
+  await op.reload();
+  await op.waitForSelector("body[data-ready=true]");
+  assert.match(await op.textContent("#notice"), /^已保存的模型文件无法使用，已改用内置模型：/);
+  assert.equal(await op.isHidden("#model-line"), true);
+  assert.equal(await op.evaluate(() => localStorage.getItem("cmmm.form.model")), null);
   assert.deepEqual(built.issues, []);
   await built.context.close();
 
