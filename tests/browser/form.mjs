@@ -379,6 +379,11 @@ try {
   assert.match(await op.textContent(`${byId("req-org-strategy.1.a")} legend`), /（正式文本）/, "the loaded model's texts");
   const builtAssessment = join(out, "model-built-assessment.json");
   writeFileSync(builtAssessment, JSON.stringify({ ...discrete, model: "form-built" }));
+  await op.setInputFiles("#import-file", discretePath);
+  await op.waitForFunction(() => document.getElementById("notice").classList.contains("error"));
+  assert.equal(await op.textContent("#notice"),
+    "该文件用于模型 gbt39116-2020，本页使用 form-built：请用“加载模型”载入该模型的文件，或改用内置模型。",
+    "a file of another model says which, and how to use it");
   await op.setInputFiles("#import-file", builtAssessment);
   await op.waitForFunction(() => document.getElementById("notice").textContent.includes("model-built-assessment"));
   expectEqualToCli(await shown(op), cliResult(builtAssessment, builtPath), "a loaded model vs cmmm score --model");
