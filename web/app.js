@@ -7,6 +7,8 @@ import init, { Model } from "./vendor/index.js";
 
 /** A model file the user loaded (its text), used instead of the embedded default model. */
 const MODEL_STORE = "cmmm.form.model";
+/** The language last chosen, whatever the model (each model's answers are kept apart). */
+const LANG_STORE = "cmmm.form.lang";
 const GAPS_SHOWN = 8;
 
 const UI = {
@@ -295,8 +297,18 @@ const ratingOf = (answer) =>
 
 // The form's state: the assessment as a file holds it, plus answers of sub-domains that are
 // out of scope at the moment (kept so that undoing a tailoring brings them back).
+/** The language last chosen in this browser, if any. */
+function lastLang() {
+  try {
+    const lang = localStorage.getItem(LANG_STORE);
+    return lang === "en" || lang === "zh" ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
 const blank = () => ({
-  lang: "zh",
+  lang: lastLang() ?? "zh",
   assessment: { model: doc.id, profile: doc.profiles[0].id, tailoring: [], include: [], ratings: {} },
 });
 let state = load();
@@ -306,7 +318,7 @@ function load() {
     const saved = JSON.parse(localStorage.getItem(STORE));
     if (saved && saved.assessment && saved.assessment.model === doc.id) {
       const s = blank();
-      s.lang = saved.lang === "en" ? "en" : "zh";
+      s.lang = lastLang() ?? (saved.lang === "en" ? "en" : "zh");
       Object.assign(s.assessment, saved.assessment);
       s.assessment.ratings = keyedRatings(s.assessment);
       if (!doc.profiles.some((p) => p.id === s.assessment.profile)) s.assessment.profile = doc.profiles[0].id;
@@ -330,6 +342,7 @@ function keyedRatings(a) {
 function save() {
   try {
     localStorage.setItem(STORE, JSON.stringify(state));
+    localStorage.setItem(LANG_STORE, state.lang);
   } catch {
     // Private mode or full storage: the form still works, without persistence.
   }
