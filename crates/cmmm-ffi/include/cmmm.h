@@ -291,6 +291,16 @@ void cmmm_string_free(char *s);
 const char *cmmm_last_error(void);
 
 /**
+ * The message of this thread's last error in Chinese, `"<code>：<what>"`, for the faults of
+ * an assessment, as the CLI's `--lang zh` gives them (`invalid-rating`: "… 不在评分等级中
+ * （可填：…）"); where the engine has only English (a model's faults, arguments), the same
+ * as `cmmm_last_error`; `""` after a success. Never NULL.
+ *
+ * Ownership: as for `cmmm_last_error`.
+ */
+const char *cmmm_last_error_zh(void);
+
+/**
  * The stable code of this thread's last error (the core's `code()`: `invalid-json`,
  * `invalid-rating`, `missing-ratings`, `invalid-model`, …, or `invalid-argument`,
  * `invalid-utf8`, `panic`); `""` after a success. Never NULL.

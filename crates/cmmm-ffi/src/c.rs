@@ -89,6 +89,8 @@ impl TryFrom<CmmmOptions> for Options {
 /// The last error of a thread, as C strings (owned here, lent to the caller).
 struct LastError {
     message: CString,
+    /// The message in Chinese where the core has one, else the English one.
+    message_zh: CString,
     code: CString,
     location: CString,
 }
@@ -117,6 +119,10 @@ fn record(result: Result<(), FfiError>) -> Status {
             e.status,
             Some(LastError {
                 message: c_string(&e.to_string()),
+                message_zh: match &e.message_zh {
+                    Some(zh) => c_string(&format!("{}：{zh}", e.code)),
+                    None => c_string(&e.to_string()),
+                },
                 code: c_string(e.code),
                 location: c_string(&e.location),
             }),
@@ -531,6 +537,17 @@ pub extern "C" fn cmmm_last_error() -> *const c_char {
     last_error_part(|e| e.message.as_ptr())
 }
 
+/// The message of this thread's last error in Chinese, `"<code>：<what>"`, for the faults of
+/// an assessment, as the CLI's `--lang zh` gives them (`invalid-rating`: "… 不在评分等级中
+/// （可填：…）"); where the engine has only English (a model's faults, arguments), the same
+/// as `cmmm_last_error`; `""` after a success. Never NULL.
+///
+/// Ownership: as for `cmmm_last_error`.
+#[no_mangle]
+pub extern "C" fn cmmm_last_error_zh() -> *const c_char {
+    last_error_part(|e| e.message_zh.as_ptr())
+}
+
 /// The stable code of this thread's last error (the core's `code()`: `invalid-json`,
 /// `invalid-rating`, `missing-ratings`, `invalid-model`, …, or `invalid-argument`,
 /// `invalid-utf8`, `panic`); `""` after a success. Never NULL.
@@ -569,10 +586,16 @@ mod tests {
         assert_eq!(last(cmmm_last_error_code), "panic");
         assert!(last(cmmm_last_error).starts_with("panic: "));
         assert!(last(cmmm_last_error).contains("boom"));
+        assert_eq!(
+            last(cmmm_last_error_zh),
+            last(cmmm_last_error),
+            "no Chinese text: the English"
+        );
         // A later success clears it.
         assert_eq!(run(|| Ok(())), Status::Ok);
         assert_eq!(last(cmmm_last_error), "");
         assert_eq!(last(cmmm_last_error_code), "");
+        assert_eq!(last(cmmm_last_error_zh), "");
     }
 
     #[test]

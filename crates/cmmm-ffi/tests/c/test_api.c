@@ -122,7 +122,7 @@ static void check_error(int line, const char *label, cmmm_status got, cmmm_statu
 
 static int last_error_is_clear(void) {
     return strcmp(cmmm_last_error(), "") == 0 && strcmp(cmmm_last_error_code(), "") == 0 &&
-           strcmp(cmmm_last_error_location(), "") == 0;
+           strcmp(cmmm_last_error_location(), "") == 0 && strcmp(cmmm_last_error_zh(), "") == 0;
 }
 
 /* ---- golden vectors ---------------------------------------------------------------- */
@@ -282,6 +282,14 @@ static void test_score_misuse(void) {
     CHECK_ERROR("NUL in a rating", st, CMMM_STATUS_INVALID_ASSESSMENT, "invalid-rating",
                 "ratings.org-strategy.1.a");
     CHECK(strstr(cmmm_last_error(), "a\\0b") != NULL, cmmm_last_error());
+    /* The faults of an assessment in Chinese too. */
+    {
+        const char *zh = cmmm_last_error_zh();
+        const char *head = "invalid-rating：ratings.org-strategy.1.a：";
+        CHECK(strncmp(zh, head, strlen(head)) == 0 && strstr(zh, "不在评分等级中") != NULL &&
+                  strstr(zh, "a\\0b") != NULL,
+              zh);
+    }
 
     /* Only the length counts: bytes after it are not read. */
     st = cmmm_score_json(bounded, sizeof bounded - 1 - strlen("GARBAGE"), &out, &len);
@@ -360,6 +368,8 @@ static void test_model_misuse(const char *dir, const char *model_file) {
     CHECK_ERROR("broken model", st, CMMM_STATUS_INVALID_MODEL, "invalid-model", "gate");
     CHECK(model == NULL, "no handle for a broken model");
     CHECK(strstr(cmmm_last_error(), "[gate]") != NULL, cmmm_last_error());
+    /* A model's faults are in English only: the Chinese message is the English one. */
+    CHECK(strcmp(cmmm_last_error_zh(), cmmm_last_error()) == 0, cmmm_last_error_zh());
 
     st = cmmm_model_load(text, model_len, &model);
     CHECK(st == CMMM_STATUS_OK && model != NULL, "load the default model's file");
