@@ -556,7 +556,9 @@ function renderSubDomain(sd, t, lang) {
 }
 
 function renderRequirement(r, t, lang) {
-  const current = pointOf(ratingOf(state.assessment.ratings[r.id]));
+  const answer = state.assessment.ratings[r.id];
+  const current = pointOf(ratingOf(answer));
+  const note = noteOf(answer);
   const name = `r-${r.id}`;
   const options = [{ key: "", label: t.unrated }].concat(
     doc.scale.map((p) => ({ key: p.key, label: p.label[lang] || p.label.zh })),
@@ -581,8 +583,8 @@ function renderRequirement(r, t, lang) {
     h("legend", {}, h("span", { class: "req-id" }, r.id), " ", r.text[lang] || r.text.zh),
     h("div", { class: "opts" }, radios),
     h("div", { class: "print-rating" }, current ? current.label[lang] || current.label.zh : t.unrated),
-    renderNote(r.id, t),
-    h("div", { class: "print-note", id: `print-note-${r.id}` }, printNote(r.id, t)),
+    renderNote(r.id, note, t),
+    h("div", { class: "print-note", id: `print-note-${r.id}` }, printNote(note, t)),
   );
 }
 
@@ -599,7 +601,7 @@ function noteOf(answer) {
  * A requirement's evidence and comment: a closed disclosure whose summary says what it
  * holds; its two fields are made when it is first opened (300 requirements, few notes).
  */
-function renderNote(id, t) {
+function renderNote(id, note, t) {
   const fields = () => {
     const { evidence, comment } = noteOf(state.assessment.ratings[id]);
     return [
@@ -614,22 +616,20 @@ function renderNote(id, t) {
     ];
   };
   const details = h("details", { class: "note", id: `note-${id}` },
-    h("summary", {}, t.note, h("span", { class: "note-state", id: `note-state-${id}` }, noteState(id, t))));
+    h("summary", {}, t.note, h("span", { class: "note-state", id: `note-state-${id}` }, noteState(note, t))));
   details.addEventListener("toggle", () => {
     if (details.open && !details.querySelector("textarea")) details.append(...fields());
   });
   return details;
 }
 
-/** What a requirement's evidence and comment hold, for the summary of their disclosure. */
-function noteState(id, t) {
-  const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+/** What a requirement's evidence and comment (`noteOf`) hold, for the summary of their disclosure. */
+function noteState({ evidence, comment }, t) {
   return t.noteState(evidence.length, comment !== "");
 }
 
-/** The evidence and comment as printed under the rating. */
-function printNote(id, t) {
-  const { evidence, comment } = noteOf(state.assessment.ratings[id]);
+/** The evidence and comment (`noteOf`) as printed under the rating. */
+function printNote({ evidence, comment }, t) {
   return [evidence.length ? `${t.printEvidence}${evidence.join("; ")}` : "", comment ? `${t.printComment}${comment}` : ""]
     .filter(Boolean).join("\n");
 }
@@ -652,8 +652,9 @@ function annotate(id, change) {
   else if (answer.rating !== null && answer.rating !== undefined) ratings[id] = answer.rating;
   else delete ratings[id];
   const t = UI[state.lang];
-  setText($(`note-state-${id}`), noteState(id, t));
-  setText($(`print-note-${id}`), printNote(id, t));
+  const note = noteOf(ratings[id]);
+  setText($(`note-state-${id}`), noteState(note, t));
+  setText($(`print-note-${id}`), printNote(note, t));
   save();
 }
 

@@ -339,7 +339,7 @@ pub fn build(
     let mut problems = Vec::new();
     let mut doc = base.doc().clone();
     if let Some(id) = &options.id {
-        doc.id = id.as_str().into();
+        doc.id = id.clone();
     }
     if let Some(v) = &options.version {
         doc.version = v.clone();
@@ -420,11 +420,11 @@ fn read_requirements(sheet: Sheet<'_>, elements: &mut [Element], problems: &mut 
         file: sheet.name,
         problems,
     };
-    let mut places: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let mut places: HashMap<Id, (usize, usize, usize)> = HashMap::new();
     for (ei, e) in elements.iter().enumerate() {
         for (di, d) in e.domains.iter().enumerate() {
             for (si, s) in d.sub_domains.iter().enumerate() {
-                places.insert(s.id.to_string(), (ei, di, si));
+                places.insert(s.id.clone(), (ei, di, si));
             }
         }
     }
